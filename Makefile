@@ -1,0 +1,40 @@
+# kehoach — the commands a newcomer needs are `make ingest` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DB := output/kehoach.db
+STAMP := $(VENV)/.installed
+
+.PHONY: install ingest test lint format serve eval bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+ingest: $(STAMP)  ## ingest the sample corpus into output/kehoach.db
+	$(BIN)/kehoach ingest corpus --db $(DB)
+
+test: $(STAMP)  ## run the test suite
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+serve: $(STAMP)  ## browse the database in Datasette
+	test -f $(DB) || $(MAKE) ingest
+	$(BIN)/kehoach serve --db $(DB)
+
+eval: $(STAMP)  ## score extraction against the gold annotations
+	$(BIN)/kehoach eval --db output/gold.db --gold corpus/gold --ingest
+
+clean:
+	rm -rf output/*.db output/*.db-* $(VENV)

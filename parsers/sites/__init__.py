@@ -1,0 +1,1 @@
+"""One reader per source site or file format: bytes of a saved input -> SourceText."""

@@ -1,0 +1,1 @@
+"""Orchestration: reading inputs, running the parsers, writing the database, the CLI."""

@@ -1,0 +1,410 @@
+"""The one module that writes the kehoach database (and the only one importing sqlite_utils).
+
+The tables and columns in ``SCHEMA`` are a contract analysts write queries against:
+columns may be added, never renamed or dropped. ``ensure_db_shape`` creates or
+upgrades a database in place and is safe to run any number of times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+import sqlite_utils
+
+from parsers.models import Agency, ParsedDocument
+
+# table -> (columns with types, primary key, foreign keys, description)
+SCHEMA: dict[str, dict] = {
+    "documents": {
+        "columns": {
+            "id": int,
+            "number": str,
+            "number_key": str,
+            "type_code": str,
+            "doc_type": str,
+            "issuer": str,
+            "province": str,
+            "issue_date": str,
+            "title": str,
+            "signer": str,
+            "signer_title": str,
+            "source": str,
+            "site": str,
+            "sha256": str,
+            "text": str,
+            "ingested_at": str,
+        },
+        "pk": "id",
+        "foreign_keys": [],
+        "description": "One row per ingested decision, plan, directive or letter.",
+    },
+    "sections": {
+        "columns": {
+            "id": int,
+            "document_id": int,
+            "parent_id": int,
+            "label": str,
+            "path": str,
+            "heading": str,
+            "level": int,
+            "kind": str,
+            "span_start": int,
+            "span_end": int,
+        },
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id"), ("parent_id", "sections", "id")],
+        "description": "The heading tree of each document (I, 1, a ...), with the text span each governs.",
+    },
+    "agencies": {
+        "columns": {"id": str, "name": str, "kind": str, "level": str, "collective": int},
+        "pk": "id",
+        "foreign_keys": [],
+        "description": "Public bodies by canonical name; collective = 1 for groups such as 'Các sở, ban, ngành'.",
+    },
+    "agency_mentions": {
+        "columns": {
+            "id": int,
+            "document_id": int,
+            "agency_id": str,
+            "surface": str,
+            "method": str,
+            "span_start": int,
+            "span_end": int,
+        },
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id"), ("agency_id", "agencies", "id")],
+        "description": "Every place an agency is named in a document, as written.",
+    },
+    "tasks": {
+        "columns": {
+            "id": int,
+            "document_id": int,
+            "section": str,
+            "text": str,
+            "action": str,
+            "shape": str,
+            "span_start": int,
+            "span_end": int,
+        },
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id")],
+        "description": "One row per assignment of work; section is the label path (II.1).",
+    },
+    "task_agencies": {
+        "columns": {
+            "id": int,
+            "task_id": int,
+            "agency_id": str,
+            "role": str,
+            "surface": str,
+            "span_start": int,
+            "span_end": int,
+        },
+        "pk": "id",
+        "foreign_keys": [("task_id", "tasks", "id"), ("agency_id", "agencies", "id")],
+        "description": "Who leads, coordinates or is reported to, per task (role: lead, coordinate, report_to).",
+    },
+    "deadlines": {
+        "columns": {
+            "id": int,
+            "task_id": int,
+            "text": str,
+            "due_date": str,
+            "start_date": str,
+            "recurrence": str,
+            "ongoing": int,
+            "span_start": int,
+            "span_end": int,
+        },
+        "pk": "id",
+        "foreign_keys": [("task_id", "tasks", "id")],
+        "description": "One row per due date of a task; recurrence is an ISO-8601 duration (P6M) or null.",
+    },
+    "citations": {
+        "columns": {
+            "id": int,
+            "document_id": int,
+            "number": str,
+            "number_key": str,
+            "doc_kind": str,
+            "issue_date": str,
+            "issuer": str,
+            "title": str,
+            "relation": str,
+            "cited_document_id": int,
+            "span_start": int,
+            "span_end": int,
+        },
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id"), ("cited_document_id", "documents", "id")],
+        "description": "Documents each document cites; relation is implements, basis or mentions.",
+    },
+    "failures": {
+        "columns": {"id": int, "source": str, "stage": str, "error": str, "at": str},
+        "pk": "id",
+        "foreign_keys": [],
+        "description": "One row per input that could not be ingested, with the stage that failed.",
+    },
+}
+
+INDEXES: dict[str, list[list[str]]] = {
+    "documents": [["source"], ["number_key"], ["province"]],
+    "sections": [["document_id"]],
+    "agency_mentions": [["document_id"], ["agency_id"]],
+    "tasks": [["document_id"]],
+    "task_agencies": [["task_id"], ["agency_id", "role"]],
+    "deadlines": [["task_id"], ["due_date"]],
+    "citations": [["document_id"], ["number_key"]],
+    "failures": [["source"]],
+}
+
+UNIQUE_INDEXES: dict[str, list[list[str]]] = {
+    "documents": [["source"]],
+    "agencies": [["name"]],
+    "failures": [["source"]],
+}
+
+# Tables holding one document's rows, children before parents (the order to delete in).
+_DOCUMENT_ROWS = ("deadlines", "task_agencies", "tasks", "agency_mentions", "sections", "citations")
+
+
+def number_key(number: str | None) -> str | None:
+    """Fold a document number for matching: ``2360/QĐ- TTg`` -> ``2360/QĐ-TTG``."""
+    if not number:
+        return None
+    return unicodedata.normalize("NFC", re.sub(r"\s+", "", number)).upper()
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) a kehoach database with the contract schema in place."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    ensure_db_shape(db)
+    return db
+
+
+def ensure_db_shape(db: sqlite_utils.Database) -> None:
+    """Create missing tables, columns and indexes; never drops or renames anything."""
+    for name, spec in SCHEMA.items():
+        table = db.table(name)
+        if not table.exists():
+            table.create(spec["columns"], pk=spec["pk"], foreign_keys=spec["foreign_keys"])
+        else:
+            existing = set(table.columns_dict)
+            for column, kind in spec["columns"].items():
+                if column not in existing:
+                    table.add_column(column, kind)
+    for name, column_sets in INDEXES.items():
+        for columns in column_sets:
+            db.table(name).create_index(columns, if_not_exists=True)
+    for name, column_sets in UNIQUE_INDEXES.items():
+        for columns in column_sets:
+            db.table(name).create_index(columns, unique=True, if_not_exists=True)
+
+
+def stored_hash(db: sqlite_utils.Database, source: str) -> str | None:
+    """The content hash stored for ``source``, or None when it is not in the database."""
+    row = db.execute("SELECT sha256 FROM documents WHERE source = ?", [source]).fetchone()
+    return row[0] if row else None
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _agency_row(agency: Agency) -> dict:
+    return {
+        "id": agency.id,
+        "name": agency.name,
+        "kind": agency.kind,
+        "level": agency.level,
+        "collective": int(agency.collective),
+    }
+
+
+def save_agencies(db: sqlite_utils.Database, agencies: Iterable[Agency]) -> None:
+    rows = {a.id: _agency_row(a) for a in agencies}
+    if rows:
+        db.table("agencies").upsert_all(rows.values(), pk="id")
+
+
+def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
+    """Write one parsed document atomically, replacing any earlier version from the same source.
+
+    Returns the document id (kept across replacements so citations stay linked).
+    """
+    with db.atomic():
+        existing = db.execute("SELECT id FROM documents WHERE source = ?", [doc.source]).fetchone()
+        if existing:
+            doc_id = existing[0]
+            _delete_document_rows(db, doc_id)
+        meta = doc.metadata
+        row = {
+            "number": meta.number,
+            "number_key": number_key(meta.number),
+            "type_code": meta.type_code,
+            "doc_type": meta.doc_type,
+            "issuer": meta.issuer,
+            "province": meta.province,
+            "issue_date": _iso(meta.issue_date),
+            "title": meta.title,
+            "signer": meta.signer,
+            "signer_title": meta.signer_title,
+            "source": doc.source,
+            "site": doc.site,
+            "sha256": doc.sha256,
+            "text": doc.text,
+            "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+        if existing:
+            db.table("documents").update(doc_id, row)
+        else:
+            doc_id = db.table("documents").insert(row).last_pk
+
+        all_agencies = [m.agency for m in doc.mentions]
+        all_agencies += [ta.agency for t in doc.tasks for ta in t.agencies]
+        save_agencies(db, all_agencies)
+
+        section_ids: list[int] = []
+        for section in doc.sections:
+            parent_id = section_ids[section.parent] if section.parent is not None else None
+            section_ids.append(
+                db.table("sections")
+                .insert(
+                    {
+                        "document_id": doc_id,
+                        "parent_id": parent_id,
+                        "label": section.label,
+                        "path": section.path,
+                        "heading": section.heading,
+                        "level": section.level,
+                        "kind": section.kind,
+                        "span_start": section.span_start,
+                        "span_end": section.span_end,
+                    }
+                )
+                .last_pk
+            )
+
+        db.table("agency_mentions").insert_all(
+            {
+                "document_id": doc_id,
+                "agency_id": m.agency.id,
+                "surface": m.surface,
+                "method": m.method,
+                "span_start": m.span_start,
+                "span_end": m.span_end,
+            }
+            for m in doc.mentions
+        )
+
+        for task in doc.tasks:
+            task_id = (
+                db.table("tasks")
+                .insert(
+                    {
+                        "document_id": doc_id,
+                        "section": task.section,
+                        "text": task.text,
+                        "action": task.action,
+                        "shape": task.shape,
+                        "span_start": task.span_start,
+                        "span_end": task.span_end,
+                    }
+                )
+                .last_pk
+            )
+            db.table("task_agencies").insert_all(
+                {
+                    "task_id": task_id,
+                    "agency_id": ta.agency.id,
+                    "role": ta.role.value,
+                    "surface": ta.surface,
+                    "span_start": ta.span_start,
+                    "span_end": ta.span_end,
+                }
+                for ta in task.agencies
+            )
+            db.table("deadlines").insert_all(_deadline_rows(task_id, task.deadlines))
+
+        db.table("citations").insert_all(
+            {
+                "document_id": doc_id,
+                "number": c.number,
+                "number_key": number_key(c.number),
+                "doc_kind": c.doc_kind,
+                "issue_date": _iso(c.issue_date),
+                "issuer": c.issuer,
+                "title": c.title,
+                "relation": c.relation.value,
+                "cited_document_id": None,
+                "span_start": c.span_start,
+                "span_end": c.span_end,
+            }
+            for c in doc.citations
+        )
+        db.execute("DELETE FROM failures WHERE source = ?", [doc.source])
+    return doc_id
+
+
+def _deadline_rows(task_id: int, deadlines) -> Iterable[dict]:
+    for d in deadlines:
+        common = {
+            "task_id": task_id,
+            "text": d.text,
+            "start_date": _iso(d.start_date),
+            "recurrence": d.recurrence,
+            "ongoing": int(d.ongoing),
+            "span_start": d.span_start,
+            "span_end": d.span_end,
+        }
+        for due in d.due_dates or [None]:
+            yield {**common, "due_date": _iso(due)}
+
+
+def _delete_document_rows(db: sqlite_utils.Database, doc_id: int) -> None:
+    task_ids = "SELECT id FROM tasks WHERE document_id = ?"
+    db.execute(f"DELETE FROM deadlines WHERE task_id IN ({task_ids})", [doc_id])
+    db.execute(f"DELETE FROM task_agencies WHERE task_id IN ({task_ids})", [doc_id])
+    for table in _DOCUMENT_ROWS[2:]:
+        db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
+
+
+def save_failure(db: sqlite_utils.Database, source: str, stage: str, error: str) -> None:
+    """Record (or replace) the failure of one input."""
+    with db.atomic():
+        db.execute("DELETE FROM failures WHERE source = ?", [source])
+        db.table("failures").insert(
+            {
+                "source": source,
+                "stage": stage,
+                "error": error,
+                "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            }
+        )
+
+
+def link_citations(db: sqlite_utils.Database) -> int:
+    """Point each citation at the cited document when that document is in the database too."""
+    with db.atomic():
+        cursor = db.execute(
+            """
+            UPDATE citations SET cited_document_id = (
+                SELECT d.id FROM documents d
+                WHERE d.number_key = citations.number_key AND d.id != citations.document_id
+                ORDER BY d.id LIMIT 1
+            )
+            WHERE number_key IS NOT NULL AND number_key != ''
+            """
+        )
+    return cursor.rowcount
+
+
+def counts(db: sqlite_utils.Database) -> dict[str, int]:
+    """Row counts of the contract tables, for the ingest summary."""
+    return {name: db.table(name).count for name in SCHEMA}
