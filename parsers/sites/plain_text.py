@@ -1,0 +1,25 @@
+"""Any other text file: the document as typed or exported, maybe hard-wrapped."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.decode import decode_bytes
+from parsers.models import SourceText
+from parsers.sites.markup import emphasis_to_paragraphs
+from parsers.sites.pipe_tables import rebuild_tables
+
+SITE = "text"
+EXTENSIONS = (".txt", ".md", ".text")
+
+
+def matches(name: str, data: bytes) -> bool:
+    return name.lower().endswith(EXTENSIONS)
+
+
+def read(name: str, data: bytes) -> SourceText:
+    """Read a text file; pipe tables and markdown emphasis are turned into structure."""
+    raw = decode_bytes(data, name)
+    lines = emphasis_to_paragraphs(rebuild_tables(raw.split("\n")))
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return SourceText(source=name, site=SITE, text=text, hints={"layout": "wrapped"})
