@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 from parsers.models import Agency, ParsedDocument
+from pipeline import db_shape
 
 # table -> (columns with types, primary key, foreign keys, description)
 SCHEMA: dict[str, dict] = {
@@ -205,6 +206,47 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     for name, column_sets in UNIQUE_INDEXES.items():
         for columns in column_sets:
             db.table(name).create_index(columns, unique=True, if_not_exists=True)
+    ensure_views_and_search(db)
+
+
+def ensure_views_and_search(db: sqlite_utils.Database) -> None:
+    """(Re)create the analyst views and the folded search tables of ``pipeline.db_shape``.
+
+    A search table that is missing or whose definition changed is rebuilt and refilled.
+    """
+    for name, sql in db_shape.VIEWS.items():
+        db.create_view(name, sql, replace=True)
+    stale = False
+    for name in db_shape.FTS_TABLES:
+        wanted = db_shape.fts_create_sql(name)
+        row = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [name]).fetchone()
+        if row and row[0] == wanted:
+            continue
+        if row:
+            db.execute(f"DROP TABLE [{name}]")
+        db.execute(wanted)
+        stale = True
+    if stale:
+        for (doc_id,) in db.execute("SELECT id FROM documents").fetchall():
+            index_document(db, doc_id)
+
+
+def index_document(db: sqlite_utils.Database, doc_id: int) -> None:
+    """Refresh one document's rows in the folded search tables (document, its tasks, its agencies).
+
+    After it, ``SELECT rowid FROM task_fts WHERE task_fts MATCH 'dau tu'`` finds a task led by
+    "Sở Kế hoạch và Đầu tư".
+    """
+    params = {"document_id": doc_id}
+    for name, spec in db_shape.FTS_TABLES.items():
+        db.execute(spec["delete"], params)
+        cursor = db.execute(spec["rows"], params)
+        columns = [c[0] for c in cursor.description]
+        rows = [db_shape.search_row(name, dict(zip(columns, r, strict=True))) for r in cursor.fetchall()]
+        if rows:
+            names = ", ".join(f"[{c}]" for c in columns)
+            marks = ", ".join(f":{c}" for c in columns)
+            db.conn.executemany(f"INSERT INTO [{name}] ({names}) VALUES ({marks})", rows)
 
 
 def stored_hash(db: sqlite_utils.Database, source: str) -> str | None:
@@ -349,6 +391,7 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
             for c in doc.citations
         )
         db.execute("DELETE FROM failures WHERE source = ?", [doc.source])
+        index_document(db, doc_id)
     return doc_id
 
 
