@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 
 from parsers.models import SourceText
+from parsers.vietnamese import is_caps
 
 # Invisible or odd characters captures carry: no-break and zero-width spaces, soft hyphens.
 ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -55,16 +56,11 @@ def _drop_chrome(text: str) -> str:
     return RULE_LINE.sub("", text) if "\n" in text else text
 
 
-def _is_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
-
-
 def _starts_paragraph(prev: str, line: str) -> bool:
     """Whether ``line`` opens a new paragraph after ``prev`` in hard-wrapped text."""
     if PARAGRAPH_OPENER.match(line) or DATE_LINE.match(line):
         return True
-    if _is_caps(prev) != _is_caps(line) and (_is_caps(line) or STARTS_UPPER.match(line)):
+    if is_caps(prev) != is_caps(line) and (is_caps(line) or STARTS_UPPER.match(line)):
         # a capitalised title block begins or ends here
         return len(line) > 3
     return bool(TERMINAL.search(prev) and STARTS_UPPER.match(line))

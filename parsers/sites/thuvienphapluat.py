@@ -41,6 +41,8 @@ TRAILER_START = re.compile(
 # The page title the site prints right after the document:
 #   "Kế hoạch 980/KH-UBND năm 2025 thực hiện Quyết định 1899/QĐ-TTg ... do tỉnh Nghệ An ban hành"
 PAGE_TITLE = re.compile(r"^[A-ZĐÂÊÔƠƯ][^\s|]*(?:\s\S+){0,3}\s\d+[\w/.-]*/[\w.-]+.*\S$")
+# The site's own summary some pages put before the document ("## Nghiên cứu ..." ... "Xem chi tiết")
+SUMMARY_START = re.compile(r"^\s*(?:#{1,6}\s|\*\*Ngày\s+\d)")
 STATUS_KEY = re.compile(r"^\*\*\s*Tình trạng:\s*\*\*\s*$")
 
 
@@ -68,11 +70,16 @@ def document_lines(raw: str) -> list[str]:
     start = 0
     for i, line in enumerate(lines[:400]):
         if STATUS_KEY.match(line):
-            # skip the status value cell and the pipes closing the metadata table
             j = i + 1
-            while j < len(lines) and (lines[j].strip() in {"|", ""} or j <= i + 3):
+            while j < len(lines) and lines[j].strip() in {"|", ""}:
                 j += 1
-            start = j - 1 if lines[j - 1].strip() == "|" else j  # keep the pipe opening the header
+            j += 1  # the status value
+            if j < len(lines) and lines[j].strip() == "|":
+                j += 1  # the pipe closing it
+            if j < len(lines) and SUMMARY_START.match(lines[j]):
+                while j < len(lines) and lines[j].strip() != "|":
+                    j += 1
+            start = j
             break
     end = len(lines)
     for i in range(start, len(lines)):

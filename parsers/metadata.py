@@ -1,0 +1,310 @@
+"""Document metadata from the header block, the title and the signature.
+
+Official documents open with a fixed layout (Nghị định 30/2020/NĐ-CP): the issuing body
+and the national motto, "Số: ..." and the place-and-date line, the document type heading,
+the title; they close with "Nơi nhận" and the signature ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH /
+Nguyễn Văn Phương").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from parsers.models import Metadata
+from parsers.structure import Paragraph
+from parsers.vietnamese import find_province, is_caps, parse_written_date, provinces, title_case
+
+# "Số: 350/QĐ-UBND", "Số: 2360/QĐ- TTg", "Số: /UBND-KT" (number left blank), "Số 57-NQ/TW"
+NUMBER_LINE = re.compile(
+    r"(?<!\w)Số\s*[:.]?\s*(?P<number>[\d.,]*\s*[/-]\s*(?:\d{4}\s*/\s*)?[A-ZĐ][\wĐđ&.]*(?:\s*[-/]\s*[A-ZĐ\d][\wĐđ&.]*)*)"
+)
+# Codes that are a type part of a number (before the issuer code): QĐ in 350/QĐ-UBND.
+TYPE_CODES = {
+    "QĐ": "Quyết định", "KH": "Kế hoạch", "CT": "Chỉ thị", "NQ": "Nghị quyết", "TB": "Thông báo",
+    "NĐ": "Nghị định", "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "CTr": "Chương trình",
+    "BC": "Báo cáo", "TTr": "Tờ trình", "HD": "Hướng dẫn", "QC": "Quy chế", "QyĐ": "Quy định",
+    "ĐA": "Đề án", "KL": "Kết luận", "CĐ": "Công điện", "L": "Luật", "PL": "Pháp lệnh",
+    "VBHN": "Văn bản hợp nhất", "QH": "Luật", "CV": "Công văn",
+}  # fmt: skip
+# The type heading above the title, alone or opening the title block.
+DOC_TYPES = [
+    "QUYẾT ĐỊNH", "KẾ HOẠCH", "CHỈ THỊ", "NGHỊ QUYẾT", "THÔNG BÁO", "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    "CHƯƠNG TRÌNH", "CÔNG ĐIỆN", "BÁO CÁO", "TỜ TRÌNH", "HƯỚNG DẪN", "QUY CHẾ", "QUY ĐỊNH", "ĐỀ ÁN",
+    "KẾT LUẬN", "NGHỊ ĐỊNH", "THÔNG TƯ", "LUẬT", "CÔNG VĂN", "VĂN BẢN HỢP NHẤT",
+]  # fmt: skip
+DOC_TYPE_HEADING = re.compile(r"^(?P<type>" + "|".join(DOC_TYPES) + r")(?=\s|$)(?P<rest>.*)$")
+# Paragraphs that open the body after the title.
+#   "Căn cứ Luật ...", "Thực hiện Quyết định ...", "Kính gửi: ...", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
+BODY_OPENER = re.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Thi\s+hành|Kính\s+gửi|Nhằm|Để|Theo|Trên\s+cơ\s+sở|Ngày\s+\d|"
+    r"Năm\s+\d|Xét|(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\b.*$|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN\b.*$|"
+    r"THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ\s*$|CHÍNH\s+PHỦ\s*$|BỘ\s+TRƯỞNG\b.*$|GIÁM\s+ĐỐC\b.*$)"
+)
+# The enacting authority a decision's title block ends with:
+#   "... TỈNH AN GIANG CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG"
+AUTHORITY_TAIL = re.compile(
+    r"(?<!CỦA)(?<!VÀ)\s+(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN(?:\s+(?:TỈNH|THÀNH\s+PHỐ)[^a-zà-ỹ]*)?$"
+)
+# "Thừa Thiên Huế, ngày 11 tháng 11 năm 2021", "Lào Cai, ngày   tháng 5 năm 2026"
+DATE_LINE = re.compile(r"(?:^|\s)[^\d,;]{2,40},\s*ngày\b|^\s*ngày\s+\d")
+MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do", re.I)
+LETTER_SUBJECT = re.compile(r"(?:^|\s)(?:V/v|Về\s+việc)\s+(?P<subject>.+)$", re.I)
+# Titles of signers, longest first: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" -> "Phó Chủ tịch".
+SIGNER_TITLES = re.compile(
+    r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|"
+    r"TRƯỞNG\s+BAN|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|CHÁNH\s+THANH\s+TRA|BÍ\s+THƯ|"
+    r"CHỦ\s+NHIỆM|TRƯỞNG\s+PHÒNG|CHI\s+CỤC\s+TRƯỞNG|TRƯỞNG\s+ĐOÀN|THỨ\s+TRƯỞNG|TỔNG\s+THƯ\s+KÝ)"
+)
+SIGN_FOR = re.compile(r"\b(?:TM|KT|Q|TL|TUQ)\.\s*")
+# A person's name closing a signature: two to five capitalised syllables.
+PERSON_NAME = re.compile(r"(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})\s*$")
+CAPS_NAME = re.compile(r"^(?P<name>[A-ZĐÀ-Ỹ]{1,7}(?:\s+[A-ZĐÀ-Ỹ]{1,7}){1,4})$")
+# Expansions of issuer bodies as written in the header (upper case) -> sentence case.
+ISSUER_PREFIXES = [
+    (re.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\b|^UBND\b"), "Ủy ban nhân dân"),
+    (re.compile(r"^HỘI\s+ĐỒNG\s+NHÂN\s+DÂN\b|^HĐND\b"), "Hội đồng nhân dân"),
+    (re.compile(r"^THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ\b"), "Thủ tướng Chính phủ"),
+    (re.compile(r"^VĂN\s+PHÒNG\s+CHÍNH\s+PHỦ\b"), "Văn phòng Chính phủ"),
+    (re.compile(r"^CHÍNH\s+PHỦ\b"), "Chính phủ"),
+    (re.compile(r"^QUỐC\s+HỘI\b"), "Quốc hội"),
+]
+# Issuer codes of numbers ("4001/UBND-ĐT") for captures that lost the header block.
+ISSUER_CODES = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
+PLACE_WORD = re.compile(r"^(?P<word>TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|XÃ|PHƯỜNG|QUẬN|THỊ\s+XÃ)\s+(?P<place>.+)$")
+PARENT_BODY = re.compile(
+    r"^(?P<parent>(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)(?:\s+(?:TỈNH|THÀNH\s+PHỐ|TP\.?)\s+.+?)?|BỘ\s+.+?)\s+(?P<child>SỞ|BAN|CỤC|TRUNG\s+TÂM|VĂN\s+PHÒNG|CHI\s+CỤC)\s"
+)
+
+
+def sentence_case(text: str, keep: str = "") -> str:
+    """Sentence case for a title written in capitals, keeping the casing used in ``keep``.
+
+    >>> sentence_case("TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM", "Luật Việc làm")
+    'Triển khai thi hành Luật Việc làm'
+    """
+    if not is_caps(text):
+        return text
+    votes: dict[str, Counter] = {}
+    for sentence in re.split(r"[.:;!?\n]\s*", keep):
+        for k, word in enumerate(re.findall(r"[\wĐđ/-]+", sentence)):
+            if k == 0 or (word.isupper() and not any(c.isdigit() for c in word)):
+                continue  # sentence starts and capitals say nothing about a word's own casing
+            votes.setdefault(word.lower(), Counter())[word] += 1
+    casing = {w: c.most_common(1)[0][0] for w, c in votes.items()}
+    words = text.lower().split()
+    out = [casing.get(w, w) for w in words]
+    if out:
+        out[0] = out[0][:1].upper() + out[0][1:]
+    result = " ".join(out)
+    for entry in {id(e): e for e in provinces().values()}.values():
+        result = re.sub(rf"(?<!\w){re.escape(entry['name'])}(?!\w)", entry["name"], result, flags=re.I)
+    return result
+
+
+def _signer_case(title: str) -> str:
+    words = title.lower().split()
+    if not words:
+        return ""
+    words[0] = words[0].capitalize()
+    if words[0] == "Phó" and len(words) > 1:
+        words[1] = words[1].capitalize()
+    return " ".join(words)
+
+
+def parse_number(number: str) -> tuple[str, str]:
+    """(number without spaces, type code): ``"2360/QĐ- TTg"`` -> ``("2360/QĐ-TTg", "QĐ")``.
+
+    >>> parse_number("57-NQ/TW")
+    ('57-NQ/TW', 'NQ')
+    """
+    number = re.sub(r"\s+", "", number).strip(".,;")
+    m = re.match(r"^[\d.,]*-(?P<code>[^/]+)/", number)  # party style: 57-NQ/TW
+    if m:
+        code = m["code"]
+    else:
+        parts = [p for p in number.split("/") if p and not p.isdigit() and not re.fullmatch(r"[\d.,]+", p)]
+        code = parts[0].split("-")[0] if parts else ""
+    return number, (code if code in TYPE_CODES else "")
+
+
+def _issuer(cell: str) -> tuple[str | None, str | None]:
+    """Issuer and province from the header's first cell: "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"."""
+    text = re.sub(r"\s+", " ", MOTTO.split(cell)[0]).strip(" -_")
+    if not text:
+        return None, None
+    province_entry = find_province(text)
+    province = province_entry["name"] if province_entry else None
+    child = PARENT_BODY.match(text)
+    if child:
+        text = text[child.start("child") :]
+    for pattern, expansion in ISSUER_PREFIXES:
+        m = pattern.match(text)
+        if m:
+            rest = text[m.end() :].strip()
+            place = PLACE_WORD.match(rest)
+            if place:
+                word = "thành phố" if place["word"].startswith("T") and place["word"] != "TỈNH" else None
+                word = word or place["word"].lower()
+                rest = f"{word} {title_case(place['place'])}"
+            elif rest:
+                rest = title_case(rest)
+            return f"{expansion} {rest}".strip(), province
+    if is_caps(text):
+        text = sentence_case(text)
+    return text, province
+
+
+def _header_cells(paragraphs: list[Paragraph], limit: int) -> list[str]:
+    cells: list[str] = []
+    for p in paragraphs:
+        if p.start >= limit:
+            break
+        if p.is_row:
+            cells.extend(p.text[s - p.start : e - p.start] for s, e in p.cells)
+        else:
+            cells.append(p.text)
+    return [c for c in cells if c.strip()]
+
+
+def _letter_body_start(paragraphs: list[Paragraph]) -> int:
+    """Where the header of a document without a type heading (a letter) ends."""
+    for p in paragraphs[:12]:
+        if not p.is_row and (p.text.startswith("Kính gửi") or p.style or not is_caps(p.text[:30])):
+            if not NUMBER_LINE.match(p.text) and not DATE_LINE.search(p.text):
+                return p.start
+    return paragraphs[min(len(paragraphs) - 1, 6)].start
+
+
+def _find_type_heading(paragraphs: list[Paragraph]) -> tuple[int, str, str] | None:
+    for i, p in enumerate(paragraphs[:40]):
+        if p.is_row:
+            continue
+        m = DOC_TYPE_HEADING.match(p.text)
+        if m and is_caps(p.text[:60]):
+            return i, m["type"], m["rest"].strip()
+    return None
+
+
+def parse_metadata(paragraphs: list[Paragraph], hints: dict[str, str] | None = None) -> tuple[Metadata, int]:
+    """Metadata, and the offset where the body (after the title) starts.
+
+    >>> from parsers.structure import split_paragraphs
+    >>> meta, _ = parse_metadata(split_paragraphs("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...     "Số: 980/KH-UBND\\tNghệ An, ngày 18 tháng 11 năm 2025\\nKẾ HOẠCH\\nPHÒNG THỦ DÂN SỰ\\nThực hiện ..."))
+    >>> meta.number, meta.doc_type, meta.issuer, meta.issue_date.isoformat(), meta.title
+    ('980/KH-UBND', 'Kế hoạch', 'Ủy ban nhân dân tỉnh Nghệ An', '2025-11-18', 'Phòng thủ dân sự')
+    """
+    hints = hints or {}
+    meta = Metadata()
+    if not paragraphs:
+        _apply_hints(meta, hints)
+        return meta, 0
+    heading = _find_type_heading(paragraphs)
+    limit = paragraphs[heading[0]].start if heading else _letter_body_start(paragraphs)
+    cells = _header_cells(paragraphs, limit)
+    for cell in cells:
+        m = NUMBER_LINE.search(cell)
+        if m and not meta.number:
+            meta.number, meta.type_code = parse_number(m["number"])
+        date_line = DATE_LINE.search(cell)
+        if date_line and not meta.issue_date:
+            meta.issue_date = parse_written_date(cell[date_line.start() :])
+    if cells and not NUMBER_LINE.match(cells[0]) and not cells[0].startswith("Kính gửi"):
+        meta.issuer, meta.province = _issuer(cells[0])
+    body_text = " ".join(p.text for p in paragraphs[:400])
+    body_start = limit
+    if heading:
+        index, kind, rest = heading
+        meta.doc_type = kind.capitalize()
+        title_parts = [rest] if rest else []
+        j = index + 1
+        while j < len(paragraphs) and j <= index + 6:
+            p = paragraphs[j]
+            if p.is_row or BODY_OPENER.match(p.text) or p.style in {"roman", "arabic", "article", "part"}:
+                break
+            if not is_caps(p.text) and title_parts and not re.match(r"^(?:V/v|Về việc|Ban hành)\b", p.text):
+                break
+            title_parts.append(p.text)
+            j += 1
+        title = AUTHORITY_TAIL.sub("", " ".join(title_parts)).strip(" .")
+        meta.title = sentence_case(title, body_text) or None
+        body_start = paragraphs[j].start if j < len(paragraphs) else paragraphs[-1].end
+    else:
+        for cell in cells:
+            subject = LETTER_SUBJECT.search(cell)
+            if subject:
+                meta.title = subject["subject"].strip()
+                break
+    if not meta.doc_type and meta.number:
+        meta.doc_type = TYPE_CODES.get(meta.type_code or "", "Công văn") if meta.type_code else "Công văn"
+    meta.signer, meta.signer_title = _signature(paragraphs, body_start)
+    _apply_hints(meta, hints)
+    return meta, body_start
+
+
+def _signature(paragraphs: list[Paragraph], body_start: int) -> tuple[str | None, str | None]:
+    """Signer and title from the first signature block after the body."""
+    texts: list[str] = []
+    for p in paragraphs:
+        if p.start < body_start:
+            continue
+        if p.is_row:
+            texts.extend(p.text[s - p.start : e - p.start] for s, e in p.cells)
+        else:
+            texts.append(p.text)
+    for i, text in enumerate(texts):
+        head = SIGN_FOR.sub(" ", text)
+        titles = list(SIGNER_TITLES.finditer(head))
+        if not titles:
+            continue
+        title = titles[-1]
+        before = head[: title.end()].split("Nơi nhận")[0]
+        if not (SIGN_FOR.search(text) or is_caps(before)):
+            continue
+        tail = head[title.end() :].strip()
+        name = PERSON_NAME.search(tail) if tail else None
+        if not name and i + 1 < len(texts):
+            following = texts[i + 1].strip()
+            name = PERSON_NAME.fullmatch(following) or CAPS_NAME.match(following)
+            if name and CAPS_NAME.match(following):
+                return title_case(following), _signer_case(title.group())
+        if name:
+            return name["name"], _signer_case(title.group())
+        if tail == "" and i + 1 >= len(texts):
+            return None, _signer_case(title.group())
+    return None, None
+
+
+def _apply_hints(meta: Metadata, hints: dict[str, str]) -> None:
+    """Fill what the text did not give from the facts the source site states."""
+    if not meta.number and hints.get("number"):
+        meta.number, meta.type_code = parse_number(hints["number"])
+    if not meta.issue_date and hints.get("issue_date"):
+        meta.issue_date = parse_written_date(hints["issue_date"]) or _iso(hints["issue_date"])
+    if not meta.signer and hints.get("signer"):
+        meta.signer = hints["signer"]
+    if not meta.doc_type and hints.get("doc_type"):
+        meta.doc_type = hints["doc_type"].capitalize()
+    if not meta.title and hints.get("title"):
+        meta.title = hints["title"]
+    if not meta.province and hints.get("issuer"):
+        entry = find_province(hints["issuer"])
+        meta.province = entry["name"] if entry else None
+    if not meta.issuer and meta.number:
+        code = ISSUER_CODES.get(meta.number.split("/")[-1].split("-")[0].upper())
+        if code and meta.province:
+            entry = find_province(meta.province)
+            place = "thành phố" if entry and entry["city"] else "tỉnh"
+            meta.issuer = f"{code} {place} {meta.province}"
+    if not meta.issuer and hints.get("issuer"):
+        meta.issuer = hints["issuer"]
+
+
+def _iso(value: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -1,0 +1,186 @@
+"""Paragraphs and the section tree of a normalised document text.
+
+The normalised text has one paragraph per line. A paragraph may open with a label
+("II.", "1.", "1.2.", "a)", "-", "+"); labelled paragraphs other than bullets are the
+nodes of the section tree, nested by the order in which label styles first appear
+(the usual I. > 1. > a) > - > +, but documents vary, so the order is learned per document).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from parsers.models import Section
+
+# Label styles, tried in order. Each pattern must match at the start of a paragraph.
+LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục 02"
+    (
+        "appendix",
+        re.compile(r"^(?P<label>(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số\s+)?[IVXL\d]+\b)?)[.:]?(?:\s+|$)"),
+    ),
+    # "Phần I.", "PHẦN THỨ NHẤT", "Chương II", "Mục 3"
+    ("part", re.compile(r"^(?P<label>(?:PHẦN|Phần)\s+(?:[IVXL]+|\d+|THỨ\s+\w+))[.:]?(?:\s+|$)")),
+    ("chapter", re.compile(r"^(?P<label>(?:CHƯƠNG|Chương)\s+[IVXL\d]+)[.:]?(?:\s+|$)")),
+    ("article", re.compile(r"^(?P<label>Điều\s+\d+[a-zđ]?)[.:]?(?:\s+|$)")),
+    # "II. NHIỆM VỤ", "IV- TỔ CHỨC THỰC HIỆN", "III/ ..."
+    ("roman", re.compile(r"^(?P<label>[IVXL]{1,6})\s*[.)/\-–:]\s*(?=\S)")),
+    # "1.2.3." / "1.2." / "1.2 " (multi-level arabic)
+    ("arabic3", re.compile(r"^(?P<label>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\)?\s+")),
+    ("arabic2", re.compile(r"^(?P<label>\d{1,2}\.\d{1,2})\.?\)?\s+")),
+    # "1. Sở Tài chính", "2) ...", "3- ..."
+    (
+        "arabic",
+        re.compile(r"^(?P<label>\d{1,2})\s*[.)]\s*(?=\S)|^(?P<label2>\d{1,2})\s*[-–]\s+(?=[A-ZĐÀ-Ỹ])"),
+    ),
+    # "a) ...", "đ) ...", "b. ..."
+    ("letter", re.compile(r"^(?P<label>[a-zđ])\s*\)\s*|^(?P<label2>[a-zđ])\.\s+(?=[A-ZĐÀ-Ỹ])")),
+    # "- ...", "+ ...", "• ..."
+    ("dash", re.compile(r"^(?P<label>[-–—])\s*(?=\S)")),
+    ("plus", re.compile(r"^(?P<label>\+)\s*(?=\S)")),
+    ("dot", re.compile(r"^(?P<label>[•▪●◦*])\s*(?=\S)")),
+]
+BULLET_STYLES = {"dash", "plus", "dot"}
+
+# Keywords that give a section its kind (searched in the heading, case-insensitively).
+SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("appendix", re.compile(r"^phụ\s+lục", re.I)),
+    (
+        "implementation",
+        re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|phân\s+công|giao\s+nhiệm\s+vụ", re.I),
+    ),
+    ("funding", re.compile(r"kinh\s+phí|nguồn\s+vốn|nguồn\s+lực\s+tài\s+chính", re.I)),
+    (
+        "objectives",
+        re.compile(r"mục\s+đích|yêu\s+cầu|mục\s+tiêu|quan\s+điểm|chỉ\s+tiêu|phạm\s+vi|đối\s+tượng", re.I),
+    ),
+    ("tasks", re.compile(r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung|hoạt\s+động|chương\s+trình|kế\s+hoạch", re.I)),
+    ("background", re.compile(r"căn\s+cứ|sự\s+cần\s+thiết|thực\s+trạng|kết\s+quả|đánh\s+giá", re.I)),
+]
+
+
+class Paragraph(BaseModel):
+    """One line of the normalised text."""
+
+    start: int
+    end: int
+    text: str
+    style: str | None = None  # a LABEL_PATTERNS name, or None
+    label: str = ""
+    body_start: int  # offset of the text after the label
+    cells: list[tuple[int, int]] = Field(default_factory=list)  # table row: cell spans
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start - self.start :]
+
+    @property
+    def is_row(self) -> bool:
+        return bool(self.cells)
+
+
+def _label(text: str) -> tuple[str | None, str, int]:
+    for style, pattern in LABEL_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            label = m.group("label") or (m.groupdict().get("label2") or "")
+            return style, re.sub(r"\s+", " ", label).strip(), m.end()
+    return None, "", 0
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Split normalised text into paragraphs with their labels and (for table rows) cells.
+
+    >>> [p.label for p in split_paragraphs("II. NHIỆM VỤ\\n1. Sở Tài chính:\\n- Chủ trì")]
+    ['II', '1', '-']
+    """
+    paragraphs: list[Paragraph] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        if "\t" in line:
+            cells, offset = [], start
+            for cell in line.split("\t"):
+                cells.append((offset, offset + len(cell)))
+                offset += len(cell) + 1
+            paragraphs.append(Paragraph(start=start, end=end, text=line, body_start=start, cells=cells))
+            continue
+        style, label, length = _label(line)
+        paragraphs.append(
+            Paragraph(start=start, end=end, text=line, style=style, label=label, body_start=start + length)
+        )
+    return paragraphs
+
+
+def section_kind(heading: str, inherited: str = "other") -> str:
+    """Kind of a section from its heading: ``"TỔ CHỨC THỰC HIỆN"`` -> ``"implementation"``."""
+    head = heading[:120]
+    for kind, pattern in SECTION_KINDS:
+        if pattern.search(head):
+            return kind
+    return inherited
+
+
+def _heading_text(p: Paragraph) -> str:
+    body = p.body.strip()
+    return body if len(body) <= 200 else body[:200].rsplit(" ", 1)[0] + " …"
+
+
+def build_sections(
+    paragraphs: list[Paragraph], body_start: int = 0
+) -> tuple[list[Section], list[int | None]]:
+    """The section tree, and for every paragraph the index of the section it belongs to.
+
+    A labelled paragraph belongs to its own section; others to the last open section.
+    Paragraphs before ``body_start`` (the header block) belong to none.
+    """
+    sections: list[Section] = []
+    owner: list[int | None] = []
+    stack: list[tuple[str, int]] = []  # (style, section index)
+    for p in paragraphs:
+        if p.start < body_start or p.is_row or p.style is None or p.style in BULLET_STYLES:
+            owner.append(stack[-1][1] if stack and p.start >= body_start else None)
+            continue
+        if p.style == "appendix":
+            stack = []
+        else:
+            styles = [s for s, _ in stack]
+            if p.style in styles:
+                del stack[styles.index(p.style) :]
+        parent = stack[-1][1] if stack else None
+        parent_kind = sections[parent].kind if parent is not None else "other"
+        label = "Phụ lục" if p.style == "appendix" else p.label
+        path = f"{sections[parent].path}.{label}" if parent is not None else label
+        sections.append(
+            Section(
+                label=label,
+                path=path,
+                heading=_heading_text(p),
+                level=len(stack) + 1,
+                parent=parent,
+                kind=section_kind(p.text if p.style == "appendix" else p.body, parent_kind),
+                span_start=p.start,
+                span_end=p.end,
+            )
+        )
+        stack.append((p.style, len(sections) - 1))
+        owner.append(len(sections) - 1)
+    _close_spans(sections, paragraphs)
+    return sections, owner
+
+
+def _close_spans(sections: list[Section], paragraphs: list[Paragraph]) -> None:
+    """Extend each section's span to the start of the next section at its level or above."""
+    text_end = paragraphs[-1].end if paragraphs else 0
+    for i, section in enumerate(sections):
+        end = text_end
+        for later in sections[i + 1 :]:
+            if later.level <= section.level:
+                end = later.span_start - 1
+                break
+        section.span_end = max(section.span_end, end)

@@ -1,0 +1,87 @@
+"""Small helpers for Vietnamese text: folding, casing, provinces, written dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+# "ngày 11 tháng 11 năm 2021", "ngày 09/9/2021", "ngày 27-4-2021"
+WRITTEN_DATE = re.compile(
+    r"""ngày\s+(?P<d>\d{1,2})\s*
+        (?:tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})
+          |[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))""",
+    re.X | re.I,
+)
+# "18/11/2025" (a bare date, as sites' metadata tables write it)
+NUMERIC_DATE = re.compile(r"^\s*(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\s*$")
+
+
+def fold(text: str) -> str:
+    """Fold for matching: NFC, casefold, no diacritics, đ -> d.
+
+    >>> fold("Sở Kế hoạch và Đầu tư")
+    'so ke hoach va dau tu'
+    """
+    text = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text).casefold())
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return text.replace("đ", "d")
+
+
+def make_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_written_date(text: str) -> dt.date | None:
+    """The first "ngày ... tháng ... năm ..." date in ``text``.
+
+    >>> parse_written_date("Thừa Thiên Huế, ngày 11 tháng 11 năm 2021")
+    datetime.date(2021, 11, 11)
+    """
+    m = WRITTEN_DATE.search(text)
+    if m:
+        return make_date(int(m["y"] or m["y2"]), int(m["m"] or m["m2"]), int(m["d"]))
+    m = NUMERIC_DATE.match(text)
+    if m:
+        return make_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return None
+
+
+def is_caps(text: str) -> bool:
+    """Whether every letter is upper case (a heading or title block line)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def title_case(text: str) -> str:
+    """Capitalise every syllable: ``"THỪA THIÊN HUẾ"`` -> ``"Thừa Thiên Huế"``."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
+@cache
+def provinces() -> dict[str, dict]:
+    """Folded province name (and variants) -> its entry in ``data/provinces.json``."""
+    data = json.loads(resources.files("parsers").joinpath("data/provinces.json").read_text("utf-8"))
+    table: dict[str, dict] = {}
+    for entry in data:
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            table[fold(name).replace("-", " ").replace("  ", " ")] = entry
+    return table
+
+
+def find_province(text: str) -> dict | None:
+    """The province entry named at the end of ``text`` ("... TỈNH NGHỆ AN" -> Nghệ An)."""
+    words = fold(text).replace("-", " ").split()
+    table = provinces()
+    for size in range(5, 0, -1):
+        if len(words) >= size:
+            entry = table.get(" ".join(words[-size:]))
+            if entry:
+                return entry
+    return None
