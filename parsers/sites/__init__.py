@@ -1,1 +1,78 @@
-"""One reader per source site or file format: bytes of a saved input -> SourceText."""
+"""One reader per source site or file format: bytes of a saved input -> SourceText.
+
+Every reader module has ``SITE`` (the name stored in documents.site), a cheap
+``matches(name, data)`` sniff (extension and markers) and ``read(name, data)``.
+``READERS`` lists them specific sites first, generic fallbacks last; ``read_source``
+uses the first that matches. Helper modules (html_render, markup, pipe_tables) are not
+readers.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+from parsers.models import SourceText
+
+# Order matters: a site's pages are also HTML or text, so sites come before formats.
+READER_NAMES = (
+    "vbpl",
+    "congbao_sonla",
+    "thuvienphapluat",
+    "hethongphapluat",
+    "docx",
+    "pdf",
+    "generic_html",
+    "plain_text",
+)
+# Formats no reader handles, with what to tell the user.
+UNSUPPORTED = {
+    ".doc": "legacy Word .doc files are not supported; save it as .docx",
+    ".xls": "spreadsheets are not supported",
+    ".xlsx": "spreadsheets are not supported",
+    ".rtf": "RTF files are not supported; save it as .docx",
+    ".zip": "archives are not supported; unpack it first",
+    ".rar": "archives are not supported; unpack it first",
+    ".jpg": "images are not supported (OCR is not supported)",
+    ".jpeg": "images are not supported (OCR is not supported)",
+    ".png": "images are not supported (OCR is not supported)",
+    ".tif": "images are not supported (OCR is not supported)",
+    ".tiff": "images are not supported (OCR is not supported)",
+}
+
+
+def _load_readers() -> list[ModuleType]:
+    readers = []
+    for name in READER_NAMES:
+        module_name = f"{__name__}.{name}"
+        try:
+            readers.append(importlib.import_module(module_name))
+        except ModuleNotFoundError as error:
+            if error.name != module_name:  # the reader exists but something it imports does not
+                raise
+    return readers
+
+
+READERS: list[ModuleType] = _load_readers()
+
+
+def reader_for(name: str, data: bytes) -> ModuleType:
+    """The first reader whose ``matches`` accepts the input; ValueError naming the file if none."""
+    if not data or not data.strip():
+        raise ValueError(f"{name}: empty file")
+    suffix = "." + name.lower().rsplit(".", 1)[-1] if "." in name.rsplit("/", 1)[-1] else ""
+    if suffix in UNSUPPORTED:
+        raise ValueError(f"{name}: {UNSUPPORTED[suffix]}")
+    for reader in READERS:
+        if reader.matches(name, data):
+            return reader
+    raise ValueError(f"{name}: unsupported file type (readers: {', '.join(r.SITE for r in READERS)})")
+
+
+def read_source(name: str, data: bytes) -> SourceText:
+    """Read one input with the reader made for it.
+
+    >>> read_source("qd.html", "<p>Điều 1. Giao Sở Tài chính chủ trì</p>".encode()).site
+    'html'
+    """
+    return reader_for(name, data).read(name, data)

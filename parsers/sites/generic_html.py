@@ -1,0 +1,185 @@
+"""Any other HTML page: find the element holding the document, drop the site around it.
+
+1. Drop what is never content: scripts, styles, form controls, hidden pop-ups, and
+   navigation, menus, breadcrumbs, search boxes, sidebars, headers and footers (by tag,
+   id, class or role) unless they hold the document's own markers.
+2. From ``<body>`` go down into the child holding most of the text that is not link text
+   (menus and link lists are mostly links) while it keeps 80% of it.
+3. Go back up a few levels to take in the small siblings that carry the document's own
+   header and signature ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/QĐ-UBND",
+   "Nơi nhận:", "(Đã ký)"), which pages often set apart from the body text.
+A page whose chosen text is mostly links is a listing: ``hints["kind"] = "listing"``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.models import SourceText
+from parsers.sites.html_render import SKIP_TAGS, is_hidden, is_layout_table, parse_html, render, tag_of
+
+SITE = "html"
+EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".aspx", ".asp", ".php", ".jsp")
+# Formats other readers own, never HTML even if they hold "<" characters.
+OTHER_FORMATS = (".txt", ".md", ".text", ".pdf", ".docx", ".doc", ".xlsx", ".xls", ".csv", ".json")
+# The start of an HTML page or fragment: "<!DOCTYPE html>", "<html", "<div class=...>", "<tr>"
+HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|div|table|tr|p|ul|span|meta|form)\b",
+    re.I | re.S,
+)
+CHROME_TAGS = frozenset({"nav", "aside", "header", "footer", "menu"})
+# id / class / role words of site chrome:
+#   "main-menu", "breadcrumb", "footer-wrap", "sidebar-right", "box-search", "social-share"
+CHROME_NAME = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|menus|menubar|breadcrumbs?|footer|header|sidebar|"
+    r"banner|search|social|share|sharing|comments?|advert|ads|cookie|login|pagination|paging|"
+    r"copyright|toolbar|rating|widget|tags)(?:$|[-_\s\d])",
+    re.I,
+)
+# Markers of a Vietnamese administrative document's header and signature blocks.
+#   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 350/QĐ-UBND",
+#   "Hà Nội, ngày 17 tháng 11 năm 2025", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "(Đã ký)"
+DOCUMENT_MARKER = re.compile(
+    r"CỘNG\s+H[ÒO]À\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|(?:^|\s)Số\s*:|"
+    r"ngày\s+(?:\d{1,2}|[.…]+)\s+tháng\s+(?:\d{1,2}|[.…]+)\s+năm\s+\d{4}|Nơi\s+nhận|"
+    r"(?:^|\s)(?:TM|KT|TL|TUQ)\.\s|\(Đã\s+ký\)|Điều\s+1\b",
+    re.I,
+)
+# The date line sites print in their banner: "Thứ ba, ngày 4 tháng 8 năm 2026"
+WEEKDAY_DATE = re.compile(
+    r"(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*,?\s*ngày[\s\d/]*(?:tháng[\s\d]*năm\s*\d*)?",
+    re.I,
+)
+DESCEND_SHARE = 0.8
+# Link text counts this much toward where the text is: listings are mostly links.
+LINK_WEIGHT = 0.25
+CLIMB_LEVELS = 3
+SIBLING_MAX_CHARS = 1500
+LISTING_LINK_SHARE = 0.5
+
+
+def looks_like_html(name: str, data: bytes) -> bool:
+    """An HTML page by its extension, or, for names without one we know, by its first tag."""
+    lower = name.lower()
+    if lower.endswith(EXTENSIONS):
+        return True
+    if lower.endswith(OTHER_FORMATS):
+        return False
+    return bool(HTML_START.match(data[:2048].lstrip(b"\xef\xbb\xbf")))
+
+
+def matches(name: str, data: bytes) -> bool:
+    return looks_like_html(name, data)
+
+
+def _drop(el) -> None:
+    el.drop_tree()  # keeps the tail text in place
+
+
+def _strip_chrome(body) -> None:
+    for el in [e for e in body.iter() if e is not body and (not tag_of(e) or tag_of(e) in SKIP_TAGS)]:
+        if el.getparent() is not None:
+            _drop(el)
+    total = max(len(body.text_content()), 1)
+    stack = list(reversed(body))
+    while stack:
+        el = stack.pop()
+        tag = tag_of(el)
+        names = " ".join(filter(None, (el.get("id"), el.get("class"), el.get("role"))))
+        if is_hidden(el):
+            _drop(el)
+            continue
+        if tag in CHROME_TAGS or tag == "form" or (names and CHROME_NAME.search(names)):
+            text = el.text_content()
+            if len(text) < 0.5 * total and not DOCUMENT_MARKER.search(WEEKDAY_DATE.sub(" ", text)):
+                _drop(el)
+                continue
+        stack.extend(reversed(el))
+
+
+def _text_lengths(body) -> tuple[dict, dict]:
+    """Per element: characters of text outside links, and inside links, in its subtree."""
+    plain: dict = {}
+    linked: dict = {}
+    for el in body.iter():
+        in_link = bool(el.xpath("ancestor-or-self::a"))
+        plain[el] = 0 if in_link else len((el.text or "").strip())
+        linked[el] = len((el.text or "").strip()) if in_link else 0
+    for el in body.iter():  # tails belong to the parent
+        parent = el.getparent()
+        if parent is not None and parent in plain and el.tail:
+            counts = linked if parent.xpath("ancestor-or-self::a") else plain
+            counts[parent] += len(el.tail.strip())
+    for el in reversed(list(body.iter())):
+        parent = el.getparent()
+        if parent is not None and parent in plain and el is not body:
+            plain[parent] += plain[el]
+            linked[parent] += linked[el]
+    return plain, linked
+
+
+def _is_document_part(el, plain: dict, linked: dict) -> bool:
+    if plain.get(el, 0) == 0 or plain[el] > SIBLING_MAX_CHARS or linked[el] > plain[el]:
+        return False
+    return bool(DOCUMENT_MARKER.search(WEEKDAY_DATE.sub(" ", el.text_content())))
+
+
+def main_content(body) -> tuple[list, float]:
+    """The elements holding the document, in page order, and the share of link text in them."""
+    _strip_chrome(body)
+    plain, linked = _text_lengths(body)
+
+    def weight(el) -> float:
+        return plain[el] + LINK_WEIGHT * linked[el]
+
+    node = body
+    while not (tag_of(node) == "table" and not is_layout_table(node)):  # a data table stays whole
+        children = [c for c in node if c in plain]
+        if not children:
+            break
+        best = max(children, key=weight)
+        if weight(best) == 0 or weight(best) < DESCEND_SHARE * weight(node):
+            break
+        node = best
+    chosen = [node]
+    for _ in range(CLIMB_LEVELS):
+        parent = node.getparent()
+        if node is body or parent is None:
+            break
+        before, after, seen = [], [], False
+        for sibling in parent:
+            if sibling is node:
+                seen = True
+            elif sibling in plain and _is_document_part(sibling, plain, linked):
+                (after if seen else before).append(sibling)
+        chosen = before + chosen + after
+        node = parent
+    text_chars = sum(plain[e] + linked[e] for e in chosen)
+    link_share = sum(linked[e] for e in chosen) / text_chars if text_chars else 0.0
+    return chosen, link_share
+
+
+def page_title(root) -> str:
+    title = root.find(".//title")
+    return " ".join(title.text_content().split()) if title is not None else ""
+
+
+def read(name: str, data: bytes) -> SourceText:
+    """Read the main text of an HTML page.
+
+    >>> read("qd.html", "<nav>Trang chủ</nav><div><p>Điều 1. Giao Sở Tài chính</p></div>".encode()).text
+    'Điều 1. Giao Sở Tài chính'
+    """
+    root = parse_html(data, name)
+    title = page_title(root)
+    body = root.body if root.find(".//body") is not None else root
+    chosen, link_share = main_content(body)
+    lines = render(*chosen)
+    if not lines:
+        raise ValueError(f"{name}: no text found in the HTML page (is it filled in by JavaScript?)")
+    hints = {"layout": "paragraphs"}
+    if title:
+        hints["page_title"] = title
+    if link_share > LISTING_LINK_SHARE:
+        hints["kind"] = "listing"
+    return SourceText(source=name, site=SITE, text="\n".join(lines), hints=hints)

@@ -1,0 +1,87 @@
+"""PDF files with a text layer (pypdf). Scanned PDFs are refused: OCR is not supported.
+
+pypdf reads a page two ways. The plain mode follows the content stream: the header's
+two columns come out one after the other ("ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI" /
+"CỘNG HÒA XÃ HỘI..."), words in their order. The layout mode places text by position,
+which keeps columns side by side but often swaps words set in separate runs
+("ủy quyềnVề việc cho Giám đốc"). Each page is read both ways and the one with fewer
+glued words is kept (plain on a tie). Lines stay hard-wrapped: ``hints["layout"] = "wrapped"``.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from parsers.models import SourceText
+
+SITE = "pdf"
+# A lower-case letter glued to an upper-case one inside a word: "quyềnVề", "ThươngCông"
+GLUED_WORDS = re.compile(r"[a-zà-ỹđ][A-ZÀ-ỸĐ]")
+# A page number alone on the first or last line of a page: "2", "- 2 -"
+PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*(?P<n>\d{1,3})\s*[-–]?\s*$")
+# Fewer letters than this on every page: the pages are images.
+MIN_LETTERS_PER_PAGE = 20
+BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def matches(name: str, data: bytes) -> bool:
+    return name.lower().endswith(".pdf") or data[:1024].lstrip().startswith(b"%PDF-")
+
+
+def _page_text(page) -> str:
+    plain = page.extract_text(extraction_mode="plain") or ""
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout mode fails on some fonts; the plain reading still stands
+        layout = ""
+    letters = sum(c.isalpha() for c in plain)
+    if sum(c.isalpha() for c in layout) > 1.2 * letters + 20:
+        return layout  # plain mode lost text the layout mode found
+    if len(GLUED_WORDS.findall(layout)) < len(GLUED_WORDS.findall(plain)):
+        return layout
+    return plain
+
+
+def _page_lines(text: str, number: int) -> list[str]:
+    lines = [" ".join(line.split()) for line in text.replace("\r", "\n").split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    for edge in (0, -1):  # the page's own number, printed at its top or bottom
+        m = PAGE_NUMBER.match(lines[edge]) if lines else None
+        if m and int(m["n"]) == number:
+            lines.pop(edge)
+    return lines
+
+
+def read(name: str, data: bytes) -> SourceText:
+    """Read the text layer of a PDF, page after page.
+
+    >>> read("qd.pdf", pdf_bytes).text.split("\\n")[:2]  # doctest: +SKIP
+    ['ỦY BAN NHÂN DÂN', 'TỈNH LÀO CAI']
+    """
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-font warnings are not ours
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        texts = [_page_text(page) for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+        raise ValueError(f"{name}: cannot read the PDF ({error})") from error
+    if not texts or all(sum(c.isalpha() for c in t) < MIN_LETTERS_PER_PAGE for t in texts):
+        raise ValueError(f"{name}: scanned PDF without a text layer; OCR is not supported")
+    lines: list[str] = []
+    for number, text in enumerate(texts, start=1):
+        page = _page_lines(text, number)
+        if page:
+            lines.extend(page)
+    text = BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+    return SourceText(
+        source=name, site=SITE, text=text, hints={"layout": "wrapped", "pages": str(len(texts))}
+    )
