@@ -24,9 +24,7 @@ BOMS = (
 # <meta http-equiv="Content-Type" content="text/html; charset=utf-8">, <?xml encoding="...">
 DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{3,40})""", re.I)
 # Letters only Vietnamese uses (after NFC): "ắ", "ộ", "ư", "đ", "Ễ" ...
-VIETNAMESE_LETTER = re.compile(
-    r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I
-)
+VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 # UTF-8 read as Windows-1252: "Quyáº¿t Ä‘á»‹nh" is "Quyết định" decoded twice.
 MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|áº|á»|Ä[‘\u0090]|Æ°|Æ¡")
 # Control characters that never occur in text (tab, newlines and form feed excepted).

@@ -19,9 +19,7 @@ from parsers.sites.html_render import is_layout_table, parse_html, render, table
 SITE = "congbao_sonla"
 # "/congbao.nsf/GazettesByYearMonth?OpenView", "<meta name="DC.Identifier" content="congbao.sonla.gov.vn">",
 # the documents table: "<span class='doc-notation'>số 37/2026/QĐ-UBND</span>"
-SITE_MARKERS = re.compile(
-    rb"congbao\.sonla\.gov\.vn|/congbao\.nsf/|class='doc-notation'|class=\"doc-notation\""
-)
+SITE_MARKERS = re.compile(rb"congbao\.sonla\.gov\.vn|/congbao\.nsf/|class='doc-notation'|class=\"doc-notation\"")
 # The issue links carry the full date in an attribute: value='Số 47 Ngày 25/7/2026'
 ISSUE_VALUE = re.compile(r"^Số\s.*Ngày\s+\d{1,2}/\d{1,2}/\d{4}$")
 BULLET = re.compile(r"^[‣•▸►◦·\s]+")

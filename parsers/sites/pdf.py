@@ -82,6 +82,4 @@ def read(name: str, data: bytes) -> SourceText:
         if page:
             lines.extend(page)
     text = BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
-    return SourceText(
-        source=name, site=SITE, text=text, hints={"layout": "wrapped", "pages": str(len(texts))}
-    )
+    return SourceText(source=name, site=SITE, text=text, hints={"layout": "wrapped", "pages": str(len(texts))})
