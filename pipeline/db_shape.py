@@ -47,6 +47,19 @@ def fold_query(query: str | None) -> str:
     return _QUERY_TOKEN.sub(lambda m: m.group() if m.group() in _FTS_OPERATORS else fold(m.group()), query)
 
 
+def search_query(query: str | None) -> str:
+    """Fold a search-box query; several words typed without quotes are searched as one phrase.
+
+    Folded Vietnamese syllables are ambiguous on their own ("tu" is tư, tự, từ, tu ...), so
+    ``search_query("Đầu tư") == '"dau tu"'`` finds the phrase, not "dau" and "tu" anywhere.
+    Quoted phrases are kept as the user wrote them: ``'"ke hoach" Huế'`` -> ``'"ke hoach" hue'``.
+    """
+    folded = " ".join(fold(query).split())
+    if '"' not in folded and " " in folded:
+        return f'"{folded}"'
+    return folded
+
+
 def fold_number(number: str | None) -> str:
     """Fold a document number for comparison: no spaces, folded case and letters.
 
@@ -144,13 +157,7 @@ SELECT
     t.document_id || ':' || t.span_start || '-' || t.span_end AS provenance,
     d.province AS province,
     d.number AS number,
-    d.doc_type AS doc_type,
-    d.issue_date AS issue_date,
-    substr(d.issue_date, 1, 4) AS issue_year,
-    d.title AS title,
     t.section AS section,
-    (SELECT s.heading FROM sections s WHERE s.document_id = t.document_id AND s.path = t.section
-     ORDER BY s.id LIMIT 1) AS section_heading,
     t.text AS text,
     {_agency_names("lead")} AS lead,
     {_agency_names("coordinate")} AS coordinators,
@@ -164,6 +171,12 @@ SELECT
     (SELECT group_concat(text, '; ') FROM (
         SELECT DISTINCT text FROM deadlines WHERE task_id = t.id ORDER BY id)) AS deadline_text,
     coalesce((SELECT max(ongoing) FROM deadlines WHERE task_id = t.id), 0) AS ongoing,
+    d.doc_type AS doc_type,
+    d.issue_date AS issue_date,
+    substr(d.issue_date, 1, 4) AS issue_year,
+    d.title AS title,
+    (SELECT s.heading FROM sections s WHERE s.document_id = t.document_id AND s.path = t.section
+     ORDER BY s.id LIMIT 1) AS section_heading,
     t.action AS action,
     t.shape AS shape,
     t.document_id AS document_id,

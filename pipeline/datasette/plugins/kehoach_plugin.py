@@ -1,0 +1,209 @@
+"""Datasette plugin for the kehoach database (loaded with ``--plugins-dir``; see pipeline/serve.py).
+
+- SQL functions ``fold``, ``fold_number`` and ``fold_fts`` so canned queries match the way
+  people type: ``fold('Sở Kế hoạch và Đầu tư') = 'so ke hoach va dau tu'``.
+- ``?_search=`` values are folded before Datasette sees them: the search tables hold
+  folded text, so "dau tu", "DAU TU", "Đầu tư" and "đầu tư" all find the same rows.
+- The served file is given the name the metadata uses ("kehoach") whatever it is called.
+- Provenance: ``/<db>/-/document/<id>?task=<task_id>`` shows a document's text (escaped)
+  with the task's span, its agencies and its deadline highlighted; ``provenance`` and
+  ``span_start`` cells link there.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+
+from datasette import hookimpl
+from datasette.utils import escape_fts
+from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup
+
+from pipeline.db_shape import fold, fold_number, fold_query, search_query
+
+DEFAULT_DATABASE_NAME = "kehoach"
+_ROLE_CLASSES = {"lead": "kh-lead", "coordinate": "kh-coordinate", "report_to": "kh-report"}
+
+
+def fold_fts(query: str | None) -> str:
+    """A folded, quoted FTS5 query: ``fold_fts('Đầu tư') == '"dau tu"'``; never an FTS syntax error."""
+    folded = search_query(query)
+    return escape_fts(folded) if folded else '""'
+
+
+@hookimpl
+def prepare_connection(conn):
+    conn.create_function("fold", 1, fold, deterministic=True)
+    conn.create_function("fold_number", 1, fold_number, deterministic=True)
+    conn.create_function("fold_fts", 1, fold_fts, deterministic=True)
+
+
+def _fold_search_params(query_string: bytes) -> bytes:
+    pairs = urllib.parse.parse_qsl(query_string.decode("utf-8", "replace"), keep_blank_values=True)
+    # Raw mode keeps FTS operators (AND, OR, NOT, NEAR); the default escaped mode gets phrases.
+    fold_value = fold_query if ("_searchmode", "raw") in pairs else search_query
+    folded = [(k, fold_value(v) if k.startswith("_search") and k != "_searchmode" else v) for k, v in pairs]
+    return urllib.parse.urlencode(folded).encode()
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def wrap(app):
+        async def fold_search(scope, receive, send):
+            if scope.get("type") == "http" and b"_search" in scope.get("query_string", b""):
+                scope = dict(scope, query_string=_fold_search_params(scope["query_string"]))
+            await app(scope, receive, send)
+
+        return fold_search
+
+    return wrap
+
+
+@hookimpl
+def startup(datasette):
+    # The metadata, canned queries and dashboards address the database by name; serve a
+    # lone file (tests' sample.db, a copy) under that name so they all apply to it.
+    wanted = (datasette.plugin_config("kehoach") or {}).get("database", DEFAULT_DATABASE_NAME)
+    files = [name for name, db in datasette.databases.items() if not db.is_memory]
+    if len(files) == 1 and files[0] != wanted:
+        db = datasette.databases[files[0]]
+        datasette.remove_database(files[0])
+        datasette.add_database(db, name=wanted)
+
+
+# Datasette 0.65 lists every column description above the table, pushing the rows off the
+# first screen: fold the list into a <details> and show each description on its header.
+_COLUMN_DESCRIPTIONS_JS = """
+document.addEventListener("DOMContentLoaded", () => {
+  const list = document.querySelector("dl.column-descriptions");
+  if (!list) return;
+  list.querySelectorAll("dt").forEach((dt) => {
+    const th = document.querySelector(`th[data-column="${CSS.escape(dt.textContent)}"]`);
+    if (th && dt.nextElementSibling) th.title = dt.nextElementSibling.textContent;
+  });
+  const details = document.createElement("details");
+  const summary = document.createElement("summary");
+  summary.textContent = "Column descriptions";
+  list.replaceWith(details);
+  details.append(summary, list);
+});
+"""
+
+
+@hookimpl
+def extra_body_script(template, view_name):
+    return _COLUMN_DESCRIPTIONS_JS if view_name == "table" else None
+
+
+def _document_url(datasette, database: str, document_id, **params) -> str:
+    query = urllib.parse.urlencode({k: v for k, v in params.items() if v is not None})
+    url = f"{datasette.urls.database(database)}/-/document/{document_id}"
+    return f"{url}?{query}#hl" if query else url
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    if value is None or column not in ("provenance", "span_start"):
+        return None
+    keys = set(row.keys())
+    if column == "provenance" and isinstance(value, str) and ":" in value:
+        document_id, _, span = value.partition(":")
+        start, _, end = span.partition("-")
+        params = {"task": row["task_id"]} if "task_id" in keys else {"start": start, "end": end}
+        label = f"¶ văn bản {span}"
+    elif column == "span_start" and table == "tasks":
+        document_id, params, label = row["document_id"], {"task": row["id"]}, str(value)
+    elif column == "span_start" and "task_id" in keys and table in ("task_agencies", "deadlines"):
+        return Markup('<a href="{}">{}</a>').format(
+            f"{datasette.urls.database(database)}/-/document/by-task/{row['task_id']}", value
+        )
+    elif column == "span_start" and {"document_id", "span_end"} <= keys:
+        document_id, label = row["document_id"], str(value)
+        params = {"start": value, "end": row["span_end"]}
+    else:
+        return None
+    return Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, document_id, **params), label)
+
+
+def _int_arg(request, name: str) -> int | None:
+    value = request.args.get(name)
+    return int(value) if value is not None and value.lstrip("-").isdigit() else None
+
+
+def _segments(text: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> dict:
+    """Cut ``text`` into before / highlighted span (with non-overlapping inner marks) / after."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    end = max(start, end)
+    inner, cursor = [], start
+    for m_start, m_end, css in sorted(marks):
+        if m_start < cursor or m_end > end or m_end <= m_start:
+            continue  # outside the span, empty, or overlapping an earlier mark
+        inner.append({"text": text[cursor:m_start], "css": None})
+        inner.append({"text": text[m_start:m_end], "css": css})
+        cursor = m_end
+    inner.append({"text": text[cursor:end], "css": None})
+    return {"before": text[:start], "inner": [s for s in inner if s["text"]], "after": text[end:]}
+
+
+async def _database(request, datasette):
+    try:
+        db = datasette.get_database(route=request.url_vars["database"])
+    except KeyError:
+        raise NotFound("Database not found") from None
+    await datasette.ensure_permissions(
+        request.actor, [("view-table", (db.name, "documents")), ("view-database", db.name), "view-instance"]
+    )
+    return db
+
+
+async def _document_page(request, datasette):
+    db = await _database(request, datasette)
+    database = db.name
+    document_id = int(request.url_vars["id"])
+    doc = (await db.execute("SELECT * FROM document_view WHERE document_id = ?", [document_id])).first()
+    if doc is None:
+        raise NotFound(f"Không có văn bản {document_id}")
+    text = (await db.execute("SELECT text FROM documents WHERE id = ?", [document_id])).first()["text"] or ""
+    task, marks = None, []
+    task_id = _int_arg(request, "task")
+    start, end = _int_arg(request, "start"), _int_arg(request, "end")
+    if task_id is not None:
+        task = (
+            await db.execute("SELECT * FROM task_view WHERE task_id = ? AND document_id = ?", [task_id, document_id])
+        ).first()
+        if task is None:
+            raise NotFound(f"Văn bản {document_id} không có nhiệm vụ {task_id}")
+        agencies = await db.execute("SELECT role, span_start, span_end FROM task_agencies WHERE task_id = ?", [task_id])
+        marks = [(r["span_start"], r["span_end"], _ROLE_CLASSES.get(r["role"], "kh-lead")) for r in agencies]
+        deadlines = await db.execute("SELECT span_start, span_end FROM deadlines WHERE task_id = ?", [task_id])
+        marks += [(r["span_start"], r["span_end"], "kh-deadline") for r in deadlines]
+        if start is None or end is None:
+            start, end = task["span_start"], task["span_end"]
+    highlighted = start is not None and end is not None
+    segments = _segments(text, start or 0, end if highlighted else 0, marks)
+    context = {
+        "database": database,
+        "doc": dict(doc),
+        "task": dict(task) if task else None,
+        "highlighted": highlighted,
+        "span": (start, end),
+        "segments": segments,
+    }
+    return Response.html(await datasette.render_template("kehoach_document.html", context, request=request))
+
+
+async def _document_by_task(request, datasette):
+    db = await _database(request, datasette)
+    task_id = int(request.url_vars["task_id"])
+    row = (await db.execute("SELECT document_id FROM tasks WHERE id = ?", [task_id])).first()
+    if row is None:
+        raise NotFound(f"Không có nhiệm vụ {task_id}")
+    return Response.redirect(_document_url(datasette, db.name, row["document_id"], task=task_id))
+
+
+@hookimpl
+def register_routes():
+    return [
+        (r"^/(?P<database>[^/]+)/-/document/(?P<id>\d+)$", _document_page),
+        (r"^/(?P<database>[^/]+)/-/document/by-task/(?P<task_id>\d+)$", _document_by_task),
+    ]

@@ -1,0 +1,129 @@
+"""Serve a kehoach database read-only in Datasette 0.65.x with the repo's metadata, templates and plugin.
+
+Read-only by construction: the file is opened immutable (``-i``: SQLite read-only, no
+locks), Datasette 0.65 has no write API, arbitrary SQL is limited to SELECT, and no
+canned query is writable. Used by ``kehoach serve`` and ``make serve``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATASETTE_DIR = Path(__file__).resolve().parent / "datasette"
+METADATA = DATASETTE_DIR / "metadata.yml"
+TEMPLATES = DATASETTE_DIR / "templates"
+PLUGINS = DATASETTE_DIR / "plugins"
+STATIC = DATASETTE_DIR / "static"  # served at /kh-static/ (metadata.yml extra_css_urls)
+
+# Views join and aggregate; facets on task_view compute the whole view, so the stock
+# 200 ms facet limit and 1 s query limit are too tight on the full corpus.
+SETTINGS: dict[str, str] = {
+    "sql_time_limit_ms": "5000",
+    "facet_time_limit_ms": "2000",
+    "max_returned_rows": "5000",
+    "default_page_size": "50",
+    "facet_suggest_time_limit_ms": "200",
+}
+
+
+def datasette_args(db_path: str | Path, *, port: int = 8001, host: str = "127.0.0.1") -> list[str]:
+    """The command line that serves ``db_path`` read-only, e.g. for ``output/kehoach.db``:
+
+    ``[python, "-m", "datasette", "serve", "-i", "output/kehoach.db", "--metadata", ...]``
+    """
+    args = [sys.executable, "-m", "datasette", "serve", "-i", str(db_path)]
+    args += ["--metadata", str(METADATA), "--template-dir", str(TEMPLATES), "--plugins-dir", str(PLUGINS)]
+    args += ["--static", f"kh-static:{STATIC}", "--host", host, "--port", str(port)]
+    for name, value in SETTINGS.items():
+        args += ["--setting", name, value]
+    return args
+
+
+def datasette_env(base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment for the Datasette process: the plugin imports ``pipeline.db_shape``,
+    so the repo is put on PYTHONPATH even when the package is not installed."""
+    env = dict(os.environ if base is None else base)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def _ready_to_serve(path: Path) -> None:
+    if not path.is_file():
+        raise FileNotFoundError(f"no database at {path}: run `make ingest` (kehoach ingest corpus --db {path})")
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        # Immutable mode reads the main file only: fold a leftover write-ahead log into it
+        # first (what closing the writer would have done; no row changes).
+        with contextlib.closing(sqlite3.connect(path)) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def run(db_path: str | Path, port: int = 8001, host: str = "127.0.0.1") -> int:
+    """Serve ``db_path`` until interrupted; returns Datasette's exit code.
+
+    ``run("output/kehoach.db")`` then open http://127.0.0.1:8001/kehoach/task_view
+    """
+    path = Path(db_path)
+    _ready_to_serve(path)
+    try:
+        return subprocess.call(datasette_args(path, port=port, host=host), env=datasette_env())
+    except KeyboardInterrupt:
+        return 0
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nobody listens on right now."""
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running(db_path: str | Path, *, port: int | None = None, timeout: float = 60.0) -> Iterator[str]:
+    """Run Datasette on a free loopback port for the duration of a ``with`` block; yields its base URL.
+
+    ``with running("output/kehoach.db") as url: urlopen(url + "/kehoach/task_view.json")``
+    """
+    path = Path(db_path)
+    _ready_to_serve(path)
+    port = port or free_port()
+    url = f"http://127.0.0.1:{port}"
+    # The log goes to a file, not a pipe: a pipe nobody reads would block the server.
+    with tempfile.TemporaryFile(mode="w+") as log:
+        process = subprocess.Popen(datasette_args(path, port=port), env=datasette_env(), stdout=log, stderr=log)
+        try:
+            _wait_until_up(process, url, log, timeout)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _wait_until_up(process: subprocess.Popen, url: str, log, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        if process.poll() is not None:
+            log.seek(0)
+            raise RuntimeError(f"datasette exited with {process.returncode}:\n{log.read()}")
+        try:
+            with urllib.request.urlopen(f"{url}/-/versions.json", timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"datasette did not answer on {url} within {timeout} s") from None
+            time.sleep(0.2)
