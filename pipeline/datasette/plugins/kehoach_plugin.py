@@ -101,25 +101,33 @@ def _document_url(datasette, database: str, document_id, **params) -> str:
     return f"{url}?{query}#hl" if query else url
 
 
+def _plain(value):
+    # Table pages hand foreign keys over expanded: {"value": 3, "label": "Kế hoạch ..."}.
+    return value["value"] if isinstance(value, dict) and "value" in value else value
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if value is None or column not in ("provenance", "span_start"):
         return None
     keys = set(row.keys())
+
+    def get(key):
+        return _plain(row[key])
+
     if column == "provenance" and isinstance(value, str) and ":" in value:
         document_id, _, span = value.partition(":")
         start, _, end = span.partition("-")
-        params = {"task": row["task_id"]} if "task_id" in keys else {"start": start, "end": end}
+        params = {"task": get("task_id")} if "task_id" in keys else {"start": start, "end": end}
         label = f"¶ văn bản {span}"
     elif column == "span_start" and table == "tasks":
-        document_id, params, label = row["document_id"], {"task": row["id"]}, str(value)
+        document_id, params, label = get("document_id"), {"task": get("id")}, str(value)
     elif column == "span_start" and "task_id" in keys and table in ("task_agencies", "deadlines"):
-        return Markup('<a href="{}">{}</a>').format(
-            f"{datasette.urls.database(database)}/-/document/by-task/{row['task_id']}", value
-        )
+        url = f"{datasette.urls.database(database)}/-/document/by-task/{get('task_id')}"
+        return Markup('<a href="{}">{}</a>').format(url, value)
     elif column == "span_start" and {"document_id", "span_end"} <= keys:
-        document_id, label = row["document_id"], str(value)
-        params = {"start": value, "end": row["span_end"]}
+        document_id, label = get("document_id"), str(value)
+        params = {"start": value, "end": get("span_end")}
     else:
         return None
     return Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, document_id, **params), label)
