@@ -31,7 +31,7 @@ CHROME_TAGS = frozenset({"nav", "aside", "header", "footer", "menu"})
 # id / class / role words of site chrome:
 #   "main-menu", "breadcrumb", "footer-wrap", "sidebar-right", "box-search", "social-share"
 CHROME_NAME = re.compile(
-    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|menus|menubar|breadcrumbs?|footer|header|sidebar|"
+    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|menus|menubar|breadcrumbs?|pathway|footer|header|sidebar|"
     r"banner|search|social|share|sharing|comments?|advert|ads|cookie|login|pagination|paging|"
     r"copyright|toolbar|rating|widget|tags)(?:$|[-_\s\d])",
     re.I,
@@ -56,6 +56,7 @@ LINK_WEIGHT = 0.25
 CLIMB_LEVELS = 3
 SIBLING_MAX_CHARS = 1500
 LISTING_LINK_SHARE = 0.5
+EDGE_BLOCKS = 3
 
 
 def looks_like_html(name: str, data: bytes) -> bool:
@@ -124,6 +125,17 @@ def _is_document_part(el, plain: dict, linked: dict) -> bool:
     return bool(DOCUMENT_MARKER.search(WEEKDAY_DATE.sub(" ", el.text_content())))
 
 
+def _trim_link_edges(node, plain: dict, linked: dict) -> None:
+    """Drop link-only blocks at the start and end of a document: breadcrumbs, download links."""
+    if linked[node] > plain[node]:  # a listing: its links are the content
+        return
+    for children in (list(node)[:EDGE_BLOCKS], list(reversed(node))[:EDGE_BLOCKS]):
+        for child in children:
+            if child not in plain or plain[child] or not linked[child] or child.getparent() is None:
+                break
+            _drop(child)
+
+
 def main_content(body) -> tuple[list, float]:
     """The elements holding the document, in page order, and the share of link text in them."""
     _strip_chrome(body)
@@ -141,18 +153,21 @@ def main_content(body) -> tuple[list, float]:
         if weight(best) == 0 or weight(best) < DESCEND_SHARE * weight(node):
             break
         node = best
+    _trim_link_edges(node, plain, linked)
     chosen = [node]
     for _ in range(CLIMB_LEVELS):
         parent = node.getparent()
         if node is body or parent is None:
             break
-        before, after, seen = [], [], False
-        for sibling in parent:
-            if sibling is node:
-                seen = True
-            elif sibling in plain and _is_document_part(sibling, plain, linked):
-                (after if seen else before).append(sibling)
-        chosen = before + chosen + after
+        siblings = [c for c in parent if c in plain or c is node]
+        at = siblings.index(node)
+        parts = [i for i, c in enumerate(siblings) if c is not node and _is_document_part(c, plain, linked)]
+        # the document's parts follow each other: header, title, body, signature
+        first, last = min([at, *parts]), max([at, *parts])
+        between = [c for c in siblings[first : last + 1] if c is not node and linked[c] <= plain[c]]
+        chosen = (
+            [c for c in between if siblings.index(c) < at] + chosen + [c for c in between if siblings.index(c) > at]
+        )
         node = parent
     text_chars = sum(plain[e] + linked[e] for e in chosen)
     link_share = sum(linked[e] for e in chosen) / text_chars if text_chars else 0.0
