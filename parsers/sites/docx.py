@@ -197,8 +197,8 @@ def read(name: str, data: bytes) -> SourceText:
         raise ValueError(f"{name}: a legacy Word .doc file; only .docx is supported (convert it first)")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ValueError(f"{name}: cannot read the Word document ({error})") from error
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as error:
+        raise ValueError(f"{name}: cannot read the Word document ({type(error).__name__}: {error})") from error
     numbering = _Numbering(document)
     body = document.element.body
     lines = [line for block in body.iterchildren() for line in _block_lines(block, numbering)]

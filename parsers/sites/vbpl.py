@@ -101,8 +101,8 @@ def _page_facts(root) -> dict[str, str]:
     crumbs = root.xpath(f"//div[{_class('box-map')}]//li")
     if crumbs:
         m = TYPE_AND_NUMBER.match(_text(crumbs[-1]))
-        if m:
-            _set(hints, "doc_type", m["doc_type"])
+        if m:  # "Luật 31/VBHN-VPQH" names the law a consolidated text (VBHN) consolidates
+            _set(hints, "doc_type", "Văn bản hợp nhất" if "/VBHN-" in m["number"] else m["doc_type"])
             if m["number"] != "Không số":
                 _set(hints, "number", m["number"])
     for item in root.xpath(f"//div[{_class('vbInfo')}]//li"):
