@@ -93,6 +93,21 @@ def _join_wrapped(text: str) -> str:
     return "\n".join(paragraphs)
 
 
+# A paragraph that is only a label, its text captured on the next line: "I.", "2.1.", "a)"
+LABEL_ONLY = re.compile(r"^(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]?$")
+
+
+def _merge_lone_labels(text: str) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        if out and LABEL_ONLY.match(out[-1]) and "\t" not in line and line.strip():
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _keep_lines(text: str) -> str:
     return "\n".join(line.strip() if "\t" not in line else line for line in text.split("\n") if line.strip())
 
@@ -123,4 +138,4 @@ def clean_text(source: SourceText) -> str:
     for _, step in STEPS:
         text = step(text)
     join = _join_wrapped if source.hints.get("layout", "wrapped") == "wrapped" else _keep_lines
-    return _tidy_spaces(join(text))
+    return _merge_lone_labels(_tidy_spaces(join(text)))

@@ -308,3 +308,11 @@ def _iso(value: str):
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def title_span(paragraphs: list[Paragraph], body_start: int) -> tuple[int, int] | None:
+    """Where the type heading and title are: from the heading to the body's start."""
+    heading = _find_type_heading(paragraphs)
+    if not heading or paragraphs[heading[0]].start >= body_start:
+        return None
+    return paragraphs[heading[0]].start, body_start

@@ -126,6 +126,22 @@ def section_kind(heading: str, inherited: str = "other") -> str:
     return inherited
 
 
+def _is_heading(p: Paragraph) -> bool:
+    """A short title rather than an item with a sentence ("II. NHIỆM VỤ", "2. Sở Tài chính:")."""
+    body = p.body.strip()
+    return p.style == "appendix" or (len(body) <= 140 and not re.search(r"[.;]\s*\S|[;.]$", body))
+
+
+def _path(parent: Section | None, label: str) -> str:
+    """Label path; "2.2" under "2" replaces it rather than nesting: I.2 + 2.2 -> I.2.2."""
+    if parent is None:
+        return label
+    head, _, last = parent.path.rpartition(".")
+    if "." in label and label.startswith(parent.label + "."):
+        return f"{head}.{label}" if head else label
+    return f"{parent.path}.{label}"
+
+
 def _heading_text(p: Paragraph) -> str:
     body = p.body.strip()
     return body if len(body) <= 200 else body[:200].rsplit(" ", 1)[0] + " …"
@@ -155,7 +171,7 @@ def build_sections(
         parent = stack[-1][1] if stack else None
         parent_kind = sections[parent].kind if parent is not None else "other"
         label = "Phụ lục" if p.style == "appendix" else p.label
-        path = f"{sections[parent].path}.{label}" if parent is not None else label
+        path = _path(sections[parent] if parent is not None else None, label)
         sections.append(
             Section(
                 label=label,
@@ -163,7 +179,7 @@ def build_sections(
                 heading=_heading_text(p),
                 level=len(stack) + 1,
                 parent=parent,
-                kind=section_kind(p.text if p.style == "appendix" else p.body, parent_kind),
+                kind=section_kind(p.text, parent_kind) if _is_heading(p) else parent_kind,
                 span_start=p.start,
                 span_end=p.end,
             )

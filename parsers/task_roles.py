@@ -1,0 +1,227 @@
+"""Who does a task: lead, coordinators and report-to agencies within a span of text.
+
+Agencies are the mentions already found in the document; this module reads the words
+around them. A *chain* is a run of mentions joined only by commas, "và", "các",
+"cơ quan, đơn vị liên quan"...: "Sở Y tế, Sở Nội vụ và các cơ quan liên quan".
+
+Lookup tables (extraction guide §3): "chủ trì" marks a lead; "phối hợp (với)", "cùng"
+coordinators; "báo cáo", "gửi", "phản ánh về", "trình" report-to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from parsers.models import AgencyMention, Role
+
+# What may stand between two mentions of one chain:
+#   "Sở Y tế, Sở Nội vụ", "Sở Tài chính và các cơ quan liên quan", "UBND các xã; Công an tỉnh"
+CHAIN_GAP = re.compile(
+    r"^(?:\s|[,;&]|\b(?:và|cùng|với|hoặc|các|những|cơ\s+quan|đơn\s+vị|tổ\s+chức|liên\s+quan|có\s+liên\s+quan|"
+    r"chức\s+năng|thành\s+viên|trực\s+thuộc|thuộc\s+tỉnh|thuộc\s+thành\s+phố|cấp\s+tỉnh|Thành\s+phố|tỉnh|"
+    r"Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\b)*$",
+    re.I,
+)
+# Words that may open an item before its subject: "Đề nghị Ủy ban MTTQ ...", "Giao Sở Y tế ..."
+SUBJECT_OPENER = re.compile(
+    r"^\W*(?:(?:Đề\s+nghị|Giao|Yêu\s+cầu|Chỉ\s+đạo|Ủy\s+quyền|Riêng|Đối\s+với)\s+)?"
+    r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Người\s+đứng\s+đầu|Lãnh\s+đạo)\s+)?",
+    re.I,
+)
+# Openers after which the subject comes after a comma:
+#   "Căn cứ kế hoạch này, Giám đốc các Sở ...", "Trong quá trình thực hiện, nếu có khó khăn, đề nghị các sở ..."
+CLAUSE_OPENER = re.compile(
+    r"^\W*(?:Căn\s+cứ|Trên\s+cơ\s+sở|Trong\s+quá\s+trình|Trường\s+hợp|Khi|Sau\s+khi|Để|Nhằm)\b", re.I
+)
+# "Sở X chủ trì", "Sở X là cơ quan đầu mối", "Giao Sở X chủ trì"
+LEAD_AFTER = re.compile(
+    r"^\s*,?\s*(?:là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực|chủ\s+trì)|chủ\s+trì|"
+    r"có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+động|thực\s+hiện)\b",
+    re.I,
+)
+GIAO_BEFORE = re.compile(r"\b(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu)\s*$")
+COORDINATE_BEFORE = re.compile(r"(?:\bphối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|\bcùng\s+với|\bcùng)\s*$", re.I)
+# Report verbs and what may stand between the verb and the body reported to:
+#   "báo cáo kết quả thực hiện về UBND tỉnh", "gửi Sở Kế hoạch và Đầu tư", "phản ánh về Sở Y tế"
+REPORT_VERB = re.compile(r"\b(?P<verb>báo\s+cáo|gửi|phản\s+ánh|trình|kiến\s+nghị)\b", re.I)
+REPORT_NOUN_BEFORE = re.compile(r"\b(?:lập|xây\s+dựng|chế\s+độ|các|những|mẫu|biểu|hoàn\s+thiện|dự\s+thảo)\s*$", re.I)
+REPORT_WORDS_LIMIT = {"báo cáo": 12, "gửi": 4, "phản ánh": 4, "trình": 3, "kiến nghị": 4}
+INTERMEDIARY_GAP = re.compile(r"\b(?:để|tổng\s+hợp)\b", re.I)
+VIA_BEFORE = re.compile(r"\b(?:thông\s+qua|qua)\s*$", re.I)
+ADVISED_BEFORE = re.compile(r"\b(?:tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?|kiến\s+nghị)\s*$", re.I)
+
+
+@dataclass
+class Chain:
+    mentions: list[AgencyMention]
+    parenthetical: list[AgencyMention] = field(default_factory=list)  # "(Sở Nội vụ)" after a body
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].span_start
+
+    @property
+    def end(self) -> int:
+        return self.mentions[-1].span_end
+
+    def specific(self) -> list[AgencyMention]:
+        return [m for m in self.mentions if not m.agency.collective]
+
+    def leads(self) -> list[AgencyMention]:
+        """Specific agencies lead; a chain of collectives is led by its first group."""
+        return self.outside_parentheses() or self.mentions[:1]
+
+    def outside_parentheses(self) -> list[AgencyMention]:
+        return [m for m in self.specific() if m not in self.parenthetical]
+
+
+class MentionIndex:
+    """The document's agency mentions, sorted, with the text they were found in."""
+
+    def __init__(self, text: str, mentions: list[AgencyMention]):
+        self.text = text
+        self.mentions = sorted(mentions, key=lambda m: m.span_start)
+        self.starts = [m.span_start for m in self.mentions]
+
+    def within(self, start: int, end: int) -> list[AgencyMention]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].span_start < end:
+            if self.mentions[i].span_end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def chains(self, start: int, end: int) -> list[Chain]:
+        """Runs of mentions in [start, end) joined by nothing but connectors."""
+        chains: list[Chain] = []
+        for m in self.within(start, end):
+            if chains and CHAIN_GAP.match(self._gap(chains[-1].end, m.span_start)):
+                chains[-1].mentions.append(m)
+            else:
+                chains.append(Chain([m]))
+        for chain in chains:
+            chain.parenthetical = self._parenthetical(chain)
+        return chains
+
+    def _gap(self, a: int, b: int) -> str:
+        gap = self.text[a:b]
+        return re.sub(r"\([^()]*\)", " ", gap).replace("(", " ").replace(")", " ")
+
+    def _parenthetical(self, chain: Chain) -> list[AgencyMention]:
+        """Mentions in parentheses right after another: "Trung tâm Dịch vụ việc làm (Sở Nội vụ)"."""
+        out = []
+        for prev, m in zip(chain.mentions, chain.mentions[1:], strict=False):
+            between = self.text[prev.span_end : m.span_start]
+            if between.strip() == "(" and self.text[m.span_end : m.span_end + 2].lstrip().startswith(")"):
+                out.append(m)
+        return out
+
+    def before(self, pos: int, chars: int = 40) -> str:
+        return self.text[max(0, pos - chars) : pos]
+
+
+def subject(index: MentionIndex, start: int, end: int) -> Chain | None:
+    """The chain an item opens with: "Sở Tài chính chủ trì ...", "Đề nghị Ủy ban MTTQ ..."."""
+    text = index.text[start:end]
+    opener = SUBJECT_OPENER.match(text)
+    offset = start + (opener.end() if opener else 0)
+    chains = index.chains(start, end)
+    for chain in chains:
+        if chain.start - offset <= 1 and chain.start >= offset - 1:
+            return chain
+    if CLAUSE_OPENER.match(text):
+        first_sentence = re.split(r"(?<=[.;])\s", text, maxsplit=1)[0]
+        for chain in chains:
+            if chain.start >= start + len(first_sentence):
+                break
+            before = index.text[max(start, chain.start - 12) : chain.start]
+            if re.search(r"(?:,|đề\s+nghị|yêu\s+cầu)\s*(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\s+)?$", before, re.I):
+                return chain
+    return None
+
+
+def explicit_lead(index: MentionIndex, start: int, end: int) -> Chain | None:
+    """A lead named anywhere in the item: "Giao Công an tỉnh chủ trì", "Sở X là cơ quan đầu mối"."""
+    for chain in index.chains(start, end):
+        after = index.text[chain.end : min(end, chain.end + 40)]
+        before = index.before(chain.start, 20)
+        if LEAD_AFTER.match(after) and (GIAO_BEFORE.search(before) or re.match(r"\s*,?\s*(?:là|chủ\s+trì)", after)):
+            if not COORDINATE_BEFORE.search(before):
+                return chain
+    return None
+
+
+def coordinators(index: MentionIndex, start: int, end: int) -> list[AgencyMention]:
+    """Specific agencies after "phối hợp (với)" or "cùng": "phối hợp với Sở Tư pháp và các cơ quan"."""
+    out: list[AgencyMention] = []
+    for chain in index.chains(start, end):
+        if COORDINATE_BEFORE.search(index.before(chain.start, 30)):
+            out += chain.outside_parentheses()
+    return out
+
+
+def report_targets(index: MentionIndex, start: int, end: int) -> list[AgencyMention]:
+    """Bodies the task reports or sends to, in the order written.
+
+    A report the receiving body makes in turn ("gửi Sở X để tổng hợp, báo cáo UBND tỉnh")
+    is not the task's own.
+    """
+    text = index.text
+    chains = index.chains(start, end)
+    targets: list[AgencyMention] = []
+    last_target_end: int | None = None
+    for verb in REPORT_VERB.finditer(text, start, end):
+        if REPORT_NOUN_BEFORE.search(text[max(start, verb.start() - 20) : verb.start()]):
+            continue
+        if last_target_end is not None:
+            gap = text[last_target_end : verb.start()]
+            if INTERMEDIARY_GAP.search(gap) and "đồng thời" not in gap:
+                continue
+        limit = REPORT_WORDS_LIMIT[re.sub(r"\s+", " ", verb["verb"].lower())]
+        for chain in chains:
+            if chain.start < verb.end():
+                continue
+            words = len(text[verb.end() : chain.start].split())
+            if words > limit or re.search(r"[.;]", text[verb.end() : chain.start]):
+                break
+            if re.search(r"\bcủa\s*$", text[verb.end() : chain.start]):
+                break
+            targets += chain.outside_parentheses()
+            last_target_end = chain.end
+            for via in chains:
+                if via.start >= chain.end and VIA_BEFORE.search(text[chain.end : via.start]):
+                    if len(text[chain.end : via.start].split()) <= 3:
+                        targets += via.specific()
+                        last_target_end = via.end
+            break
+    return _unique(targets)
+
+
+def advised(index: MentionIndex, chain: Chain) -> bool:
+    """Whether a chain is the body advised or proposed to ("tham mưu UBND tỉnh"), not a doer."""
+    return bool(ADVISED_BEFORE.search(index.before(chain.start, 25)))
+
+
+def _unique(mentions: list[AgencyMention]) -> list[AgencyMention]:
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        if m.agency.id not in seen:
+            seen.add(m.agency.id)
+            out.append(m)
+    return out
+
+
+def roles_from(
+    lead: list[AgencyMention], coordinate: list[AgencyMention], report_to: list[AgencyMention]
+) -> list[tuple[Role, AgencyMention]]:
+    """Role assignments without repeats; a lead is never also its own coordinator."""
+    lead = _unique(lead)
+    lead_ids = {m.agency.id for m in lead}
+    out = [(Role.LEAD, m) for m in lead]
+    out += [(Role.COORDINATE, m) for m in _unique(coordinate) if m.agency.id not in lead_ids]
+    out += [(Role.REPORT_TO, m) for m in _unique(report_to)]
+    return out

@@ -1,0 +1,317 @@
+"""Tasks: one row per assignment of work, with its lead, coordinators, report-to and deadline.
+
+Plans come in several shapes (extraction guide §3); the walk below reads them all:
+
+- items ("- ...", "1. ...", "a) ...") under agency headings ("1. Sở Tài chính:") or topic
+  headings ("1. Về dữ liệu"), led by the heading's agency unless the item names its own;
+- items that open with their subject ("Sở Tài chính chủ trì, phối hợp ...") or assign one
+  ("Giao Công an tỉnh chủ trì ...");
+- field blocks ("a) Nhiệm vụ: ... b) Cơ quan thực hiện: ... c) Thời gian thực hiện: ...");
+- task tables (Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành);
+- closing paragraphs that still assign reporting ("... phản ánh về Sở Y tế để tổng hợp").
+
+Objectives and requirements are not tasks, nor are lead-ins ("... các nhiệm vụ sau:").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from parsers.actions import classify_action
+from parsers.deadlines import find_deadlines
+from parsers.mentions import unnamed_lead
+from parsers.models import AgencyMention, Deadline, Section, Task, TaskAgency
+from parsers.structure import Paragraph
+from parsers.task_blocks import block_tasks, find_blocks
+from parsers.task_roles import MentionIndex, coordinators, explicit_lead, report_targets, roles_from, subject
+from parsers.task_shapes import (
+    APPENDIX_POINTER,
+    CLOSING_ASSIGNMENT,
+    LIST_INTRO,
+    STRONG_KINDS,
+    SUMMARY_SENTENCE,
+    WEAK_KINDS,
+    ends_with_colon,
+    is_bullet,
+    is_heading_like,
+)
+from parsers.task_tables import table_tasks
+
+# "Nơi nhận:" and the signature close the document body (an appendix may follow).
+CLOSING_ZONE_START = ("Nơi nhận", "TM.", "KT.", "TL.", "TUQ.", "Q.")
+
+
+@dataclass
+class Draft:
+    """A task being assembled: its span, section and the agencies in each role."""
+
+    section: str
+    start: int
+    end: int
+    shape: str
+    lead: list[AgencyMention] = field(default_factory=list)
+    coordinate: list[AgencyMention] = field(default_factory=list)
+    report_to: list[AgencyMention] = field(default_factory=list)
+    deadlines: list[Deadline] | None = None  # None: look for deadlines in the task's own text
+
+
+@dataclass
+class Doc:
+    text: str
+    paragraphs: list[Paragraph]
+    sections: list[Section]
+    owner: list[int | None]
+    index: MentionIndex
+    issue_date: dt.date | None
+    node_at: dict[int, int] = field(default_factory=dict)  # paragraph index -> its section
+
+    def section_path(self, section: int | None) -> str:
+        return self.sections[section].path if section is not None else ""
+
+    def parent_path(self, i: int) -> str:
+        """Path to the heading above paragraph ``i`` (its own section for non-headings)."""
+        node = self.node_at.get(i)
+        if node is not None:
+            return self.section_path(self.sections[node].parent)
+        return self.section_path(self.owner[i])
+
+
+def _closing_zone(paragraphs: list[Paragraph], body_start: int) -> set[int]:
+    """Paragraphs of "Nơi nhận" and signature blocks, up to an appendix or attached text."""
+    zone: set[int] = set()
+    inside = False
+    for i, p in enumerate(paragraphs):
+        if p.start < body_start:
+            continue
+        head = p.text.lstrip("-• ")
+        if head.startswith(CLOSING_ZONE_START):
+            inside = True
+        elif inside and (p.style == "appendix" or (p.style in {"roman", "part", "article"})):
+            inside = False
+        if inside:
+            zone.add(i)
+    return zone
+
+
+def _zone(doc: Doc, section: int | None) -> str:
+    """ "strong" (every item is a task), "weak" (items need an agency) or "none"."""
+    kind = doc.sections[section].kind if section is not None else "other"
+    if kind in STRONG_KINDS:
+        return "strong"
+    return "weak" if kind in WEAK_KINDS else "none"
+
+
+def _heading_lead(doc: Doc, section: int) -> list[AgencyMention]:
+    """Agencies a heading names as the doers of what is below it ("1. Sở Y tế:")."""
+    sec = doc.sections[section]
+    p_start = sec.span_start
+    p = next((q for q in doc.paragraphs if q.start == p_start), None)
+    if p is None:
+        return []
+    end = p.end
+    colon = p.text.find(":")
+    if colon > 0:
+        end = p.start + colon
+    chain = subject(doc.index, p.body_start, end)
+    if chain is None:
+        chains = doc.index.chains(p.body_start, end)
+        inner = [c for c in chains if doc.text[c.start - 1 : c.start] == "(" or "(" in doc.text[p.body_start : c.start]]
+        if inner and is_heading_like(p):
+            return inner[0].leads()
+        return []
+    rest = doc.text[chain.end : end].strip(" :.,;")
+    if len(rest.split()) > 8 and not is_heading_like(p):
+        return []
+    if chain.outside_parentheses() or not chain.parenthetical:
+        return chain.leads()
+    return chain.leads()
+
+
+def _inherited_lead(doc: Doc, section: int | None, memo: dict[int, list[AgencyMention]]) -> list[AgencyMention]:
+    while section is not None:
+        if section not in memo:
+            memo[section] = _heading_lead(doc, section)
+        if memo[section]:
+            return memo[section]
+        section = doc.sections[section].parent
+    return []
+
+
+def _item_roles(doc: Doc, draft: Draft, start: int, end: int, inherited: list[AgencyMention]) -> bool:
+    """Fill a draft's roles from its own text; True when the text itself names the doer."""
+    lead_chain = explicit_lead(doc.index, start, end) or subject(doc.index, start, end)
+    draft.lead = lead_chain.leads() if lead_chain else list(inherited)
+    draft.coordinate += coordinators(doc.index, start, end)
+    draft.report_to += report_targets(doc.index, start, end)
+    return lead_chain is not None
+
+
+def _finish(doc: Doc, draft: Draft) -> Task:
+    text = doc.text[draft.start : draft.end].strip()
+    deadlines = draft.deadlines
+    if deadlines is None:
+        deadlines = find_deadlines(doc.text, issue_date=doc.issue_date, start=draft.start, end=draft.end)
+    lead = draft.lead or [unnamed_lead(draft.start)]
+    agencies = [
+        TaskAgency(agency=m.agency, role=role, surface=m.surface, span_start=m.span_start, span_end=m.span_end)
+        for role, m in roles_from(lead, draft.coordinate, draft.report_to)
+    ]
+    return Task(
+        section=draft.section,
+        text=text,
+        action=classify_action(text),
+        shape=draft.shape,
+        agencies=agencies,
+        deadlines=deadlines,
+        span_start=draft.start,
+        span_end=draft.start + len(doc.text[draft.start : draft.end].rstrip()),
+    )
+
+
+def find_tasks(
+    text: str,
+    paragraphs: list[Paragraph],
+    sections: list[Section],
+    owner: list[int | None],
+    mentions: list[AgencyMention],
+    *,
+    body_start: int = 0,
+    issue_date: dt.date | None = None,
+) -> list[Task]:
+    """Every task of a document, in reading order; a task naming no agency is led by
+    ``UNNAMED`` (the guide's "*collective*")."""
+    doc = Doc(text, paragraphs, sections, owner, MentionIndex(text, mentions), issue_date)
+    starts = {s.span_start: k for k, s in enumerate(sections)}
+    doc.node_at = {i: starts[p.start] for i, p in enumerate(paragraphs) if p.start in starts and not p.is_row}
+    skip = _closing_zone(paragraphs, body_start)
+    memo: dict[int, list[AgencyMention]] = {}
+    summary_sections = {
+        owner[i] for i, p in enumerate(paragraphs) if owner[i] is not None and APPENDIX_POINTER.search(p.text)
+    }
+    drafts: list[Draft] = []
+    handled: set[int] = set(skip)
+
+    blocks = find_blocks(doc, skip)
+    for block in blocks:
+        handled |= block.paragraphs
+        drafts += block_tasks(doc, block, _inherited_lead(doc, block.section, memo))
+
+    drafts += table_tasks(doc, skip, handled, lambda s: _inherited_lead(doc, s, memo))
+    handled |= {i for i, p in enumerate(paragraphs) if p.is_row}
+
+    drafts += _item_tasks(doc, body_start, handled, summary_sections, memo)
+    drafts.sort(key=lambda d: d.start)
+    return [_finish(doc, d) for d in drafts]
+
+
+def _has_children(paragraphs: list[Paragraph], i: int, depth: dict[int, int]) -> bool:
+    j = i + 1
+    return j < len(paragraphs) and j in depth and depth[j] > depth.get(i, -1)
+
+
+def _item_tasks(
+    doc: Doc, body_start: int, handled: set[int], summary_sections: set[int | None], memo: dict
+) -> list[Draft]:
+    paragraphs = doc.paragraphs
+    depth = _depths(doc, body_start, handled)
+    drafts: list[Draft] = []
+    absorbing: tuple[int, Draft] | None = None  # an item whose sub-bullets are its own details
+    lead_ins: list[tuple[int, list[AgencyMention]]] = []  # (depth, leads) of open lead-ins
+    last_item = -1
+    for i, p in enumerate(paragraphs):
+        if i in handled or p.start < body_start or p.is_row:
+            continue
+        section = doc.owner[i]
+        node = doc.node_at.get(i)
+        d = depth.get(i)
+        lead_ins = [(ld, lead) for ld, lead in lead_ins if d is not None and ld < d]
+        if absorbing and d is not None and d > absorbing[0]:
+            absorbing[1].end = p.end
+            continue
+        absorbing = None
+        if _zone(doc, section) == "none" or section in summary_sections:
+            continue
+        if d is None:  # a paragraph without a label
+            draft = _free_paragraph(doc, i, last_item, memo)
+            if draft:
+                drafts.append(draft)
+            continue
+        last_item = i
+        if node is not None and (is_heading_like(p) or _has_child_nodes(doc, node)):
+            continue  # a heading; its items are the tasks
+        children = _has_children(paragraphs, i, depth)
+        if children and (ends_with_colon(p) or is_heading_like(p)):
+            chain = subject(doc.index, p.body_start, p.end) or explicit_lead(doc.index, p.body_start, p.end)
+            if chain:
+                lead_ins.append((d, chain.leads()))
+            continue  # a lead-in: its items are the tasks
+        inherited = lead_ins[-1][1] if lead_ins else _inherited_lead(doc, section, memo)
+        draft = Draft(doc.parent_path(i), p.body_start, p.end, "item")
+        named = _item_roles(doc, draft, p.body_start, p.end, inherited)
+        if _zone(doc, section) == "weak" and not (named or inherited):
+            continue
+        drafts.append(draft)
+        if children:
+            absorbing = (d, draft)
+    return drafts
+
+
+def _has_child_nodes(doc: Doc, node: int) -> bool:
+    return any(s.parent == node for s in doc.sections)
+
+
+def _depths(doc: Doc, body_start: int, handled: set[int]) -> dict[int, int]:
+    """Nesting depth of every labelled paragraph: section level, then bullet style order."""
+    depth: dict[int, int] = {}
+    styles: dict[int | None, list[str]] = {}
+    for i, p in enumerate(doc.paragraphs):
+        if i in handled or p.start < body_start or p.is_row or p.style is None:
+            continue
+        node = doc.node_at.get(i)
+        if node is not None:
+            depth[i] = doc.sections[node].level * 10
+        elif is_bullet(p):
+            section = doc.owner[i]
+            seen = styles.setdefault(section, [])
+            if p.style not in seen:
+                seen.append(p.style)
+            level = doc.sections[section].level if section is not None else 0
+            depth[i] = level * 10 + 1 + seen.index(p.style)
+    return depth
+
+
+def _free_paragraph(doc: Doc, i: int, last_item: int, memo: dict) -> Draft | None:
+    """An unlabelled paragraph: a heading's only text, or a closing paragraph that assigns."""
+    p = doc.paragraphs[i]
+    previous = doc.paragraphs[i - 1] if i else None
+    section = doc.owner[i]
+    under_heading = previous is not None and doc.node_at.get(i - 1) is not None and is_heading_like(previous)
+    if under_heading and not LIST_INTRO.search(p.text):
+        draft = Draft(doc.section_path(section), p.start, p.end, "paragraph")
+        named = _item_roles(doc, draft, p.start, p.end, _inherited_lead(doc, section, memo))
+        if _zone(doc, section) == "strong" or named or draft.lead:
+            return draft
+        return None
+    if _is_closing(doc, i) and CLOSING_ASSIGNMENT.search(p.text):
+        start = p.start
+        summary = SUMMARY_SENTENCE.match(p.text)
+        if summary:
+            start += summary.end()
+        top = section
+        while top is not None and doc.sections[top].parent is not None:
+            top = doc.sections[top].parent
+        draft = Draft(doc.section_path(top), start, p.end, "paragraph")
+        _item_roles(doc, draft, start, p.end, [])
+        return draft
+    return None
+
+
+def _is_closing(doc: Doc, i: int) -> bool:
+    """Whether no labelled item follows paragraph ``i`` before the body ends."""
+    for q in doc.paragraphs[i + 1 :]:
+        if q.is_row or q.text.lstrip("-• ").startswith(CLOSING_ZONE_START) or q.style == "appendix":
+            return True
+        if q.style is not None:
+            return False
+    return True

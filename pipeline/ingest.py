@@ -1,0 +1,111 @@
+"""Ingest: input files (or fetched URLs) -> parsed documents -> the database.
+
+Each input is read, parsed and written on its own: a file that cannot be read or parsed
+is recorded in ``failures`` with the stage that failed and the batch goes on; a document
+is written in one transaction, so it is either wholly in the database or not at all.
+Re-running is safe: unchanged inputs are skipped by content hash, a changed input
+replaces its rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parsers import parse_document
+from parsers.sites import read_source
+from pipeline import storage
+
+# Files in an input folder that are not documents.
+IGNORED_NAMES = {"readme.md", "manifest.csv", ".gitkeep", "license", "license.md"}
+DOCUMENT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".pdf", ".docx"}
+
+
+class NotADocument(ValueError):
+    """An input that was read but holds no document (a listing or search page)."""
+
+
+@dataclass
+class IngestReport:
+    ingested: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str, str]] = field(default_factory=list)  # (source, stage, error)
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage
+
+    def add_time(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Every document file under the given files and folders, recursively, in name order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if _is_document(child, path):
+                    yield child
+        else:
+            yield path  # named explicitly: let the readers say what is wrong with it
+
+
+def _is_document(path: Path, root: Path) -> bool:
+    parts = path.relative_to(root).parts
+    if any(part.startswith(".") for part in parts) or "gold" in parts[:-1]:
+        return False
+    return path.name.lower() not in IGNORED_NAMES and path.suffix.lower() in DOCUMENT_SUFFIXES
+
+
+def ingest_file(db, path: Path, report: IngestReport, *, source: str | None = None, detector: bool = True) -> None:
+    """Read, parse and store one input, recording a failure instead of raising."""
+    source = source or str(path)
+    stage = "read"
+    try:
+        started = time.perf_counter()
+        data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        if storage.stored_hash(db, source) == sha:
+            report.skipped.append(source)
+            return
+        read = read_source(path.name, data)
+        if read.hints.get("kind") == "listing":
+            raise NotADocument(f"{path.name}: a listing or search page of {read.site}, not a document")
+        read = read.model_copy(update={"source": source})
+        report.add_time("read", time.perf_counter() - started)
+        stage = "parse"
+        started = time.perf_counter()
+        doc = parse_document(read, sha, detector=detector)
+        if not doc.text.strip():
+            raise ValueError(f"{path.name}: no text found")
+        report.add_time("parse", time.perf_counter() - started)
+        stage = "save"
+        started = time.perf_counter()
+        storage.save_document(db, doc)
+        report.add_time("save", time.perf_counter() - started)
+        report.ingested.append(source)
+    except Exception as error:  # one bad input must never stop the batch
+        stage = "classify" if isinstance(error, NotADocument) else stage
+        message = str(error) if path.name in str(error) else f"{path.name}: {type(error).__name__}: {error}"
+        storage.save_failure(db, source, stage, message)
+        report.failed.append((source, stage, message))
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db_path: str | Path,
+    *,
+    detector: bool = True,
+    on_progress: Callable[[Path], None] | None = None,
+) -> IngestReport:
+    """Ingest every document under ``paths`` into the database at ``db_path``."""
+    db = storage.open_db(db_path)
+    report = IngestReport()
+    for path in list(iter_inputs(paths)):
+        ingest_file(db, path, report, detector=detector)
+        if on_progress:
+            on_progress(path)
+    storage.link_citations(db)
+    db.close()
+    return report
