@@ -13,6 +13,7 @@ import hashlib
 import re
 import ssl
 import time
+import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -110,7 +111,7 @@ def _as_utf8(data: bytes, content_type: str) -> bytes:
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode(charset).encode("utf-8")
+        return unicodedata.normalize("NFC", data.decode(charset)).encode("utf-8")
     except (LookupError, UnicodeDecodeError):
         return data
 
