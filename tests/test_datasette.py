@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parsers.models import Agency, Deadline, Metadata, ParsedDocument, Section, Task, TaskAgency
 from pipeline import db_shape, serve, storage
@@ -46,6 +48,15 @@ QUERIES = DB_META["queries"]
 )
 def test_fold(text, folded):
     assert db_shape.fold(text) == folded
+
+
+VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text() | st.text(alphabet=VIETNAMESE + "\u0300\u0301\u0303\u0309\u0323\u00d0\u00f0"))
+def test_fast_fold_matches_the_definition(text):
+    assert db_shape.fold(text) == db_shape.fold_by_definition(text)
 
 
 @pytest.mark.parametrize(
