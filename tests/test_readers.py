@@ -173,6 +173,30 @@ def test_generic_html_keeps_the_document_and_drops_the_site():
     assert source.hints == {"layout": "paragraphs", "page_title": "Kế hoạch 0130/KH-UBND"}
 
 
+NEWS_ITEM = (
+    "<div class='news-item'><h4><a href='/n{i}'>Nghệ An đẩy mạnh chuyển đổi số năm 2025</a></h4>"
+    "<p>Sáng nay, UBND tỉnh Nghệ An tổ chức hội nghị tổng kết công tác chuyển đổi số, đánh giá kết quả thực hiện "
+    "các chỉ tiêu và đề ra nhiệm vụ trọng tâm cho thời gian tới trong toàn tỉnh.</p></div>"
+)
+ARTICLE = """<div class="detail"><table><tr><td><p>ỦY BAN NHÂN DÂN TỈNH NGHỆ AN</p><p>Số: 980/KH-UBND</p></td>
+<td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Nghệ An, ngày 20 tháng 11 năm 2025</p></td></tr></table>
+<p>KẾ HOẠCH</p><p>Thực hiện Quyết định số 1899/QĐ-TTg của Thủ tướng Chính phủ</p>
+<p>1. Sở Công Thương chủ trì, phối hợp với các sở, ngành liên quan triển khai thực hiện Kế hoạch này.</p>
+<table><tr><td><p>Nơi nhận:</p><p>- Như trên;</p></td><td><p>TM. ỦY BAN NHÂN DÂN</p></td></tr></table></div>"""
+
+
+def test_generic_html_leaves_out_related_news_longer_than_the_document():
+    news = "".join(NEWS_ITEM.format(i=i) for i in range(5))
+    page = f"<html><body><div class='wrap'><div class='article'>{ARTICLE}</div><div>{news}</div></div></body></html>"
+    lines = read_source("980-KH-UBND.html", page.encode()).text.split("\n")
+    assert lines[0].split("\t") == [
+        "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN Số: 980/KH-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Nghệ An, ngày 20 tháng 11 năm 2025",
+    ]
+    assert lines[-1] == "Nơi nhận: - Như trên;\tTM. ỦY BAN NHÂN DÂN"
+    assert len(lines) == 5
+
+
 def test_generic_html_page_filled_by_javascript_is_refused():
     page = b'<html><body><div id="app"></div><script src="app.js"></script></body></html>'
     with pytest.raises(ValueError, match=r"^spa\.html: no text found"):

@@ -36,21 +36,31 @@ CHROME_NAME = re.compile(
     r"copyright|toolbar|rating|widget|tags)(?:$|[-_\s\d])",
     re.I,
 )
-# Markers of a Vietnamese administrative document's header and signature blocks.
+# Markers of a Vietnamese administrative document's header, body and signature blocks.
 #   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 350/QĐ-UBND",
-#   "Hà Nội, ngày 17 tháng 11 năm 2025", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "(Đã ký)"
-DOCUMENT_MARKER = re.compile(
-    r"CỘNG\s+H[ÒO]À\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|(?:^|\s)Số\s*:|"
-    r"ngày\s+(?:\d{1,2}|[.…]+)\s+tháng\s+(?:\d{1,2}|[.…]+)\s+năm\s+\d{4}|Nơi\s+nhận|"
-    r"(?:^|\s)(?:TM|KT|TL|TUQ)\.\s|\(Đã\s+ký\)|Điều\s+1\b",
-    re.I,
+#   "Hà Nội, ngày 17 tháng 11 năm 2025", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "(Đã ký)", "Điều 1."
+MARKER_PATTERNS = (
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI",
+    r"Độc\s+lập\s*[-–]\s*Tự\s+do",
+    r"(?:^|\s)Số\s*:",
+    r"ngày\s+(?:\d{1,2}|[.…]+)\s+tháng\s+(?:\d{1,2}|[.…]+)\s+năm\s+\d{4}",
+    r"Nơi\s+nhận",
+    r"(?:^|\s)(?:TM|KT|TL|TUQ)\.\s",
+    r"\(Đã\s+ký\)",
+    r"Điều\s+1\b",
+    r"(?:^|\s)Căn\s+cứ\s",
 )
+DOCUMENT_MARKER = re.compile("|".join(MARKER_PATTERNS), re.I)
+MARKERS = tuple(re.compile(p, re.I) for p in MARKER_PATTERNS)
 # The date line sites print in their banner: "Thứ ba, ngày 4 tháng 8 năm 2026"
 WEEKDAY_DATE = re.compile(
     r"(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*,?\s*ngày[\s\d/]*(?:tháng[\s\d]*năm\s*\d*)?",
     re.I,
 )
 DESCEND_SHARE = 0.8
+# A child holding this share of the text and most of the document's markers is the document,
+# even beside long non-link text (related news with summaries, comments).
+MARKED_SHARE = 0.2
 # Link text counts this much toward where the text is: listings are mostly links.
 LINK_WEIGHT = 0.25
 CLIMB_LEVELS = 3
@@ -73,6 +83,11 @@ def matches(name: str, data: bytes) -> bool:
     return looks_like_html(name, data)
 
 
+def _spaced_text(el) -> str:
+    """The element's text with a space between the pieces of separate elements."""
+    return " ".join(el.itertext())
+
+
 def _drop(el) -> None:
     el.drop_tree()  # keeps the tail text in place
 
@@ -91,7 +106,7 @@ def _strip_chrome(body) -> None:
             _drop(el)
             continue
         if tag in CHROME_TAGS or tag == "form" or (names and CHROME_NAME.search(names)):
-            text = el.text_content()
+            text = _spaced_text(el)
             if len(text) < 0.5 * total and not DOCUMENT_MARKER.search(WEEKDAY_DATE.sub(" ", text)):
                 _drop(el)
                 continue
@@ -122,7 +137,13 @@ def _text_lengths(body) -> tuple[dict, dict]:
 def _is_document_part(el, plain: dict, linked: dict) -> bool:
     if plain.get(el, 0) == 0 or plain[el] > SIBLING_MAX_CHARS or linked[el] > plain[el]:
         return False
-    return bool(DOCUMENT_MARKER.search(WEEKDAY_DATE.sub(" ", el.text_content())))
+    return bool(DOCUMENT_MARKER.search(WEEKDAY_DATE.sub(" ", _spaced_text(el))))
+
+
+def _marker_count(el) -> int:
+    """How many kinds of document markers the element's text holds."""
+    text = WEEKDAY_DATE.sub(" ", _spaced_text(el))
+    return sum(1 for marker in MARKERS if marker.search(text))
 
 
 def _trim_link_edges(node, plain: dict, linked: dict) -> None:
@@ -150,8 +171,15 @@ def main_content(body) -> tuple[list, float]:
         if not children:
             break
         best = max(children, key=weight)
-        if weight(best) == 0 or weight(best) < DESCEND_SHARE * weight(node):
+        if weight(best) == 0:
             break
+        if weight(best) < DESCEND_SHARE * weight(node):
+            big = [c for c in children if weight(c) >= MARKED_SHARE * weight(node)]
+            marked = [(_marker_count(c), c) for c in big]
+            marked = [(count, c) for count, c in marked if count >= 2]
+            if not marked:
+                break
+            best = max(marked, key=lambda pair: (pair[0], weight(pair[1])))[1]
         node = best
     _trim_link_edges(node, plain, linked)
     chosen = [node]
