@@ -32,9 +32,6 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-if not (Path(__file__).parent / "conftest.py").exists():
-    from test_datasette import sample_db  # noqa: F401  TEMPORARY until conftest.py provides sample_db
-
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
