@@ -15,6 +15,7 @@ from pypdf import PdfWriter
 from parsers.models import SourceText
 from parsers.sites import READERS, read_source, reader_for
 from parsers.sites.html_render import render
+from parsers.sites.pdf import _drop_running_heads, _page_lines
 from parsers.sites.vbpl import iso_date
 
 HEADER_CELLS = ("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
@@ -308,3 +309,21 @@ def test_html_reader_never_crashes_on_odd_markup(pieces):
         assert str(error).startswith("odd.html: ")
         return
     assert "\r" not in source.text and not source.text.startswith("\n")
+
+
+def test_pdf_running_heads_and_page_numbers_are_dropped():
+    pages = [
+        ["CÔNG BÁO/Số 12/Ngày 10-7-2026", "Điều 1. Phạm vi điều chỉnh", "Quyết định này quy định", "Trang 1"],
+        ["CÔNG BÁO/Số 13/Ngày 10-7-2026", "Điều 2. Đối tượng áp dụng", "Trang 2"],
+        ["CÔNG BÁO/Số 14/Ngày 10-7-2026", "Điều 3. Hiệu lực thi hành", "Trang 3"],
+    ]
+    assert _drop_running_heads(pages) == [
+        ["Điều 1. Phạm vi điều chỉnh", "Quyết định này quy định"],
+        ["Điều 2. Đối tượng áp dụng"],
+        ["Điều 3. Hiệu lực thi hành"],
+    ]
+    # two pages are too few to tell a running head from the text
+    assert _drop_running_heads(pages[:2]) == pages[:2]
+    assert _page_lines("2\nTheo đề nghị của Giám đốc Sở Công Thương\n", 2) == [
+        "Theo đề nghị của Giám đốc Sở Công Thương"
+    ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections import Counter
 
 from pypdf import PdfReader
 
@@ -21,8 +22,11 @@ from parsers.models import SourceText
 SITE = "pdf"
 # A lower-case letter glued to an upper-case one inside a word: "quyềnVề", "ThươngCông"
 GLUED_WORDS = re.compile(r"[a-zà-ỹđ][A-ZÀ-ỸĐ]")
-# A page number alone on the first or last line of a page: "2", "- 2 -"
-PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*(?P<n>\d{1,3})\s*[-–]?\s*$")
+# A page number alone on the first or last line of a page: "2", "- 2 -", "Trang 2", "2/5"
+PAGE_NUMBER = re.compile(r"^\s*(?:Trang\s+)?[-–]?\s*(?P<n>\d{1,3})\s*(?:/\s*\d{1,3})?\s*[-–]?\s*$", re.I)
+# Lines printed at the top or bottom of this share of the pages (3 at least) are running heads.
+RUNNING_SHARE = 0.5
+EDGE_LINES = 2
 # Fewer letters than this on every page: the pages are images.
 MIN_LETTERS_PER_PAGE = 20
 BLANK_RUNS = re.compile(r"\n{3,}")
@@ -59,6 +63,25 @@ def _page_lines(text: str, number: int) -> list[str]:
     return lines
 
 
+def _edges(page: list[str]) -> list[str]:
+    filled = [line for line in page if line]
+    return filled[:EDGE_LINES] + filled[-EDGE_LINES:]
+
+
+def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
+    """Remove lines repeated at the top or bottom of most pages ("Công báo số 12", a letterhead)."""
+    if len(pages) < 3:
+        return pages
+    counts = Counter(key for page in pages for key in {re.sub(r"\d+", "#", line) for line in _edges(page)})
+    threshold = max(3, RUNNING_SHARE * len(pages))
+    running = {key for key, count in counts.items() if count >= threshold}
+    cleaned = []
+    for page in pages:
+        edges = set(_edges(page))
+        cleaned.append([line for line in page if not (line in edges and re.sub(r"\d+", "#", line) in running)])
+    return cleaned
+
+
 def read(name: str, data: bytes) -> SourceText:
     """Read the text layer of a PDF, page after page.
 
@@ -75,10 +98,7 @@ def read(name: str, data: bytes) -> SourceText:
         raise ValueError(f"{name}: cannot read the PDF ({type(error).__name__}: {error})") from error
     if not texts or all(sum(c.isalpha() for c in t) < MIN_LETTERS_PER_PAGE for t in texts):
         raise ValueError(f"{name}: scanned PDF without a text layer; OCR is not supported")
-    lines: list[str] = []
-    for number, text in enumerate(texts, start=1):
-        page = _page_lines(text, number)
-        if page:
-            lines.extend(page)
+    pages = _drop_running_heads([_page_lines(text, number) for number, text in enumerate(texts, start=1)])
+    lines = [line for page in pages for line in page]
     text = BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
     return SourceText(source=name, site=SITE, text=text, hints={"layout": "wrapped", "pages": str(len(texts))})
