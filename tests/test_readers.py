@@ -327,3 +327,42 @@ def test_pdf_running_heads_and_page_numbers_are_dropped():
     assert _page_lines("2\nTheo đề nghị của Giám đốc Sở Công Thương\n", 2) == [
         "Theo đề nghị của Giám đốc Sở Công Thương"
     ]
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+def test_docx_revisions_fields_hidden_text_content_controls_and_text_boxes():
+    from docx.oxml import parse_xml
+
+    paragraph = parse_xml(
+        f"<w:p {W_NS} {MC_NS}>"
+        "<w:r><w:t xml:space='preserve'>Giao Sở Tài chính </w:t></w:r>"
+        "<w:del><w:r><w:delText>chủ động</w:delText></w:r></w:del>"
+        "<w:ins><w:r><w:t>chủ trì</w:t></w:r></w:ins>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t> (ghi chú ẩn)</w:t></w:r>"
+        "<w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>"
+        "<w:r><w:fldChar w:fldCharType='separate'/></w:r><w:r><w:t>, trước ngày 15/12/2025</w:t></w:r>"
+        "<w:r><w:fldChar w:fldCharType='end'/></w:r>"
+        "<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><w:txbxContent>"
+        "<w:p><w:r><w:t>Số: 12/QĐ-UBND</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Số: 12/QĐ-UBND</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        "</w:p>"
+    )
+    control = parse_xml(
+        f"<w:sdt {W_NS}><w:sdtContent><w:p><w:r><w:t>Nơi nhận:</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
+
+    def build(d):
+        body = d.element.body
+        body.insert(0, control)
+        body.insert(0, paragraph)
+
+    text = read_source("qd.docx", _docx_bytes(build)).text
+    assert text.split("\n") == [
+        "Giao Sở Tài chính chủ trì, trước ngày 15/12/2025",
+        "Số: 12/QĐ-UBND",
+        "Nơi nhận:",
+    ]
