@@ -46,19 +46,25 @@ BULLET_STYLES = {"dash", "plus", "dot"}
 
 # Keywords that give a section its kind (searched in the heading, case-insensitively).
 SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    # "PHỤ LỤC I"
     ("appendix", re.compile(r"^phụ\s+lục", re.I)),
-    (
-        "implementation",
-        re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|phân\s+công|giao\s+nhiệm\s+vụ", re.I),
-    ),
+    # "NỘI DUNG GIÁM SÁT, ĐÁNH GIÁ": what an activity covers, not who must do what
+    ("content", re.compile(r"nội\s+dung\s+(?:giám\s+sát|đánh\s+giá|kiểm\s+tra|thanh\s+tra|tuyên\s+truyền|báo\s+cáo)", re.I)),
+    # "TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG NHIỆM VỤ", "Trách nhiệm của các cơ quan"
+    ("implementation", re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|phân\s+công|giao\s+nhiệm\s+vụ", re.I)),
+    # "KINH PHÍ THỰC HIỆN", "NGUỒN VỐN"
     ("funding", re.compile(r"kinh\s+phí|nguồn\s+vốn|nguồn\s+lực\s+tài\s+chính", re.I)),
-    (
-        "objectives",
-        re.compile(r"mục\s+đích|yêu\s+cầu|mục\s+tiêu|quan\s+điểm|chỉ\s+tiêu|phạm\s+vi|đối\s+tượng", re.I),
-    ),
-    ("tasks", re.compile(r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung|hoạt\s+động|chương\s+trình|kế\s+hoạch", re.I)),
-    ("background", re.compile(r"căn\s+cứ|sự\s+cần\s+thiết|thực\s+trạng|kết\s+quả|đánh\s+giá", re.I)),
-]
+    # "MỤC ĐÍCH, YÊU CẦU", "MỤC TIÊU", "QUAN ĐIỂM", "Chỉ tiêu cụ thể"
+    ("objectives", re.compile(
+        r"mục\s+đích|yêu\s+cầu|mục\s+tiêu|quan\s+điểm|chỉ\s+tiêu|phạm\s+vi|đối\s+tượng|nguyên\s+tắc|định\s+hướng",
+        re.I)),
+    # "NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG THỰC HIỆN", "CÁC HOẠT ĐỘNG CHỦ YẾU"
+    ("tasks", re.compile(r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung|hoạt\s+động|biện\s+pháp|lộ\s+trình", re.I)),
+    # "SỰ CẦN THIẾT", "THỰC TRẠNG", "KẾT QUẢ ĐẠT ĐƯỢC", "Đánh giá tình hình"
+    ("background", re.compile(
+        r"căn\s+cứ|sự\s+cần\s+thiết|thực\s+trạng|tình\s+hình|kết\s+quả\s+(?:đạt\s+được|thực\s+hiện)|"
+        r"đánh\s+giá\s+(?:kết\s+quả|tình\s+hình|thực\s+trạng)", re.I)),
+]  # fmt: skip
 
 
 class Paragraph(BaseModel):
@@ -147,9 +153,7 @@ def _heading_text(p: Paragraph) -> str:
     return body if len(body) <= 200 else body[:200].rsplit(" ", 1)[0] + " …"
 
 
-def build_sections(
-    paragraphs: list[Paragraph], body_start: int = 0
-) -> tuple[list[Section], list[int | None]]:
+def build_sections(paragraphs: list[Paragraph], body_start: int = 0) -> tuple[list[Section], list[int | None]]:
     """The section tree, and for every paragraph the index of the section it belongs to.
 
     A labelled paragraph belongs to its own section; others to the last open section.

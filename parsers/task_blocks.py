@@ -64,8 +64,9 @@ def find_blocks(doc: Doc, skip: set[int]) -> list[Block]:
     blocks: list[Block] = []
     claimed: set[int] = set()
     for k in sorted(range(len(doc.sections)), key=lambda s: -doc.sections[s].level):
-        if k in claimed:
-            continue
+        heading = next((i for i, node in doc.node_at.items() if node == k), None)
+        if k in claimed or (heading is not None and _field(doc, heading)):
+            continue  # a field of a larger block ("b) Cơ quan thực hiện:")
         subtree = _subtree(doc, k) - {k}
         members = [
             i

@@ -26,7 +26,7 @@ CHAIN_GAP = re.compile(
 )
 # Words that may open an item before its subject: "Đề nghị Ủy ban MTTQ ...", "Giao Sở Y tế ..."
 SUBJECT_OPENER = re.compile(
-    r"^\W*(?:(?:Đề\s+nghị|Giao|Yêu\s+cầu|Chỉ\s+đạo|Ủy\s+quyền|Riêng|Đối\s+với)\s+)?"
+    r"^\W*(?:(?:Đề\s+nghị|Giao|Yêu\s+cầu|Ủy\s+quyền|Riêng|Đối\s+với)\s+)?"
     r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Người\s+đứng\s+đầu|Lãnh\s+đạo)\s+)?",
     re.I,
 )
@@ -144,13 +144,21 @@ def subject(index: MentionIndex, start: int, end: int) -> Chain | None:
 
 
 def explicit_lead(index: MentionIndex, start: int, end: int) -> Chain | None:
-    """A lead named anywhere in the item: "Giao Công an tỉnh chủ trì", "Sở X là cơ quan đầu mối"."""
+    """A lead the item assigns: "Giao Công an tỉnh chủ trì ...", "...; Sở X chủ trì, phối hợp ...".
+
+    "X chủ trì" counts where X opens a clause; inside a phrase ("các Bộ chủ trì dự án")
+    it describes X rather than assigning the task.
+    """
     for chain in index.chains(start, end):
         after = index.text[chain.end : min(end, chain.end + 40)]
         before = index.before(chain.start, 20)
-        if LEAD_AFTER.match(after) and (GIAO_BEFORE.search(before) or re.match(r"\s*,?\s*(?:là|chủ\s+trì)", after)):
-            if not COORDINATE_BEFORE.search(before):
-                return chain
+        if not LEAD_AFTER.match(after) or COORDINATE_BEFORE.search(before):
+            continue
+        if GIAO_BEFORE.search(before):
+            return chain
+        clause = re.split(r"[.;:]\s*", index.text[start : chain.start])[-1]
+        if re.match(r"\s*,?\s*(?:là|chủ\s+trì)", after) and SUBJECT_OPENER.fullmatch(clause):
+            return chain
     return None
 
 

@@ -13,7 +13,7 @@ from parsers.structure import BULLET_STYLES, Paragraph
 #   "a) Nhiệm vụ: ...", "- Nội dung thực hiện: ...", "- Cơ quan chủ trì: Sở Nội vụ.",
 #   "- Đơn vị phối hợp: Các Sở, ban, ngành.", "c) Thời gian thực hiện: Hoàn thành trong năm 2025."
 FIELD = re.compile(
-    r"""^(?P<field>
+    r"""(?P<field>
         (?:Nội\s+dung(?:\s+(?:công\s+việc|thực\s+hiện|nhiệm\s+vụ))?|Nhiệm\s+vụ(?:\s+cụ\s+thể)?|Công\s+việc)
       | (?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|chủ\s+trì|phối\s+hợp|chịu\s+trách\s+nhiệm|tham\s+mưu)
       | Chủ\s+trì|Phối\s+hợp|Trách\s+nhiệm\s+thực\s+hiện|Phân\s+công\s+thực\s+hiện
@@ -24,9 +24,9 @@ FIELD = re.compile(
 )
 FIELD_ROLE = [
     ("task", re.compile(r"^(?:nội\s+dung|nhiệm\s+vụ|công\s+việc)", re.I)),
+    ("deadline", re.compile(r"^(?:thời|tiến\s+độ|lộ\s+trình)", re.I)),
     ("coordinate", re.compile(r"phối\s+hợp", re.I)),
     ("lead", re.compile(r"chủ\s+trì|thực\s+hiện$|chịu\s+trách|tham\s+mưu|^trách\s+nhiệm|^phân\s+công", re.I)),
-    ("deadline", re.compile(r"^(?:thời|tiến\s+độ|lộ\s+trình)", re.I)),
 ]
 # Columns of a task table, by header text:
 #   "TT | Nội dung thực hiện | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm dự kiến"
@@ -45,6 +45,10 @@ LIST_INTRO = re.compile(r"(?:sau|như\s+sau|cụ\s+thể|gồm|bao\s+gồm|sau\s
 APPENDIX_POINTER = re.compile(r"(?:chi\s+tiết|danh\s+mục|cụ\s+thể|phân\s+công).{0,80}phụ\s+lục", re.I)
 # A closing paragraph that still assigns something: reporting, reflecting difficulties, proposing
 CLOSING_ASSIGNMENT = re.compile(r"\b(?:báo\s+cáo|phản\s+ánh|gửi|đề\s+xuất|kiến\s+nghị)\b", re.I)
+# The usual last assignment of a plan, a task of its own: "Trong quá trình tổ chức thực hiện, nếu ..."
+CLOSING_SENTENCE = re.compile(
+    r"(?<=[.;]\s)(?:Trong\s+quá\s+trình|Quá\s+trình\s+thực\s+hiện|Trường\s+hợp\s+có\s+khó\s+khăn)"
+)
 SUMMARY_SENTENCE = re.compile(r"^\W*Trên\s+đây\s+là\b[^.]*\.\s*")
 # Zones: which section kinds hold tasks.
 STRONG_KINDS = {"tasks", "implementation", "appendix"}
@@ -54,9 +58,13 @@ WEAK_KINDS = {"other", "funding"}
 def is_heading_like(p: Paragraph) -> bool:
     """A title, not a sentence: "1. Sở Kế hoạch và Đầu tư:", "III. TỔ CHỨC THỰC HIỆN"."""
     body = p.body.strip()
-    if not body or len(body) > 160:
+    if not body:
+        return True
+    if len(body) > 160:
         return False
-    return not re.search(r"[.;!?]\s+\S", body) and not (body.endswith(".") and len(body) > 90)
+    if re.search(r"[;!?]$|[.;!?]\s+\S", body):
+        return False  # a sentence, or a list item closed by ";"
+    return not (body.endswith(".") and len(body) > 90)
 
 
 def ends_with_colon(p: Paragraph) -> bool:

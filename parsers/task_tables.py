@@ -64,13 +64,20 @@ def table_tasks(
 ) -> list[Draft]:
     """Tasks from every task table of the document."""
     drafts: list[Draft] = []
+    previous: tuple[dict[str, int], int | None, int] | None = None  # roles, section, last row
     for rows in _tables(doc, skip, handled):
         header_at = next((k for k, i in enumerate(rows[:3]) if _is_task_header(doc, doc.paragraphs[i])), None)
-        if header_at is None:
+        if header_at is not None:
+            roles = _column_roles(doc, doc.paragraphs[rows[header_at]])
+            section = doc.owner[rows[0]]
+            body = rows[header_at + 1 :]
+        elif previous and rows[0] - previous[2] <= 2:
+            roles, section, _ = previous  # the same table, broken by a stray line ("…......")
+            body = rows
+        else:
             continue
-        roles = _column_roles(doc, doc.paragraphs[rows[header_at]])
-        section = doc.owner[rows[0]]
-        drafts += _rows(doc, rows[header_at + 1 :], roles, section, inherited(section))
+        drafts += _rows(doc, body, roles, section, inherited(section))
+        previous = (roles, section, rows[-1])
     return drafts
 
 

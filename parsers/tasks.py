@@ -16,20 +16,22 @@ Objectives and requirements are not tasks, nor are lead-ins ("... các nhiệm v
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
-from parsers.actions import classify_action
+from parsers.actions import UNKNOWN, classify_action
 from parsers.deadlines import find_deadlines
 from parsers.mentions import unnamed_lead
 from parsers.models import AgencyMention, Deadline, Section, Task, TaskAgency
 from parsers.structure import Paragraph
 from parsers.task_blocks import block_tasks, find_blocks
-from parsers.task_roles import MentionIndex, coordinators, explicit_lead, report_targets, roles_from, subject
+from parsers.task_roles import Chain, MentionIndex, coordinators, explicit_lead, report_targets, roles_from, subject
 from parsers.task_shapes import (
     APPENDIX_POINTER,
     CLOSING_ASSIGNMENT,
     LIST_INTRO,
     STRONG_KINDS,
+    CLOSING_SENTENCE,
     SUMMARY_SENTENCE,
     WEAK_KINDS,
     ends_with_colon,
@@ -37,7 +39,14 @@ from parsers.task_shapes import (
     is_heading_like,
 )
 from parsers.task_tables import table_tasks
+from parsers.vietnamese import is_caps
 
+# Adverbs an action may open with: "Tiếp tục tham mưu ...", "Chủ động phối hợp ..."
+LEADING_ADVERB = re.compile(
+    r"^\W*(?:(?:tiếp\s+tục|chủ\s+động|thường\s+xuyên|kịp\s+thời|khẩn\s+trương|tích\s+cực|nghiêm\s+túc|định\s+kỳ)"
+    r"[\s,]+)+",
+    re.I,
+)
 # "Nơi nhận:" and the signature close the document body (an appendix may follow).
 CLOSING_ZONE_START = ("Nơi nhận", "TM.", "KT.", "TL.", "TUQ.", "Q.")
 
@@ -102,30 +111,51 @@ def _zone(doc: Doc, section: int | None) -> str:
     return "weak" if kind in WEAK_KINDS else "none"
 
 
+def _heading_paragraph(doc: Doc, section: int) -> Paragraph | None:
+    start = doc.sections[section].span_start
+    return next((q for q in doc.paragraphs if q.start == start and not q.is_row), None)
+
+
+def _heading_subject(doc: Doc, p: Paragraph) -> tuple[Chain | None, int]:
+    """The chain a heading opens with, and where the heading's own words end (before ":")."""
+    colon = p.text.find(":")
+    end = p.start + colon if colon > 0 else p.end
+    return subject(doc.index, p.body_start, end), end
+
+
 def _heading_lead(doc: Doc, section: int) -> list[AgencyMention]:
-    """Agencies a heading names as the doers of what is below it ("1. Sở Y tế:")."""
-    sec = doc.sections[section]
-    p_start = sec.span_start
-    p = next((q for q in doc.paragraphs if q.start == p_start), None)
+    """Agencies a heading names as the doers of what is below it ("1. Sở Y tế:").
+
+    A group heading that lists its members ("Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban
+    Quản lý ...)") is led by the members.
+    """
+    p = _heading_paragraph(doc, section)
     if p is None:
         return []
-    end = p.end
-    colon = p.text.find(":")
-    if colon > 0:
-        end = p.start + colon
-    chain = subject(doc.index, p.body_start, end)
+    chain, end = _heading_subject(doc, p)
     if chain is None:
-        chains = doc.index.chains(p.body_start, end)
-        inner = [c for c in chains if doc.text[c.start - 1 : c.start] == "(" or "(" in doc.text[p.body_start : c.start]]
-        if inner and is_heading_like(p):
-            return inner[0].leads()
         return []
+    if not chain.specific():
+        members = [c for c in doc.index.chains(chain.end, end) if "(" in doc.text[chain.end : c.start]]
+        specific = [m for c in members for m in c.specific()]
+        if specific:
+            return specific
     rest = doc.text[chain.end : end].strip(" :.,;")
     if len(rest.split()) > 8 and not is_heading_like(p):
         return []
-    if chain.outside_parentheses() or not chain.parenthetical:
-        return chain.leads()
     return chain.leads()
+
+
+def _is_agency_heading(doc: Doc, node: int) -> bool:
+    """A heading that is just the doers' names: "4. Sở Văn hóa, Thể thao và Du lịch; Báo ..."."""
+    p = _heading_paragraph(doc, node)
+    if p is None:
+        return False
+    chain, end = _heading_subject(doc, p)
+    if chain is None:
+        return False
+    rest = re.sub(r"\([^()]*\)", " ", doc.text[chain.end : end]).strip(" :.,;")
+    return len(rest.split()) <= 3
 
 
 def _inherited_lead(doc: Doc, section: int | None, memo: dict[int, list[AgencyMention]]) -> list[AgencyMention]:
@@ -186,9 +216,10 @@ def find_tasks(
     doc.node_at = {i: starts[p.start] for i, p in enumerate(paragraphs) if p.start in starts and not p.is_row}
     skip = _closing_zone(paragraphs, body_start)
     memo: dict[int, list[AgencyMention]] = {}
-    summary_sections = {
-        owner[i] for i, p in enumerate(paragraphs) if owner[i] is not None and APPENDIX_POINTER.search(p.text)
-    }
+    summary_sections: set[int | None] = set()
+    for i, p in enumerate(paragraphs):
+        if owner[i] is not None and APPENDIX_POINTER.search(p.text) and not p.is_row:
+            summary_sections |= {owner[i], sections[owner[i]].parent}  # items that sum up an appendix
     drafts: list[Draft] = []
     handled: set[int] = set(skip)
 
@@ -219,6 +250,7 @@ def _item_tasks(
     absorbing: tuple[int, Draft] | None = None  # an item whose sub-bullets are its own details
     lead_ins: list[tuple[int, list[AgencyMention]]] = []  # (depth, leads) of open lead-ins
     last_item = -1
+    detail_depth: int | None = None  # depth of the list items being folded into the task above
     for i, p in enumerate(paragraphs):
         if i in handled or p.start < body_start or p.is_row:
             continue
@@ -230,15 +262,17 @@ def _item_tasks(
             absorbing[1].end = p.end
             continue
         absorbing = None
-        if _zone(doc, section) == "none" or section in summary_sections:
+        enclosing = doc.sections[node].parent if node is not None else section
+        if _zone(doc, section) == "none" or section in summary_sections or enclosing in summary_sections:
             continue
         if d is None:  # a paragraph without a label
-            draft = _free_paragraph(doc, i, last_item, memo)
-            if draft:
-                drafts.append(draft)
+            drafts += _free_paragraph(doc, i, last_item, memo)
             continue
         last_item = i
-        if node is not None and (is_heading_like(p) or _has_child_nodes(doc, node)):
+        has_below = i + 1 < len(paragraphs) and doc.owner[i + 1] == node and doc.node_at.get(i + 1) is None
+        if node is not None and (
+            _has_child_nodes(doc, node) or _is_agency_heading(doc, node) or (is_heading_like(p) and has_below)
+        ):
             continue  # a heading; its items are the tasks
         children = _has_children(paragraphs, i, depth)
         if children and (ends_with_colon(p) or is_heading_like(p)):
@@ -246,6 +280,14 @@ def _item_tasks(
             if chain:
                 lead_ins.append((d, chain.leads()))
             continue  # a lead-in: its items are the tasks
+        lists_details = drafts and (
+            detail_depth == d or doc.text[drafts[-1].start : drafts[-1].end].rstrip().endswith(":")
+        )
+        if lists_details and _is_detail(doc, p):
+            drafts[-1].end = p.end  # "... như: - Hệ thống giám sát ...": objects of the task above
+            detail_depth = d
+            continue
+        detail_depth = None
         inherited = lead_ins[-1][1] if lead_ins else _inherited_lead(doc, section, memo)
         draft = Draft(doc.parent_path(i), p.body_start, p.end, "item")
         named = _item_roles(doc, draft, p.body_start, p.end, inherited)
@@ -255,6 +297,13 @@ def _item_tasks(
         if children:
             absorbing = (d, draft)
     return drafts
+
+
+def _is_detail(doc: Doc, p: Paragraph) -> bool:
+    """A list item naming a thing rather than an action, and no doer either ("Hệ thống giám sát ...")."""
+    body = LEADING_ADVERB.sub("", p.body)
+    opening = " ".join(body.split()[:2])
+    return classify_action(opening) == UNKNOWN and subject(doc.index, p.body_start, p.end) is None
 
 
 def _has_child_nodes(doc: Doc, node: int) -> bool:
@@ -281,30 +330,42 @@ def _depths(doc: Doc, body_start: int, handled: set[int]) -> dict[int, int]:
     return depth
 
 
-def _free_paragraph(doc: Doc, i: int, last_item: int, memo: dict) -> Draft | None:
+def _free_paragraph(doc: Doc, i: int, last_item: int, memo: dict) -> list[Draft]:
     """An unlabelled paragraph: a heading's only text, or a closing paragraph that assigns."""
     p = doc.paragraphs[i]
     previous = doc.paragraphs[i - 1] if i else None
     section = doc.owner[i]
-    under_heading = previous is not None and doc.node_at.get(i - 1) is not None and is_heading_like(previous)
+    heading = doc.node_at.get(i - 1) if previous is not None else None
+    under_heading = heading is not None and (is_heading_like(previous) or _is_agency_heading(doc, heading))
+    if is_caps(p.text) or p.text.startswith("("):
+        return []  # a title or a note: "DANH MỤC NHIỆM VỤ ...", "(Kèm theo Kế hoạch số ...)"
     if under_heading and not LIST_INTRO.search(p.text):
         draft = Draft(doc.section_path(section), p.start, p.end, "paragraph")
         named = _item_roles(doc, draft, p.start, p.end, _inherited_lead(doc, section, memo))
-        if _zone(doc, section) == "strong" or named or draft.lead:
-            return draft
-        return None
+        return [draft] if _zone(doc, section) == "strong" or named or draft.lead else []
     if _is_closing(doc, i) and CLOSING_ASSIGNMENT.search(p.text):
-        start = p.start
-        summary = SUMMARY_SENTENCE.match(p.text)
-        if summary:
-            start += summary.end()
         top = section
         while top is not None and doc.sections[top].parent is not None:
             top = doc.sections[top].parent
-        draft = Draft(doc.section_path(top), start, p.end, "paragraph")
-        _item_roles(doc, draft, start, p.end, [])
-        return draft
-    return None
+        drafts = []
+        for start, end in _closing_parts(p):
+            if CLOSING_ASSIGNMENT.search(doc.text[start:end]):
+                draft = Draft(doc.section_path(top), start, end, "paragraph")
+                _item_roles(doc, draft, start, end, [])
+                drafts.append(draft)
+        return drafts
+    return []
+
+
+def _closing_parts(p: Paragraph) -> list[tuple[int, int]]:
+    """A closing paragraph's assignments: after "Trên đây là ...", split before "Trong quá trình ..."."""
+    start = p.start
+    summary = SUMMARY_SENTENCE.match(p.text)
+    if summary:
+        start += summary.end()
+    cuts = [m.start() + p.start for m in CLOSING_SENTENCE.finditer(p.text) if m.start() + p.start > start]
+    bounds = [start, *cuts, p.end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
 def _is_closing(doc: Doc, i: int) -> bool:
