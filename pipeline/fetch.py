@@ -180,7 +180,11 @@ def fetch(
 
 
 def read_url_list(path: str | Path) -> list[str]:
-    """URLs of a list file, one a line; blank lines and ``#`` comments skipped."""
+    """URLs of a list file, one a line; blank lines and ``#`` comments skipped.
+
+    >>> read_url_list("urls.txt")  # doctest: +SKIP
+    ['https://congbao.sonla.gov.vn/congbao.nsf/DanhMucVB', 'https://vbpl.vn/tw/Pages/vbpq-toanvan.aspx?ItemID=32801']
+    """
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 

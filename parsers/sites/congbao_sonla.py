@@ -28,6 +28,7 @@ LISTED = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng|\bsố\s+\d
 
 
 def matches(name: str, data: bytes) -> bool:
+    """A page of the Sơn La gazette: ``/congbao.nsf/`` links or its ``doc-notation`` spans."""
     return generic_html.looks_like_html(name, data) and SITE_MARKERS.search(data) is not None
 
 

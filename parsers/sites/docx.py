@@ -35,6 +35,7 @@ LEVEL_REF = re.compile(r"%(\d)")
 
 
 def matches(name: str, data: bytes) -> bool:
+    """``"CV-UBND-KT.docx"``, or a file without extension holding ``word/document.xml``."""
     lower = name.lower()
     if lower.endswith(EXTENSIONS):
         return True

@@ -70,7 +70,11 @@ EDGE_BLOCKS = 3
 
 
 def looks_like_html(name: str, data: bytes) -> bool:
-    """An HTML page by its extension, or, for names without one we know, by its first tag."""
+    """An HTML page by its extension, or, for names without one we know, by its first tag.
+
+    >>> looks_like_html("vbpq-toanvan.aspx", b""), looks_like_html("tai-ve", "<div>Điều 1</div>".encode())
+    (True, True)
+    """
     lower = name.lower()
     if lower.endswith(EXTENSIONS):
         return True
@@ -80,6 +84,7 @@ def looks_like_html(name: str, data: bytes) -> bool:
 
 
 def matches(name: str, data: bytes) -> bool:
+    """Any HTML page: ``"quyet-dinh-350.htm"``."""
     return looks_like_html(name, data)
 
 
@@ -203,6 +208,7 @@ def main_content(body) -> tuple[list, float]:
 
 
 def page_title(root) -> str:
+    """The page's ``<title>``: "Kế hoạch 308/KH-UBND - Cổng thông tin điện tử Hà Nội"."""
     title = root.find(".//title")
     return " ".join(title.text_content().split()) if title is not None else ""
 

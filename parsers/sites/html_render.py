@@ -41,7 +41,12 @@ BREAK = None  # a <br> in the inline buffer
 
 
 def parse_html(data: bytes, name: str) -> lxml.html.HtmlElement:
-    """Decode and parse a page or a fragment (a bare ``<tr>`` list is put back in a table)."""
+    """Decode and parse a page or a fragment (a bare ``<tr>`` list is put back in a table).
+
+    >>> root = parse_html("<tr><td>13/7/2026</td><td>số 37/2026/QĐ-UBND</td></tr>".encode(), "cb.html")
+    >>> root.find(".//table/tr") is not None
+    True
+    """
     text = XML_DECLARATION.sub("", decode_bytes(data, name))
     if not text.strip():
         raise ValueError(f"{name}: empty HTML page")
@@ -69,6 +74,7 @@ def _wrap_stray_rows(root: lxml.html.HtmlElement) -> None:
 
 
 def tag_of(el) -> str:
+    """The element's lower-case tag name; "" for comments and processing instructions."""
     return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
@@ -79,28 +85,33 @@ def text_length(el) -> int:
 
 
 def is_hidden(el) -> bool:
+    """A short block the page hides until a click: ``<div style="display: none">Tải về</div>``."""
     hidden = el.get("hidden") is not None or HIDDEN_STYLE.search(el.get("style", "") or "")
     return bool(hidden) and text_length(el) < HIDDEN_TEXT_LIMIT
 
 
-def own_rows(table) -> list:
+def _own_rows(table) -> list:
     return table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 
 
-def own_cells(row) -> list:
+def _own_cells(row) -> list:
     return row.xpath("./td | ./th")
 
 
 def is_layout_table(table) -> bool:
-    """One column, a nested table, a heading or a whole page column in a cell: layout."""
-    rows = own_rows(table)
+    """One column, a nested table, a heading or a whole page column in a cell: layout.
+
+    >>> is_layout_table(lxml.html.fragment_fromstring("<table><tr><td>QUỐC HỘI</td></tr></table>"))
+    True
+    """
+    rows = _own_rows(table)
     if table.get("role") == "presentation" or not rows:
         return True
-    if max(len(own_cells(r)) for r in rows) <= 1:
+    if max(len(_own_cells(r)) for r in rows) <= 1:
         return True
     if table.xpath(".//table | .//h1 | .//h2 | .//h3"):
         return True
-    return any(text_length(c) > LAYOUT_CELL_CHARS for r in rows for c in own_cells(r))
+    return any(text_length(c) > LAYOUT_CELL_CHARS for r in rows for c in _own_cells(r))
 
 
 def _span(cell, attribute: str) -> int:
@@ -117,12 +128,12 @@ def table_rows(table) -> list[str]:
     """
     lines: list[str] = []
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan above
-    for row in own_rows(table):
+    for row in _own_rows(table):
         if is_hidden(row):
             continue
         cells: list[str] = []
         column = padding = 0
-        for cell in own_cells(row):
+        for cell in _own_cells(row):
             while pending.get(column, 0) > 0:  # under a rowspan from a row above
                 pending[column] -= 1
                 cells.append("")

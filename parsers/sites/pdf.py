@@ -33,6 +33,7 @@ BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def matches(name: str, data: bytes) -> bool:
+    """``"QD-1696-QD-UBND.pdf"``, or a file without that extension starting ``%PDF-``."""
     return name.lower().endswith(".pdf") or data[:1024].lstrip().startswith(b"%PDF-")
 
 

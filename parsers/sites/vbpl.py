@@ -65,6 +65,7 @@ DATE_KEYS = {"issue_date", "authenticated_date", "effective_date", "expiry_date"
 
 
 def matches(name: str, data: bytes) -> bool:
+    """A saved vbpl.vn page: ``"/tw/Pages/vbpq-toanvan.aspx?ItemID=32801"`` in an HTML file."""
     return generic_html.looks_like_html(name, data) and SITE_MARKERS.search(data) is not None
 
 
