@@ -55,7 +55,7 @@ DAY_MONTH = re.compile(
     rf"""(?:\b(?P<cue>{CUE_BY}|vào|đến{GAP}hết|trong){GAP})?
     (?P<word>ngày{OPT})?
     (?:
-        (?<!\d)(?P<d>\d{{1,2}})(?:{OPT}tháng{OPT}|\s?/\s?)(?P<m>\d{{1,2}})(?![\d/.\-]|{OPT}(?:năm|/){OPT}\d)
+        (?<!\d)(?P<d>\d{{1,2}})(?:{OPT}tháng{OPT}|\s?/\s?)(?P<m>\d{{1,2}})(?!\d|{OPT}(?:năm|[/.\-]){OPT}\d)
         (?:{GAP}(?:của{GAP})?(?P<yearly>(?:hằng|hàng|mỗi){GAP}năm))?
       | (?<!\d)(?P<dom>\d{{1,2}}){GAP}(?P<monthly>(?:hằng|hàng|mỗi){GAP}tháng)
     )""",
@@ -151,6 +151,12 @@ CITED = re.compile(
     FLAGS,
 )
 
+# "năm học 2025-2026": a school year says whom a rule applies to, not when a task is due
+SCHOOL_YEAR = re.compile(rf"\bnăm{GAP}học{OPT}{YEAR}(?:{OPT}[-–]{OPT}{YEAR})?", FLAGS)
+
+# "Quyết định này có hiệu lực thi hành từ ... đến hết ngày ...", "Thời hạn ủy quyền: ... đến hết ngày ..."
+VALIDITY = re.compile(rf"hiệu{GAP}lực|ủy{GAP}quyền|uỷ{GAP}quyền", FLAGS)
+
 # --- rhythms ---------------------------------------------------------------------------------
 
 # "hằng năm", "Định kỳ hằng năm", "định kỳ hàng quý, năm", "hằng quý, hằng năm"
@@ -176,6 +182,12 @@ PER_TIMES = re.compile(
       | (?:0?1|một){GAP}lần{OPT}/{OPT}(?P<u2>{_UNIT})
       | mỗi{GAP}(?P<u3>{_UNIT}){GAP}(?:một|0?1){GAP}lần
     )""",
+    FLAGS,
+)
+
+# "6 tháng (trước ngày 16/6)": a report every N months, its day given in brackets
+PER_BRACKET = re.compile(
+    rf"\b(?P<n>{_NUM}){GAP}(?P<u>tháng|quý|năm)\b(?={OPT}\({OPT}(?:trước|chậm{GAP}nhất|vào){GAP}ngày)",
     FLAGS,
 )
 
@@ -223,6 +235,10 @@ RANGE_JOIN = re.compile(rf"^{OPT}(?:[-–—]|đến|tới){OPT}$", FLAGS)
 CLAUSE_BREAK = re.compile(r"[;:!?()“”\"\[\]|]|\.(?=\s)|\n\s*(?:[-+•]|\d+(?:\.\d+)*[.)]|[a-zđ]\))\s", re.I)
 # Sentence boundaries: a year-less date only borrows a rhythm from its own sentence.
 SENTENCE_BREAK = re.compile(r"[;]|\.(?=\s|$)|\n\s*\n|\n\s*(?:[-+•]|\d+[.)]|[a-zđ]\))\s", re.I)
+# "trước ngày 30 tháng 01 của năm tiếp theo": a day of the following year, whichever that is
+NEXT_YEAR_AFTER = re.compile(rf"^{OPT}(?:của{GAP})?năm{GAP}(?:tiếp{GAP}theo|sau)\b", FLAGS)
+# A bare "định kỳ" in the sentence of a year-less date: "báo cáo định kỳ (trước ngày 15 tháng 12)"
+PERIODIC = re.compile(rf"\bđịnh{GAP}kỳ\b", FLAGS)
 # A clause that says the event already happened: "trong năm 2025 đã được hoàn thành"
 PAST_AFTER = re.compile(rf"^{OPT},?{OPT}(?:đã|vừa{GAP}qua)\b", FLAGS)
 # What follows "hằng năm" when it names a kind of thing: "của ...", "và từng giai đoạn", "và nhiệm kỳ"

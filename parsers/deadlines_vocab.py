@@ -18,7 +18,7 @@ UNKNOWN = "UNKNOWN"
 # How many words before a time expression may still belong to the name of a plan.
 NAME_WINDOW_WORDS = 15
 # How many words before "hằng năm" may hold the noun it qualifies.
-QUALIFIER_WINDOW_WORDS = 8
+QUALIFIER_WINDOW_WORDS = 10
 
 
 @cache
@@ -103,9 +103,7 @@ def qualifies_thing(text: str, lo: int, start: int, end: int) -> bool:
         return True
     if P.DATE_BEFORE.search(text[max(lo, start - 20) : start]):
         return False
-    window = text[max(lo, start - 200) : start]
-    window = window[window.rfind(",") + 1 :]
-    before = clause_before(window, 0, len(window), QUALIFIER_WINDOW_WORDS)
+    before = clause_before(text, lo, start, QUALIFIER_WINDOW_WORDS)
     if not before:
         return False
     return bool(_compiled("qualifier_nouns").search(before) or _compiled("qualifier_nouns", True).search(before))
