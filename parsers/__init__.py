@@ -28,7 +28,8 @@ __all__ = [
 def parse_document(source: SourceText, sha256: str, *, detector: bool = True) -> ParsedDocument:
     """Run every stage on one source: text -> structure -> entities -> tasks.
 
-    ``detector=False`` recognises agencies from the reference data alone (for the ablation).
+    ``detector=False`` uses the reference data and lookup tables alone, without the NLP
+    components (the agency detector, underthesea's tagger): the ablation's baseline.
     """
     from parsers.mentions import document_mentions
     from parsers.tasks import find_tasks
@@ -54,6 +55,7 @@ def parse_document(source: SourceText, sha256: str, *, detector: bool = True) ->
         mentions,
         body_start=body_start,
         issue_date=metadata.issue_date,
+        nlp=detector,
     )
     return ParsedDocument(
         source=source.source,

@@ -33,3 +33,16 @@ def classify_action(text: str) -> str:
     pattern, action_of = _verbs()
     m = pattern.search(text[:WINDOW])
     return action_of[m.group().casefold()] if m else UNKNOWN
+
+
+def opening_action(text: str) -> str:
+    """The action of a task verb that opens ``text`` (UNKNOWN when it opens with anything else).
+
+    >>> opening_action("Tạo điều kiện cho các doanh nghiệp")
+    'support'
+    >>> opening_action("Hệ thống giám sát, điều hành giao thông")
+    'UNKNOWN'
+    """
+    pattern, action_of = _verbs()
+    m = pattern.match(text.lstrip())
+    return action_of[m.group().casefold()] if m else UNKNOWN

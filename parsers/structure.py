@@ -58,8 +58,12 @@ SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("objectives", re.compile(
         r"mục\s+đích|yêu\s+cầu|mục\s+tiêu|quan\s+điểm|chỉ\s+tiêu|phạm\s+vi|đối\s+tượng|nguyên\s+tắc|định\s+hướng",
         re.I)),
-    # "NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG THỰC HIỆN", "CÁC HOẠT ĐỘNG CHỦ YẾU"
-    ("tasks", re.compile(r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung|hoạt\s+động|biện\s+pháp|lộ\s+trình", re.I)),
+    # "PHƯƠNG PHÁP, CÁC BƯỚC GIÁM SÁT": how something is done; steps are tasks only with a doer
+    ("procedure", re.compile(r"phương\s+pháp|các\s+bước|quy\s+trình|cách\s+thức", re.I)),
+    # "NHIỆM VỤ, GIẢI PHÁP", "CÁC BIỆN PHÁP"
+    ("tasks", re.compile(r"nhiệm\s+vụ|giải\s+pháp|biện\s+pháp", re.I)),
+    # "NỘI DUNG THỰC HIỆN", "CÁC HOẠT ĐỘNG CHỦ YẾU": tasks, or a description of what is covered
+    ("activities", re.compile(r"nội\s+dung|hoạt\s+động|lộ\s+trình", re.I)),
     # "SỰ CẦN THIẾT", "THỰC TRẠNG", "KẾT QUẢ ĐẠT ĐƯỢC", "Đánh giá tình hình"
     ("background", re.compile(
         r"căn\s+cứ|sự\s+cần\s+thiết|thực\s+trạng|tình\s+hình|kết\s+quả\s+(?:đạt\s+được|thực\s+hiện)|"

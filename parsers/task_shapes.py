@@ -50,9 +50,13 @@ CLOSING_SENTENCE = re.compile(
     r"(?<=[.;]\s)(?:Trong\s+quá\s+trình|Quá\s+trình\s+thực\s+hiện|Trường\s+hợp\s+có\s+khó\s+khăn)"
 )
 SUMMARY_SENTENCE = re.compile(r"^\W*Trên\s+đây\s+là\b[^.]*\.\s*")
-# Zones: which section kinds hold tasks.
+# Zones: which section kinds hold tasks. Strong: every item is a task; medium: items that
+# open with an action or name a doer; weak: items that name a doer.
 STRONG_KINDS = {"tasks", "implementation", "appendix"}
-WEAK_KINDS = {"other", "funding"}
+MEDIUM_KINDS = {"activities", "other"}
+WEAK_KINDS = {"funding", "procedure"}
+# An item that only describes something, "Label: value": "Số lượng: 5.000 cuốn.", "Xã Tân Tiến: Lấy mẫu ..."
+LABELLED_DETAIL = re.compile(r"^[^:;,.]{2,40}:\s")
 
 
 def is_heading_like(p: Paragraph) -> bool:

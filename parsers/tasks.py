@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from parsers.actions import UNKNOWN, classify_action
+from parsers.actions import UNKNOWN, classify_action, opening_action
 from parsers.deadlines import find_deadlines
 from parsers.mentions import unnamed_lead
 from parsers.models import AgencyMention, Deadline, Section, Task, TaskAgency
@@ -32,6 +32,9 @@ from parsers.task_shapes import (
     LIST_INTRO,
     STRONG_KINDS,
     CLOSING_SENTENCE,
+    FIELD,
+    LABELLED_DETAIL,
+    MEDIUM_KINDS,
     SUMMARY_SENTENCE,
     WEAK_KINDS,
     ends_with_colon,
@@ -40,11 +43,12 @@ from parsers.task_shapes import (
 )
 from parsers.task_tables import table_tasks
 from parsers.vietnamese import is_caps
+from parsers.vn_nlp import opens_with_verb
 
 # Adverbs an action may open with: "Tiếp tục tham mưu ...", "Chủ động phối hợp ..."
 LEADING_ADVERB = re.compile(
-    r"^\W*(?:(?:tiếp\s+tục|chủ\s+động|thường\s+xuyên|kịp\s+thời|khẩn\s+trương|tích\s+cực|nghiêm\s+túc|định\s+kỳ)"
-    r"[\s,]+)+",
+    r"^\W*(?:(?:tiếp\s+tục|chủ\s+động|thường\s+xuyên|kịp\s+thời|khẩn\s+trương|tích\s+cực|nghiêm\s+túc|định\s+kỳ|"
+    r"(?:căn\s+cứ|trên\s+cơ\s+sở)\s[^,]{0,80},)[\s,]+)+",
     re.I,
 )
 # "Nơi nhận:" and the signature close the document body (an appendix may follow).
@@ -73,6 +77,7 @@ class Doc:
     owner: list[int | None]
     index: MentionIndex
     issue_date: dt.date | None
+    nlp: bool = True  # use underthesea's tagger where the verb table is silent
     node_at: dict[int, int] = field(default_factory=dict)  # paragraph index -> its section
 
     def section_path(self, section: int | None) -> str:
@@ -104,11 +109,26 @@ def _closing_zone(paragraphs: list[Paragraph], body_start: int) -> set[int]:
 
 
 def _zone(doc: Doc, section: int | None) -> str:
-    """ "strong" (every item is a task), "weak" (items need an agency) or "none"."""
+    """How much an item must show to be a task: "strong", "medium", "weak" or "none"."""
     kind = doc.sections[section].kind if section is not None else "other"
     if kind in STRONG_KINDS:
         return "strong"
+    if kind in MEDIUM_KINDS:
+        return "medium"
     return "weak" if kind in WEAK_KINDS else "none"
+
+
+def _accepts(doc: Doc, zone: str, p: Paragraph, named: bool, inherited: list[AgencyMention]) -> bool:
+    """Whether an item is a task: in a strong zone any item but a description ("Số lượng: 5.000
+    cuốn."), in a medium zone one that opens with a task verb, in a weak zone one naming its doer."""
+    if zone == "none":
+        return False
+    if named or inherited:
+        return True
+    if zone == "weak":
+        return False
+    describes = _is_detail(doc, p) or (LABELLED_DETAIL.match(p.body) is not None and not FIELD.match(p.body))
+    return not describes
 
 
 def _heading_paragraph(doc: Doc, section: int) -> Paragraph | None:
@@ -208,10 +228,11 @@ def find_tasks(
     *,
     body_start: int = 0,
     issue_date: dt.date | None = None,
+    nlp: bool = True,
 ) -> list[Task]:
     """Every task of a document, in reading order; a task naming no agency is led by
     ``UNNAMED`` (the guide's "*collective*")."""
-    doc = Doc(text, paragraphs, sections, owner, MentionIndex(text, mentions), issue_date)
+    doc = Doc(text, paragraphs, sections, owner, MentionIndex(text, mentions), issue_date, nlp)
     starts = {s.span_start: k for k, s in enumerate(sections)}
     doc.node_at = {i: starts[p.start] for i, p in enumerate(paragraphs) if p.start in starts and not p.is_row}
     skip = _closing_zone(paragraphs, body_start)
@@ -291,7 +312,7 @@ def _item_tasks(
         inherited = lead_ins[-1][1] if lead_ins else _inherited_lead(doc, section, memo)
         draft = Draft(doc.parent_path(i), p.body_start, p.end, "item")
         named = _item_roles(doc, draft, p.body_start, p.end, inherited)
-        if _zone(doc, section) == "weak" and not (named or inherited):
+        if not _accepts(doc, _zone(doc, section), p, named, inherited):
             continue
         drafts.append(draft)
         if children:
@@ -302,8 +323,9 @@ def _item_tasks(
 def _is_detail(doc: Doc, p: Paragraph) -> bool:
     """A list item naming a thing rather than an action, and no doer either ("Hệ thống giám sát ...")."""
     body = LEADING_ADVERB.sub("", p.body)
-    opening = " ".join(body.split()[:2])
-    return classify_action(opening) == UNKNOWN and subject(doc.index, p.body_start, p.end) is None
+    if opening_action(body) != UNKNOWN or (doc.nlp and opens_with_verb(body)):
+        return False
+    return subject(doc.index, p.body_start, p.end) is None
 
 
 def _has_child_nodes(doc: Doc, node: int) -> bool:
@@ -342,7 +364,8 @@ def _free_paragraph(doc: Doc, i: int, last_item: int, memo: dict) -> list[Draft]
     if under_heading and not LIST_INTRO.search(p.text):
         draft = Draft(doc.section_path(section), p.start, p.end, "paragraph")
         named = _item_roles(doc, draft, p.start, p.end, _inherited_lead(doc, section, memo))
-        return [draft] if _zone(doc, section) == "strong" or named or draft.lead else []
+        inherited = _inherited_lead(doc, section, memo)
+        return [draft] if _accepts(doc, _zone(doc, section), p, named, inherited) else []
     if _is_closing(doc, i) and CLOSING_ASSIGNMENT.search(p.text):
         top = section
         while top is not None and doc.sections[top].parent is not None:
