@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -70,16 +71,24 @@ def _ready_to_serve(path: Path) -> None:
 
 
 def run(db_path: str | Path, port: int = 8001, host: str = "127.0.0.1") -> int:
-    """Serve ``db_path`` until interrupted; returns Datasette's exit code.
+    """Serve ``db_path`` until interrupted (Ctrl-C or SIGTERM); returns Datasette's exit code.
 
     ``run("output/kehoach.db")`` then open http://127.0.0.1:8001/kehoach/task_view
     """
     path = Path(db_path)
     _ready_to_serve(path)
+    process = subprocess.Popen(datasette_args(path, port=port, host=host), env=datasette_env())
+    # Stopping `kehoach serve` must stop Datasette too, not leave it running orphaned.
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     try:
-        return subprocess.call(datasette_args(path, port=port, host=host), env=datasette_env())
+        return process.wait()
     except KeyboardInterrupt:
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=10)
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -347,6 +347,12 @@ def test_deadline_span_links_through_its_task(served):
     assert '<mark class="kh-deadline">' in html
 
 
+@pytest.mark.parametrize(("start", "end"), [("-5", "20"), ("999999", "5"), ("abc", "10"), ("10", "10")])
+def test_odd_spans_never_break_the_document_page(served, start, end):
+    html = _get(served, f"/kehoach/-/document/{served['doc_id']}", start=start, end=end)
+    assert "&lt;script&gt;alert(" in html
+
+
 def test_unknown_document_is_404(served):
     with pytest.raises(urllib.error.HTTPError) as error:
         _get(served, "/kehoach/-/document/987654321")
