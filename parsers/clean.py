@@ -27,7 +27,7 @@ RULE_LINE = re.compile(r"^\s*(?:[-_=.…*]\s*){3,}\s*$")
 #   "II. NHIỆM VỤ", "Điều 1.", "Chương II", "Số: 350/QĐ-UBND", "Nơi nhận:", "PHỤ LỤC"
 PARAGRAPH_OPENER = re.compile(
     r"""^(?:
-        [-+•▪●◦–—]\s
+        [-+•▪●◦–—]\s(?![a-zà-ỹđ])       # "- đảm bảo ..." after a wrap is "dạy - học - thi", not a bullet
       | \d{1,2}(?:\.\d{1,2}){0,3}[.)]\s
       | [a-zđ]\)\s | [a-zđ]\.\s(?=[A-ZĐ])
       | [IVXL]{1,6}[.)/]\s
