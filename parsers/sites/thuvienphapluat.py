@@ -20,9 +20,7 @@ SITE = "thuvienphapluat"
 EXTENSIONS = (".txt", ".md")
 
 # Markers only this site's captures carry.
-SITE_MARKERS = re.compile(
-    r"THƯ VIỆN PHÁP LUẬT|ThuVienPhapLuat|Đang tải văn bản\.\.\.|\*\*Số hiệu:\*\*|^\|\s*$", re.M
-)
+SITE_MARKERS = re.compile(r"THƯ VIỆN PHÁP LUẬT|ThuVienPhapLuat|Đang tải văn bản\.\.\.|\*\*Số hiệu:\*\*|^\|\s*$", re.M)
 # "**Số hiệu:**\n|\n980/KH-UBND" — the site's metadata table, key then value cell
 META_FIELD = re.compile(r"\*\*\s*(?P<key>[^*\n|]{3,30}?):\s*\*\*\s*\n\|\s*\n(?P<value>[^|\n]+)\n")
 META_KEYS = {
