@@ -1,0 +1,114 @@
+"""Recognising agencies: the public API.
+
+- ``find_agencies(text)``: every agency named in the text, longest match, non-overlapping;
+- ``find_recipients(text)``: the bodies a "Nơi nhận:" block sends the document to;
+- ``resolve_agency(surface)``: the agency one written name refers to.
+
+Names are read with the reference data (``data/agencies.json``) and, unless ``detector=False``,
+with the detector of ``agency_nlp`` for bodies no list knows. Collective groups ("các sở, ban,
+ngành", "UBND các xã, phường") come back as agencies with ``collective=True``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.agency_lists import list_candidates
+from parsers.agency_match import Candidate, choose, scan
+from parsers.agency_text import Folded, fold
+from parsers.models import Agency, AgencyMention
+
+# A person's role before the body it heads: "Chủ tịch UBND tỉnh", "Giám đốc Sở Tài chính",
+# "Bộ trưởng Bộ Tài chính", "Thường trực Tỉnh ủy", "CT, các PCT UBND tỉnh", "Chánh Văn phòng UBND".
+ROLE_PREFIX = re.compile(
+    r"""^(?:(?:đồng\ chí\ |đ/c\ )?(?:các\ )?(?:phó\ )?
+        (?:chủ\ tịch|giám\ đốc|bộ\ trưởng|thứ\ trưởng|thủ\ trưởng|trưởng\ ban|trưởng|bí\ thư|
+           tổng\ giám\ đốc|cục\ trưởng|chi\ cục\ trưởng|viện\ trưởng|tư\ lệnh|chỉ\ huy\ trưởng|
+           thường\ trực|lãnh\ đạo|đại\ diện|chánh(?=\ văn\ phòng|\ vp|\ thanh\ tra)|
+           p?ct|p?gđ|tt\.?|ttr)
+        \.?\ ?(?:và\ )?)+""",
+    re.X,
+)
+# Left after a name in a list item: "(để b/c)", "(1A, 1G)", ";" ...
+TRAILER = re.compile(r"^[\s.;:,]*(?:\([^()]*\)[\s.;:,]*)*$")
+
+
+def _to_mention(f: Folded, c: Candidate) -> AgencyMention:
+    s, e = f.span(c.start, c.end)
+    return AgencyMention(span_start=s, span_end=e, agency=c.agency, surface=f.original[s:e], method=c.method)
+
+
+def _folded_window(f: Folded, start: int, end: int | None) -> tuple[int, int]:
+    import bisect
+
+    end = len(f.original) if end is None else end
+    return bisect.bisect_left(f.map, start), bisect.bisect_left(f.map, end)
+
+
+def find_agencies(
+    text: str, *, province: str | None = None, start: int = 0, end: int | None = None, detector: bool = True
+) -> list[AgencyMention]:
+    """Every agency named in ``text[start:end]``: longest matches, not overlapping, in text order.
+
+    >>> [m.agency.name for m in find_agencies("Sở Tài chính tỉnh Nghệ An chủ trì, phối hợp với UBND các xã",
+    ...                                       province="Nghệ An")]
+    ['Sở Tài chính', 'Ủy ban nhân dân cấp xã']
+    """
+    f = fold(text)
+    fs, fe = _folded_window(f, start, end)
+    candidates = scan(f, province, fs, fe) + list_candidates(f, province, fs, fe)
+    if detector:
+        candidates += _detected(f, province, fs, fe, candidates)
+    return [_to_mention(f, c) for c in choose(candidates)]
+
+
+def _detected(f: Folded, province: str | None, fs: int, fe: int, reference: list[Candidate]) -> list[Candidate]:
+    """The detector's names in the folded window, as candidates (never where a known name starts)."""
+    from parsers.agency_nlp import run
+
+    s0, e0 = f.span(fs, fe)
+    known = [(c, "collective" if c.agency.collective else "known") for c in choose(reference)]
+    known += [(c, "stop") for c in reference if c.veto]
+    spans = [(a - s0, b - s0, c.agency, label) for c, label in known for a, b in [f.span(c.start, c.end)]]
+    starts = {c.start for c in reference}
+    out = []
+    for s, e, agency in run(f.original[s0:e0], spans, province):
+        start, stop = _folded_window(f, s + s0, e + s0)
+        if start not in starts and stop > start:
+            out.append(Candidate(start, stop, agency, rank=2, method="detector"))
+    return out
+
+
+def find_recipients(
+    text: str, *, province: str | None = None, start: int = 0, end: int | None = None
+) -> list[AgencyMention]:
+    """The bodies a "Nơi nhận:" block names (not the filing: "Lưu: VT, TH" is no agency).
+
+    >>> [m.agency.name for m in find_recipients("Nơi nhận:\\n- Bộ NN&MT;\\n- Sở: TC, YT;\\n- Lưu: VT, TH.")]
+    ['Bộ Nông nghiệp và Môi trường', 'Sở Tài chính', 'Sở Y tế']
+    """
+    from parsers.agency_recipients import recipients
+
+    return recipients(text, province=province, start=start, end=end)
+
+
+def resolve_agency(surface: str, *, province: str | None = None) -> Agency | None:
+    """The agency a written name refers to, or None when it names none.
+
+    >>> resolve_agency("Giám đốc Sở KH&ĐT").name
+    'Sở Kế hoạch và Đầu tư'
+    """
+    f = fold(surface.strip())
+    role = ROLE_PREFIX.match(f.text)
+    skip = role.end() if role else 0
+    candidates = choose(scan(f, province, skip, len(f.text)) + list_candidates(f, province, skip, len(f.text)))
+    if not candidates:
+        candidates = choose(scan(f, province, 0, len(f.text)))
+    for c in candidates:
+        s, e = f.span(c.start, c.end)
+        if not f.original[:s].strip(" -+•*:;,.") or c.start <= skip:
+            if TRAILER.match(f.original[e:]):
+                return c.agency
+    from parsers.agency_nlp import resolve_unknown
+
+    return resolve_unknown(surface[f.span(skip, skip)[0] :] if skip else surface, province)
