@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from parsers import deadlines_dates as D
 from parsers import deadlines_patterns as P
 from parsers.deadlines_rules import RULES, Scan
 from parsers.models import Deadline
@@ -25,14 +24,11 @@ __all__ = ["find_deadlines"]
 
 def _scan(s: Scan) -> None:
     if not s.time_field:
-        for m in P.TIME_LABEL.finditer(s.text, s.lo, s.hi):
-            end_m = P.LABEL_END.search(s.text, m.end(), s.hi)
-            value_end = end_m.start() if end_m else s.hi
-            if value_end > m.end() and s.free(m.start(), value_end):
-                sub = Scan(s.text, m.end(), value_end, s.issue, True)
-                _scan(sub)
-                s.found.extend(sub.found)
-                s.take(m.start(), value_end)
+        for a, b in _time_values(s):
+            sub = Scan(s.text, a, b, s.issue, True)
+            _scan(sub)
+            s.found.extend(sub.found)
+            s.take(a, b)
     for pattern, handler in RULES:
         for m in pattern.finditer(s.text, s.lo, s.hi):
             if m.end() > m.start() and s.free(m.start(), m.end()) and handler(s, m):
@@ -42,10 +38,23 @@ def _scan(s: Scan) -> None:
         _join_ranges(s)
 
 
+def _time_values(s: Scan) -> list[tuple[int, int]]:
+    """Values of time labels inside running text, each a time field of its own:
+    "- Thời gian thực hiện: Năm 2025 và các năm tiếp theo." -> "Năm 2025 và các năm tiếp theo"."""
+    values: list[tuple[int, int]] = []
+    for m in P.TIME_LABEL.finditer(s.text, s.lo, s.hi):
+        end_m = P.LABEL_END.search(s.text, m.end(), s.hi)
+        value_end = end_m.start() if end_m else s.hi
+        if value_end > m.end() and all(value_end <= a or m.start() >= b for a, b in values):
+            values.append((m.end(), value_end))
+    return values
+
+
 def _resolve_pending(s: Scan) -> None:
-    """A year-less "trước ngày 30 tháng 11": a rhythm in its sentence owns it; a bare "định kỳ"
-    makes it yearly; "của năm tiếp theo" leaves it open; otherwise it falls after the issue date."""
-    for a, b, day, month in s.pending:
+    """A year-less "trước ngày 30 tháng 11", "trong tháng 12", "Quý IV": a rhythm in its sentence
+    owns it; a bare "định kỳ" makes it yearly; "của năm tiếp theo" leaves it open; otherwise it
+    is the next such day/period after the issue date."""
+    for a, b, resolve in s.pending:
         lo, hi = _sentence(s, a, b)
         if any(d.recurrence and lo <= d.span_start < hi for d in s.found):
             continue
@@ -54,10 +63,9 @@ def _resolve_pending(s: Scan) -> None:
         if P.PERIODIC.search(s.text[lo:hi]):
             s.add(a, b, recurrence="P1Y")
             continue
-        if s.issue is not None:
-            due = D.next_occurrence(day, month, s.issue)
-            if due is not None:
-                s.add(a, b, due_dates=[due])
+        period = resolve(s.issue) if s.issue is not None else None
+        if period is not None:
+            s.add(a, b, first=period[0], due_dates=[period[1]])
 
 
 def _sentence(s: Scan, a: int, b: int) -> tuple[int, int]:

@@ -113,10 +113,18 @@ def duration(amount: int, unit: str) -> str | None:
     return f"P{amount}{letter}" if letter else None
 
 
-def next_occurrence(day: int, month: int, after: dt.date) -> dt.date | None:
-    """The first day/month on or after a date: (15, 12, 2025-11-18) -> 2025-12-15."""
+def next_period(
+    after: dt.date, first_month: int, last_month: int, day: int | None = None
+) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the next such period not over by a date (a day/month when ``day``):
+    (2025-11-18, 12, 12) -> 2025-12-01..2025-12-31; (2025-11-18, 1, 3) -> quý I of 2026;
+    (2025-11-18, 12, 12, 15) -> 2025-12-15 (both ends)."""
     for year in (after.year, after.year + 1):
-        candidate = safe_date(year, month, day)
-        if candidate and candidate >= after:
-            return candidate
+        if day is not None:
+            end = safe_date(year, last_month, day)
+            first = end
+        else:
+            end, first = month_end(year, last_month), month_start(year, first_month)
+        if end is not None and first is not None and end >= after:
+            return first, end
     return None

@@ -85,6 +85,20 @@ QUARTERS = re.compile(
     FLAGS,
 )
 
+# "Hoàn thành trong tháng 12", "Tháng 12" (a time cell): a month without its year
+MONTH_ONLY = re.compile(
+    rf"""(?:\b(?P<cue>{CUE_BY}|{CUE_IN}){GAP})?
+    \btháng{OPT}(?P<m>\d{{1,2}})(?!\d|{OPT}(?:năm|[/.\-]|đến|tới){OPT}\d|{OPT}[-–]|{GAP}(?:hằng|hàng|mỗi)\b|{GAP}tuổi)""",
+    FLAGS,
+)
+
+# "trong quý IV", "Quý I" (a time cell): a quarter without its year
+QUARTER_ONLY = re.compile(
+    rf"""(?:\b(?P<cue>{CUE_BY}|{CUE_IN}){GAP})?
+    \bquý{OPT}(?P<q>{_ROMAN})(?!{OPT}(?:/|năm|-|,)?{OPT}(?:19|20)\d\d|{OPT}(?:,|và|hoặc|-))""",
+    FLAGS,
+)
+
 # "6 tháng đầu năm 2023", "06 tháng cuối năm 2025"
 HALF = re.compile(
     rf"""(?:\b(?P<cue>{CUE_ALL}){GAP})?
@@ -235,12 +249,12 @@ RANGE_JOIN = re.compile(rf"^{OPT}(?:[-–—]|đến|tới){OPT}$", FLAGS)
 CLAUSE_BREAK = re.compile(r"[;:!?()“”\"\[\]|]|\.(?=\s)|\n\s*(?:[-+•]|\d+(?:\.\d+)*[.)]|[a-zđ]\))\s", re.I)
 # Sentence boundaries: a year-less date only borrows a rhythm from its own sentence.
 SENTENCE_BREAK = re.compile(r"[;]|\.(?=\s|$)|\n\s*\n|\n\s*(?:[-+•]|\d+[.)]|[a-zđ]\))\s", re.I)
-# "trước ngày 30 tháng 01 của năm tiếp theo": a day of the following year, whichever that is
-NEXT_YEAR_AFTER = re.compile(rf"^{OPT}(?:của{GAP})?năm{GAP}(?:tiếp{GAP}theo|sau)\b", FLAGS)
+# "trước ngày 30 tháng 01 của năm tiếp theo", "Trong quý I của năm liền kề": of a year to come
+NEXT_YEAR_AFTER = re.compile(rf"^{OPT}(?:của{GAP})?năm{GAP}(?:tiếp{GAP}theo|sau|liền{GAP}kề)\b", FLAGS)
 # A bare "định kỳ" in the sentence of a year-less date: "báo cáo định kỳ (trước ngày 15 tháng 12)"
 PERIODIC = re.compile(rf"\bđịnh{GAP}kỳ\b", FLAGS)
 # A clause that says the event already happened: "trong năm 2025 đã được hoàn thành"
-PAST_AFTER = re.compile(rf"^{OPT},?{OPT}(?:đã|vừa{GAP}qua)\b", FLAGS)
+PAST_AFTER = re.compile(rf"^(?:{OPT},?{OPT}đã\b|[^.;:\n]{{0,25}}?\bvừa{GAP}qua\b)", FLAGS)
 # What follows "hằng năm" when it names a kind of thing: "của ...", "và từng giai đoạn", "và nhiệm kỳ"
 QUALIFIER_AFTER = re.compile(
     rf"^{OPT}(?:của\b|và{GAP}(?:từng{GAP}|cả{GAP})?(?:giai{GAP}đoạn|trung{GAP}hạn|nhiệm{GAP}kỳ|dài{GAP}hạn|0?5{GAP}năm)\b)",

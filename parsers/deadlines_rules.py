@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from parsers import deadlines_dates as D
@@ -28,7 +29,8 @@ class Scan:
     time_field: bool
     taken: list[tuple[int, int]] = field(default_factory=list)
     found: list[Deadline] = field(default_factory=list)
-    pending: list[tuple[int, int, int, int]] = field(default_factory=list)  # year-less day/month
+    # year-less times, resolved once the rhythms are known: (start, end, issue date -> first/last day)
+    pending: list[tuple[int, int, Callable[[dt.date], tuple[dt.date, dt.date] | None]]] = field(default_factory=list)
     firsts: dict[int, dt.date] = field(default_factory=dict)  # id(deadline) -> first day it covers
 
     def free(self, a: int, b: int) -> bool:
@@ -77,7 +79,7 @@ def _verdict(s: Scan, m: re.Match[str]) -> bool | None:
         return False
     if open_to and P.VALIDITY.search(V.clause_before(s.text, s.lo, m.start(), V.NAME_WINDOW_WORDS)):
         return False  # "có hiệu lực thi hành từ ngày ... đến hết ngày 31/12/2025": a validity period
-    return s.time_field or not P.PAST_AFTER.match(s.text[m.end() : m.end() + 20])
+    return s.time_field or not P.PAST_AFTER.match(s.text[m.end() : m.end() + 40])
 
 
 def _due(
@@ -150,12 +152,33 @@ def _day_month(s: Scan, m: re.Match[str]) -> bool:
         return False
     if (verdict := _verdict(s, m)) is not True:
         return verdict is False
-    s.pending.append((m.start(), m.end(), int(m.group("d")), int(m.group("m"))))
+    day, month = int(m.group("d")), int(m.group("m"))
+    s.pending.append((m.start(), m.end(), lambda issue: D.next_period(issue, month, month, day)))
     return True
 
 
 def _month_yearly(s: Scan, m: re.Match[str]) -> bool:
     s.add(m.start(), m.end(), recurrence="P1Y")
+    return True
+
+
+def _month_only(s: Scan, m: re.Match[str]) -> bool:
+    """ "Hoàn thành trong tháng 12", a cell "Tháng 12": the next such month after the issue date."""
+    if (verdict := _verdict(s, m)) is not True:
+        return verdict is False
+    month = int(m.group("m"))
+    if not 1 <= month <= 12:
+        return False
+    s.pending.append((m.start(), m.end(), lambda issue: D.next_period(issue, month, month)))
+    return True
+
+
+def _quarter_only(s: Scan, m: re.Match[str]) -> bool:
+    """ "trong quý IV", a cell "Quý I": the next such quarter after the issue date."""
+    if (verdict := _verdict(s, m)) is not True:
+        return verdict is False
+    q = D.ROMAN_QUARTERS[m.group("q").lower()]
+    s.pending.append((m.start(), m.end(), lambda issue: D.next_period(issue, 3 * q - 2, 3 * q)))
     return True
 
 
@@ -304,6 +327,8 @@ RULES = [
     (P.MONTHS, _months),
     (P.QUARTERS, _quarters),
     (P.HALF, _half),
+    (P.MONTH_ONLY, _month_only),
+    (P.QUARTER_ONLY, _quarter_only),
     (P.YEARS, _years),
     (P.BARE_YEAR, _bare_year),
     (P.EVERY_N, _every_n),

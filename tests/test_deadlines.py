@@ -145,6 +145,16 @@ def test_yearless_day_without_rhythm_falls_after_issue_date():
     assert d.due_dates == [dt.date(2026, 12, 15)]
 
 
+def test_yearless_month_and_quarter_are_the_next_ones():
+    issue = dt.date(2025, 11, 18)
+    assert _tokens(find_deadlines("Tháng 12", issue_date=issue, time_field=True)) == {"2025-12-31"}
+    assert _tokens(find_deadlines("Hoàn thành trong tháng 12.", issue_date=issue)) == {"2025-12-31"}
+    assert _tokens(find_deadlines("Quý I", issue_date=issue, time_field=True)) == {"2026-03-31"}
+    assert _tokens(find_deadlines("tháng 12", issue_date=issue)) == {"none"}  # prose needs a cue
+    (d,) = find_deadlines("08 tháng (từ tháng 3 đến tháng 10)", issue_date=issue, time_field=True)
+    assert (d.start_date, d.due_dates) == (dt.date(2026, 3, 1), [dt.date(2026, 10, 31)])
+
+
 def test_past_dates_in_prose_are_events_not_deadlines():
     text = "khẩn trương hoàn thành việc cập nhật trước ngày 30 tháng 10 năm 2025"
     assert find_deadlines(text, issue_date=dt.date(2025, 11, 20)) == []
