@@ -11,6 +11,7 @@ ngành", "UBND các xã, phường") come back as agencies with ``collective=Tru
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from parsers.agency_lists import list_candidates
@@ -22,7 +23,7 @@ from parsers.models import Agency, AgencyMention
 # "Bộ trưởng Bộ Tài chính", "Thường trực Tỉnh ủy", "CT, các PCT UBND tỉnh", "Chánh Văn phòng UBND".
 ROLE_PREFIX = re.compile(
     r"""^(?:(?:đồng\ chí\ |đ/c\ )?(?:các\ )?(?:phó\ )?
-        (?:chủ\ tịch|giám\ đốc|bộ\ trưởng|thứ\ trưởng|thủ\ trưởng|trưởng\ ban|trưởng|bí\ thư|
+        (?:chủ\ tịch|giám\ đốc|bộ\ trưởng|thứ\ trưởng|thủ\ trưởng|trưởng|bí\ thư|
            tổng\ giám\ đốc|cục\ trưởng|chi\ cục\ trưởng|viện\ trưởng|tư\ lệnh|chỉ\ huy\ trưởng|
            thường\ trực|lãnh\ đạo|đại\ diện|chánh(?=\ văn\ phòng|\ vp|\ thanh\ tra)|
            p?ct|p?gđ|tt\.?|ttr)
@@ -31,6 +32,8 @@ ROLE_PREFIX = re.compile(
 )
 # Left after a name in a list item: "(để b/c)", "(1A, 1G)", ";" ...
 TRAILER = re.compile(r"^[\s.;:,]*(?:\([^()]*\)[\s.;:,]*)*$")
+# A list item's bullet and closing punctuation: "- Sở Tài chính;"
+EDGES = re.compile(r"^[\s\-–+•*]+|[\s.;:,]+$")
 
 
 def _to_mention(f: Folded, c: Candidate) -> AgencyMention:
@@ -39,8 +42,6 @@ def _to_mention(f: Folded, c: Candidate) -> AgencyMention:
 
 
 def _folded_window(f: Folded, start: int, end: int | None) -> tuple[int, int]:
-    import bisect
-
     end = len(f.original) if end is None else end
     return bisect.bisect_left(f.map, start), bisect.bisect_left(f.map, end)
 
@@ -93,22 +94,21 @@ def find_recipients(
 
 
 def resolve_agency(surface: str, *, province: str | None = None) -> Agency | None:
-    """The agency a written name refers to, or None when it names none.
+    """The agency one written name refers to (a person's role stands for the body it heads),
+    or None when the surface is not one agency's name.
 
     >>> resolve_agency("Giám đốc Sở KH&ĐT").name
     'Sở Kế hoạch và Đầu tư'
     """
-    f = fold(surface.strip())
+    text = EDGES.sub("", surface)
+    f = fold(text)
     role = ROLE_PREFIX.match(f.text)
     skip = role.end() if role else 0
-    candidates = choose(scan(f, province, skip, len(f.text)) + list_candidates(f, province, skip, len(f.text)))
-    if not candidates:
-        candidates = choose(scan(f, province, 0, len(f.text)))
-    for c in candidates:
-        s, e = f.span(c.start, c.end)
-        if not f.original[:s].strip(" -+•*:;,.") or c.start <= skip:
-            if TRAILER.match(f.original[e:]):
-                return c.agency
+    chosen = choose(scan(f, province, skip, len(f.text)) + list_candidates(f, province, skip, len(f.text)))
+    if len(chosen) == 1 and chosen[0].start <= skip and TRAILER.match(text[f.span(chosen[0].start, chosen[0].end)[1] :]):
+        return chosen[0].agency
+    if chosen:
+        return None
     from parsers.agency_nlp import resolve_unknown
 
-    return resolve_unknown(surface[f.span(skip, skip)[0] :] if skip else surface, province)
+    return resolve_unknown(text[f.span(skip, skip)[0] :] if skip else text, province)

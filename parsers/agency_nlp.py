@@ -49,10 +49,17 @@ LEVEL_WORDS = (
     ("phường",),
 )
 CENTRAL_WORDS = {("trung", "ương"), ("quốc", "gia"), ("việt", "nam")}
+# level words also written with a capital ("Công an Tỉnh", "Ủy ban nhân dân Thành phố"); "Xã hội" is no commune
+CAPITAL_LEVELS = {("tỉnh",), ("thành", "phố"), ("tp",)}
 # roman numerals and codes: "khu vực XI", "Cục A03"
 CODE = re.compile(r"^(?:[IVXLC]{1,5}|[A-ZĐ]{1,3}\d{1,3}|\d{1,4})$")
 # tone marks (not the stroke of Đ): an upper-case word with one is a heading's word, not an abbreviation
 TONED = re.compile("[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]")
+# the word after a head that makes it a person's title: "Cục trưởng", "Chi cục Trưởng"
+ROLE_AFTER_HEAD = frozenset({"trưởng", "phó"})
+# capitalised words that name no body by themselves: "Văn phòng Sở", "Tổng công ty Nhà nước"
+GENERIC_WORDS = frozenset({"Sở", "Bộ", "Ban", "Cục", "Nhà", "Tỉnh", "Thành", "Trung", "Quốc", "UBND", "HĐND"})
+GENERIC_BODIES = frozenset({"nhà nước", "nhà nước thuộc thành phố", "thông tin"})
 # single-word heads that always begin a body, even inside another name
 NESTING_HEADS = frozenset({"Ban", "Cục", "Phòng", "Vụ"})
 CENTRAL_HEADS = frozenset({"Cục", "Tổng cục", "Vụ", "Tổng công ty", "Tập đoàn", "Học viện"})
@@ -71,6 +78,11 @@ def _heads() -> dict[str, dict]:
 @cache
 def _stop_words() -> frozenset[str]:
     return frozenset(head_data()["stop_words"])
+
+
+@cache
+def _stop_phrases() -> frozenset[str]:
+    return frozenset(head_data()["stop_phrases"])
 
 
 @cache
@@ -136,22 +148,19 @@ class NameGrower:
 
     def _grow(self, doc: Doc, head: Span, known: dict, found: dict, heads: dict) -> int | None:
         spec = _heads()[head.label_]
-        mode = spec["next"]
-        stops = _stop_words()
+        title_first, level_end = spec["first"] == "title", spec["end"] == "level"
         ends: list[int] = []  # where the name may end
         terminal: list[int] = []  # ... on a level word, a province, a parent
-        words, weak_run, parent = 0, 0, False
+        weak_run, parent, named = 0, False, False
         j = head.end
         limit = min(len(doc), head.end + MAX_NAME_TOKENS)
         while j < limit:
             t = doc[j]
-            if t.is_space:
-                break
+            if t.is_space or (j == head.end and t.lower_ in ROLE_AFTER_HEAD):
+                break  # "Cục trưởng", "Chi cục Trưởng": a person
             inner = known.get(j) or found.get(j)
             if inner is not None:
-                if inner.label_ in ("collective", "stop") or (
-                    j == head.end and mode == "title" and not _strong(inner[0])
-                ):
+                if inner.label_ in ("collective", "stop") or (j == head.end and title_first and not _strong(inner[0])):
                     break
                 j = inner.end
                 ends.append(j)
@@ -162,9 +171,13 @@ class NameGrower:
                 break  # another name starts here and was not one: "Văn phòng Ban Chỉ huy" stops
             n = _level_at(doc, j)
             if n:
+                if j == head.end:
+                    break  # "Ban Chỉ đạo tỉnh", "Trung tâm phường ...": no name of its own
                 local = doc[j + n - 1].lower_ not in ("tỉnh", "phố", "tp")
-                j += n
-                j += _place_at(doc, j) or (_capitalised_run(doc, j) if local else 0)
+                place = _place_at(doc, j + n) or (_capitalised_run(doc, j + n) if local else 0)
+                if local and not place:
+                    break  # "cấp xã", "Ban chấp hành quận": any commune's or district's, a group
+                j += n + place
                 ends.append(j)
                 terminal.append(j)
                 break
@@ -175,11 +188,12 @@ class NameGrower:
                 terminal.append(j)
                 break
             if tuple(w.lower_ for w in doc[j : j + 2]) in CENTRAL_WORDS:
+                if j == head.end:
+                    break  # "Ban Chỉ đạo Trung ương", "Ban Chỉ đạo quốc gia": which one?
                 j += 2
-                words += 2
                 ends.append(j)
                 terminal.append(j)
-                continue
+                break
             if t.text in (",", "-", "–") or t.lower_ in LINKS:
                 nxt = doc[j + 1] if j + 1 < len(doc) else None
                 after = known.get(j + 1) or found.get(j + 1)
@@ -195,32 +209,39 @@ class NameGrower:
                 j += 1
                 continue
             if _strong(t) and not (j == head.end and t.is_upper and not CODE.match(t.text)):
+                named = named or t.text not in GENERIC_WORDS
                 weak_run = 0
-                words += 1
                 j += 1
                 ends.append(j)
                 continue
-            if t.is_alpha and t.is_lower and t.lower_ not in stops:
-                if j == head.end and mode == "title":
+            if t.is_alpha and t.is_lower and not _stops_name(doc, j):
+                if j == head.end and title_first:
                     break
+                named = True
                 weak_run += 1
-                words += 1
                 j += 1
-                if mode == "title" and ends and weak_run <= 3:
+                if not level_end and ends and weak_run <= 3:
                     ends.append(j)  # a compound after a capital: "Thủy lợi", "Dịch vụ việc làm"
                 continue
             break
-        usable = terminal if mode == "level" else ends
-        if not usable:
+        usable = terminal if level_end else ends
+        if usable and doc[head.end : usable[-1]].text.lower() in GENERIC_BODIES:
             return None
+        if not usable or not (named or parent):
+            return None  # "Văn phòng Sở", "Tổng công ty Nhà nước": no name of its own
         end = usable[-1]
         if spec.get("needs_parent") and not parent:
             return None
         if end - head.end < spec.get("min_words", 1):
             return None
-        if end - head.end == 1 and doc[head.end].lower_ in ("tỉnh", "tp"):
-            return None  # "Ban Chỉ đạo tỉnh": which one, the text does not say
         return end
+
+
+def _stops_name(doc: Doc, j: int) -> bool:
+    """Whether the lower-case word at ``j`` begins the rest of the sentence ("chủ trì", "có")."""
+    if doc[j].lower_ in _stop_words():
+        return True
+    return j + 1 < len(doc) and f"{doc[j].lower_} {doc[j + 1].lower_}" in _stop_phrases()
 
 
 def _strong(t) -> bool:
@@ -247,7 +268,8 @@ def _level_at(doc: Doc, j: int) -> int:
     k = j + 1 if doc[j].lower_ == "cấp" else j
     for words in LEVEL_WORDS:
         n = len(words)
-        if tuple(t.lower_ for t in doc[k : k + n]) == words:
+        tokens = doc[k : k + n]
+        if tuple(t.lower_ for t in tokens) == words and (tokens[0].is_lower or words in CAPITAL_LEVELS):
             return k - j + n
     return 0
 

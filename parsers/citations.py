@@ -13,7 +13,7 @@ import re
 
 from parsers.models import Citation, Relation
 from parsers.structure import Paragraph
-from parsers.vietnamese import is_caps, parse_written_date
+from parsers.vietnamese import UPPER, is_caps, parse_written_date
 
 # A document number as written:
 #   "350/QĐ-UBND", "2360/QĐ- TTg", "278/2025/NĐ-CP", "1264/NQ-UBTVQH14", "66.4/2025/NQ-CP",
@@ -46,7 +46,9 @@ ISSUER_AFTER = re.compile(
 )
 # A law cited by name: "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
 LAW_NAME = re.compile(
-    r"""(?<![\w])(?P<title>(?:Bộ\s+luật|Luật)\s+(?!số\b)[A-ZĐÀ-Ỹ][\wĐđ]*(?:\s+(?!ngày\b|số\b|năm\b|và\b|của\b|
+    r"""(?<![\w])(?P<title>(?:Bộ\s+luật|Luật)\s+(?!số\b)["""
+    + UPPER
+    + r"""][\wĐđ]*(?:\s+(?!ngày\b|số\b|năm\b|và\b|của\b|
         được\b|đã\b|này\b|hiện\s+hành\b|theo\b|tại\b|về\b|trên\b|để\b|với\b|thì\b)[\wĐđ-]+){0,9})""",
     re.X,
 )

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable
 
 from parsers.models import SourceText
-from parsers.vietnamese import is_caps
+from parsers.vietnamese import LOWER, UPPER, is_caps
 
 # Invisible or odd characters captures carry: no-break and zero-width spaces, soft hyphens.
 ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -26,8 +26,9 @@ RULE_LINE = re.compile(r"^\s*(?:[-_=.…*]\s*){3,}\s*$")
 #   "- Chủ trì ...", "+ Phối hợp", "• ...", "1. Sở Tài chính", "1.2. ...", "a) ...", "đ) ...",
 #   "II. NHIỆM VỤ", "Điều 1.", "Chương II", "Số: 350/QĐ-UBND", "Nơi nhận:", "PHỤ LỤC"
 PARAGRAPH_OPENER = re.compile(
-    r"""^(?:
-        [-+•▪●◦–—]\s(?![a-zà-ỹđ])       # "- đảm bảo ..." after a wrap is "dạy - học - thi", not a bullet
+    # "- đảm bảo ..." after a wrap is "dạy - học - thi", not a bullet: bullets open in capitals
+    r"^(?:[-+•▪●◦–—]\s(?![" + LOWER + r"])"
+    + r"""
       | \d{1,2}(?:\.\d{1,2}){0,3}[.)]\s
       | [a-zđ]\)\s | [a-zđ]\.\s(?=[A-ZĐ])
       | [IVXL]{1,6}[.)/]\s
@@ -41,7 +42,7 @@ PARAGRAPH_OPENER = re.compile(
 DATE_LINE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+(?:\d{1,2}|\.{2,}|…)\s+tháng\b")
 TERMINAL = re.compile(r"(?:[.:;!?]|\./\.|\.\)|;\)|:\))[\"”’)]*$")
 RULE_RUN = re.compile(r"[-_=]{4,}")
-STARTS_UPPER = re.compile(r"^[\"“‘(\[]?[A-ZÀ-ỸĐ0-9]")
+STARTS_UPPER = re.compile(r"^[\"“‘(\[]?[0-9" + UPPER + "]")
 
 
 def _normalise_chars(text: str) -> str:

@@ -69,10 +69,11 @@ def names_thing(text: str, lo: int, pos: int, max_words: int = NAME_WINDOW_WORDS
     Three signs: a plan/programme noun opens the clause ("rà soát Chiến lược dữ liệu thành phố
     Hà Nội [đến năm 2030]"), the time sits inside a quoted title (“Quan trắc môi trường ... [đến
     năm 2040]”), or a cited document number heads the phrase ("Chỉ thị số 17-CT/TU ... về công tác
-    dân số ... [đến năm 2030]").
+    dân số ... [đến năm 2030]"). A comma right before the time opens a new clause: "Triển khai
+    Kế hoạch số hóa, [đến năm 2030] hoàn thành ..." times the task.
     """
-    before = clause_before(text, lo, pos, max_words)
-    if _compiled("name_nouns").search(before):
+    after_comma = text[max(lo, pos - 3) : pos].rstrip(" *").endswith(",")
+    if not after_comma and _compiled("name_nouns").search(clause_before(text, lo, pos, max_words)):
         return True
     return inside_quotes(text, lo, pos) or in_cited_title(text, lo, pos)
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from parsers.agencies import resolve_agency
 from parsers.models import Metadata
 from parsers.structure import Paragraph
-from parsers.vietnamese import find_province, is_caps, parse_written_date, provinces, title_case
+from parsers.vietnamese import LOWER, UPPER, find_province, is_caps, parse_written_date, provinces, title_case
 
 # "Số: 350/QĐ-UBND", "Số: 2360/QĐ- TTg", "Số: /UBND-KT" (number left blank), "Số 57-NQ/TW"
 NUMBER_LINE = re.compile(
@@ -44,7 +45,7 @@ BODY_OPENER = re.compile(
 # The enacting authority a decision's title block ends with:
 #   "... TỈNH AN GIANG CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG"
 AUTHORITY_TAIL = re.compile(
-    r"(?<!CỦA)(?<!VÀ)\s+(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN(?:\s+(?:TỈNH|THÀNH\s+PHỐ)[^a-zà-ỹ]*)?$"
+    r"(?<!CỦA)(?<!VÀ)\s+(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN(?:\s+(?:TỈNH|THÀNH\s+PHỐ)[^" + LOWER + "]*)?$"
 )
 # "Thừa Thiên Huế, ngày 11 tháng 11 năm 2021", "Lào Cai, ngày   tháng 5 năm 2026"
 DATE_LINE = re.compile(r"(?:^|\s)[^\d,;]{2,40},\s*ngày\b|^\s*ngày\s+\d")
@@ -58,8 +59,8 @@ SIGNER_TITLES = re.compile(
 )
 SIGN_FOR = re.compile(r"\b(?:TM|KT|Q|TL|TUQ)\.\s*")
 # A person's name closing a signature: two to five capitalised syllables.
-PERSON_NAME = re.compile(r"(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})\s*$")
-CAPS_NAME = re.compile(r"^(?P<name>[A-ZĐÀ-Ỹ]{1,7}(?:\s+[A-ZĐÀ-Ỹ]{1,7}){1,4})$")
+PERSON_NAME = re.compile(rf"(?P<name>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}})\s*$")
+CAPS_NAME = re.compile(rf"^(?P<name>[{UPPER}]{{1,7}}(?:\s+[{UPPER}]{{1,7}}){{1,4}})$")
 # Expansions of issuer bodies as written in the header (upper case) -> sentence case.
 ISSUER_PREFIXES = [
     (re.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\b|^UBND\b"), "Ủy ban nhân dân"),
@@ -71,6 +72,8 @@ ISSUER_PREFIXES = [
 ]
 # Issuer codes of numbers ("4001/UBND-ĐT") for captures that lost the header block.
 ISSUER_CODES = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
+# "UBND THÀNH PHỐ HÀ NỘI SỞ ..." -> "HÀ NỘI SỞ ..." (the province name is then read from its start)
+PLACE_IN_HEADER = re.compile(rf"\b(?:TỈNH|THÀNH\s+PHỐ|TP\.?)\s+(?P<place>[{UPPER}][^{LOWER}]*)")
 PLACE_WORD = re.compile(r"^(?P<word>TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|XÃ|PHƯỜNG|QUẬN|THỊ\s+XÃ)\s+(?P<place>.+)$")
 PARENT_BODY = re.compile(
     r"^(?P<parent>(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)(?:\s+(?:TỈNH|THÀNH\s+PHỐ|TP\.?)\s+.+?)?|BỘ\s+.+?)\s+(?P<child>SỞ|BAN|CỤC|TRUNG\s+TÂM|VĂN\s+PHÒNG|CHI\s+CỤC)\s"
@@ -80,7 +83,7 @@ PARENT_BODY = re.compile(
 def sentence_case(text: str, keep: str = "") -> str:
     """Sentence case for a title written in capitals, keeping the casing used in ``keep``.
 
-    >>> sentence_case("TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM", "Luật Việc làm")
+    >>> sentence_case("TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM", "Kế hoạch thi hành Luật Việc làm.")
     'Triển khai thi hành Luật Việc làm'
     """
     if not is_caps(text):
@@ -129,30 +132,41 @@ def parse_number(number: str) -> tuple[str, str]:
 
 
 def _issuer(cell: str) -> tuple[str | None, str | None]:
-    """Issuer and province from the header's first cell: "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"."""
+    """Issuer and province from the header's first cell: "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN".
+
+    A department under a People's Committee ("UBND THÀNH PHỐ HÀ NỘI / SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    is the issuer, with the place of the committee above it.
+    """
     text = re.sub(r"\s+", " ", MOTTO.split(cell)[0]).strip(" -_")
     if not text:
         return None, None
-    province_entry = find_province(text)
+    place = PLACE_IN_HEADER.search(text)
+    province_entry = find_province(place["place"]) if place else find_province(text)
     province = province_entry["name"] if province_entry else None
     child = PARENT_BODY.match(text)
     if child:
-        text = text[child.start("child") :]
+        body = text[child.start("child") :]
+        agency = resolve_agency(body, province=province)
+        name = agency.name if agency else sentence_case(body)
+        if province_entry and place:
+            return f"{name} {'thành phố' if province_entry['city'] else 'tỉnh'} {province}", province
+        return name, province
     for pattern, expansion in ISSUER_PREFIXES:
         m = pattern.match(text)
         if m:
             rest = text[m.end() :].strip()
-            place = PLACE_WORD.match(rest)
-            if place:
-                word = "thành phố" if place["word"].startswith("T") and place["word"] != "TỈNH" else None
-                word = word or place["word"].lower()
-                rest = f"{word} {title_case(place['place'])}"
+            where = PLACE_WORD.match(rest)
+            if where:
+                word = "thành phố" if where["word"].startswith("T") and where["word"] != "TỈNH" else None
+                word = word or where["word"].lower()
+                rest = f"{word} {title_case(where['place'])}"
             elif rest:
                 rest = title_case(rest)
             return f"{expansion} {rest}".strip(), province
-    if is_caps(text):
-        text = sentence_case(text)
-    return text, province
+    agency = resolve_agency(text, province=province)
+    if agency and not agency.collective:
+        return agency.name, province
+    return (sentence_case(text) if is_caps(text) else text), province
 
 
 def _header_cells(paragraphs: list[Paragraph], limit: int) -> list[str]:

@@ -13,6 +13,7 @@ import re
 from pydantic import BaseModel, Field
 
 from parsers.models import Section
+from parsers.vietnamese import UPPER
 
 # Label styles, tried in order. Each pattern must match at the start of a paragraph.
 LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -26,17 +27,17 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(r"^(?P<label>(?:CHƯƠNG|Chương)\s+[IVXL\d]+)[.:]?(?:\s+|$)")),
     ("article", re.compile(r"^(?P<label>Điều\s+\d+[a-zđ]?)[.:]?(?:\s+|$)")),
     # "II. NHIỆM VỤ", "IV- TỔ CHỨC THỰC HIỆN", "III/ ..."
-    ("roman", re.compile(r"^(?P<label>[IVXL]{1,6})\s*[.)/\-–:]\s*(?=\S)")),
+    ("roman", re.compile(r"^(?P<label>[IVXL]{1,6})(?!/[vV])\s*[.)/\-–:]\s*(?=\S)")),  # not "V/v" (về việc)
     # "1.2.3." / "1.2." / "1.2 " (multi-level arabic)
     ("arabic3", re.compile(r"^(?P<label>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\)?\s+")),
     ("arabic2", re.compile(r"^(?P<label>\d{1,2}\.\d{1,2})\.?\)?\s+")),
     # "1. Sở Tài chính", "2) ...", "3- ..."
     (
         "arabic",
-        re.compile(r"^(?P<label>\d{1,2})\s*[.)]\s*(?=\S)|^(?P<label2>\d{1,2})\s*[-–]\s+(?=[A-ZĐÀ-Ỹ])"),
+        re.compile(r"^(?P<label>\d{1,2})\s*[.)]\s*(?=\S)|^(?P<label2>\d{1,2})\s*[-–]\s+(?=[" + UPPER + "])"),
     ),
     # "a) ...", "đ) ...", "b. ..."
-    ("letter", re.compile(r"^(?P<label>[a-zđ])\s*\)\s*|^(?P<label2>[a-zđ])\.\s+(?=[A-ZĐÀ-Ỹ])")),
+    ("letter", re.compile(r"^(?P<label>[a-zđ])\s*\)\s*|^(?P<label2>[a-zđ])\.\s+(?=[" + UPPER + "])")),
     # "- ...", "+ ...", "• ..."
     ("dash", re.compile(r"^(?P<label>[-–—])\s*(?=\S)")),
     ("plus", re.compile(r"^(?P<label>\+)\s*(?=\S)")),

@@ -9,6 +9,10 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
+# Character classes for regular expressions (Python's re has no \\p{Lu}; "À-Ỹ" would span
+# lower-case letters too): UPPER and LOWER hold ASCII and Vietnamese letters of each case.
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 # "ngày 11 tháng 11 năm 2021", "ngày 09/9/2021", "ngày 27-4-2021"
 WRITTEN_DATE = re.compile(
     r"""ngày\s+(?P<d>\d{1,2})\s*
@@ -76,12 +80,16 @@ def provinces() -> dict[str, dict]:
 
 
 def find_province(text: str) -> dict | None:
-    """The province entry named at the end of ``text`` ("... TỈNH NGHỆ AN" -> Nghệ An)."""
+    """The province named at the end or, failing that, the start of ``text``.
+
+    >>> find_province("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN")["name"], find_province("HÀ NỘI SỞ Y TẾ")["name"]
+    ('Nghệ An', 'Hà Nội')
+    """
     words = fold(text).replace("-", " ").split()
     table = provinces()
     for size in range(5, 0, -1):
         if len(words) >= size:
-            entry = table.get(" ".join(words[-size:]))
+            entry = table.get(" ".join(words[-size:])) or table.get(" ".join(words[:size]))
             if entry:
                 return entry
     return None

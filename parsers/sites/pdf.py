@@ -18,10 +18,11 @@ from collections import Counter
 from pypdf import PdfReader
 
 from parsers.models import SourceText
+from parsers.vietnamese import LOWER, UPPER
 
 SITE = "pdf"
 # A lower-case letter glued to an upper-case one inside a word: "quyềnVề", "ThươngCông"
-GLUED_WORDS = re.compile(r"[a-zà-ỹđ][A-ZÀ-ỸĐ]")
+GLUED_WORDS = re.compile(f"[{LOWER}][{UPPER}]")
 # A page number alone on the first or last line of a page: "2", "- 2 -", "Trang 2", "2/5"
 PAGE_NUMBER = re.compile(r"^\s*(?:Trang\s+)?[-–]?\s*(?P<n>\d{1,3})\s*(?:/\s*\d{1,3})?\s*[-–]?\s*$", re.I)
 # Lines printed at the top or bottom of this share of the pages (3 at least) are running heads.

@@ -97,8 +97,8 @@ def _read_table(lines: list[str], start: int) -> tuple[list[list[str]], int]:
             i += 1
             continue
         if text == "" and row and numbered:
-            nxt = texts[i + 1] if i + 1 < len(texts) else ""
-            if not nxt or ORDINAL_CELL.match(nxt):
+            nxt = texts[i + 1] if i + 1 < len(texts) else None
+            if nxt is None or ORDINAL_CELL.match(nxt):
                 rows.append(row)  # a short row (group heading, merged cells)
                 row = []
                 end = pipe_at + 1

@@ -1,0 +1,105 @@
+"""Metadata of real documents: the nine gold files' document fields, and the pieces."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from parsers.clean import clean_text
+from parsers.metadata import parse_metadata, parse_number, sentence_case
+from parsers.sites import read_source
+from parsers.structure import split_paragraphs
+from pipeline.evaluate import norm, norm_agency, norm_number
+from tests.conftest import CORPUS, GOLD
+
+GOLD_FILES = sorted(GOLD.glob("*.json"))
+
+
+@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: p.stem)
+def test_metadata_matches_gold(gold_file):
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    path = CORPUS / gold["file"]
+    source = read_source(path.name, path.read_bytes())
+    meta, _ = parse_metadata(split_paragraphs(clean_text(source)), source.hints)
+    got = meta.model_dump(mode="json")
+    for key, expected in gold["document"].items():
+        if key == "number":
+            assert norm_number(got[key]) == norm_number(expected)
+        elif key == "issuer":
+            assert norm_agency(got[key]) == norm_agency(expected)
+        else:
+            assert norm(got[key]) == norm(expected), key
+
+
+@pytest.mark.parametrize(
+    ("written", "number", "type_code"),
+    [
+        ("350/QĐ-UBND", "350/QĐ-UBND", "QĐ"),
+        ("2360/QĐ- TTg", "2360/QĐ-TTg", "QĐ"),
+        ("278/2025/NĐ-CP", "278/2025/NĐ-CP", "NĐ"),
+        ("57-NQ/TW", "57-NQ/TW", "NQ"),
+        ("5973/UBND-KT", "5973/UBND-KT", ""),  # an official letter: no type part
+        ("51/2025/NQ-HĐND", "51/2025/NQ-HĐND", "NQ"),
+        ("52/2025/QĐ-CTUBND", "52/2025/QĐ-CTUBND", "QĐ"),
+        ("/UBND-XD", "/UBND-XD", ""),  # an unsigned draft, number left blank
+        ("66.4/2025/NQ-CP", "66.4/2025/NQ-CP", "NQ"),
+    ],
+)
+def test_parse_number(written, number, type_code):
+    assert parse_number(written) == (number, type_code)
+
+
+def _meta(text: str):
+    return parse_metadata(split_paragraphs(text))[0]
+
+
+def test_letter_without_type_heading():
+    meta = _meta(
+        "UBND THÀNH PHỐ HÀ NỘI SỞ GIÁO DỤC VÀ ĐÀO TẠO\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 5095/SGDĐT-CTTTHSSV V/v tăng cường các biện pháp cấp bách\tHà Nội, ngày 03 tháng 12 năm 2025\n"
+        "Kính gửi:\t- UBND các xã, phường\n"
+        "Thực hiện Công văn số 6356/UBND-NNMT ngày 01/12/2025 của UBND Thành phố"
+    )
+    assert (meta.number, meta.type_code, meta.doc_type) == ("5095/SGDĐT-CTTTHSSV", "", "Công văn")
+    assert meta.province == "Hà Nội"
+    assert meta.issue_date.isoformat() == "2025-12-03"  # the header's date, not the cited letter's
+    assert meta.title == "tăng cường các biện pháp cấp bách"
+
+
+def test_central_issuer_has_no_province():
+    meta = _meta(
+        "THỦ TƯỚNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2530/QĐ-TTg\tHà Nội, ngày 19 tháng 11 năm 2025\n"
+        "QUYẾT ĐỊNH\nPHÊ DUYỆT KẾ HOẠCH HÀNH ĐỘNG QUỐC GIA\nTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\n"
+        "Nơi nhận: - Ban Bí thư;\tKT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà"
+    )
+    assert (meta.issuer, meta.province, meta.doc_type) == ("Thủ tướng Chính phủ", None, "Quyết định")
+    assert meta.title == "Phê duyệt kế hoạch hành động quốc gia"  # the enacting authority is not title
+    assert (meta.signer, meta.signer_title) == ("Trần Hồng Hà", "Phó Thủ tướng")
+
+
+def test_signature_without_sign_for_marker():
+    meta = _meta("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\nNGHỊ QUYẾT\nVỀ VIỆC BỐ TRÍ\nCăn cứ Luật;\nCHỦ TỊCH Phùng Thị Hồng Hà")
+    assert (meta.issuer, meta.signer, meta.signer_title) == (
+        "Hội đồng nhân dân thành phố Hà Nội",
+        "Phùng Thị Hồng Hà",
+        "Chủ tịch",
+    )
+
+
+def test_site_hints_fill_what_the_text_lacks():
+    meta, _ = parse_metadata(
+        split_paragraphs("Kính gửi: Sở Nông nghiệp và Môi trường\n1. Giao Sở Tài chính chủ trì."),
+        {"number": "4001/UBND-ĐT", "issue_date": "24/11/2025", "issuer": "Thành phố Hồ Chí Minh", "signer": "Bùi Minh Thạnh"},
+    )
+    assert (meta.number, meta.issue_date.isoformat(), meta.province) == ("4001/UBND-ĐT", "2025-11-24", "Hồ Chí Minh")
+    assert meta.issuer == "Ủy ban nhân dân thành phố Hồ Chí Minh"  # from the number's issuer code
+    assert meta.signer == "Bùi Minh Thạnh"
+
+
+def test_sentence_case_keeps_the_body_casing_of_names_and_numbers():
+    body = "Thực hiện Chỉ thị số 27/CT-TTg của Thủ tướng Chính phủ về công tác dân số; giao Sở Y tế chủ trì."
+    assert (
+        sentence_case("THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ TẠI TỈNH ĐỒNG THÁP", body)
+        == "Thực hiện Chỉ thị số 27/CT-TTg của Thủ tướng Chính phủ tại tỉnh Đồng Tháp"
+    )
