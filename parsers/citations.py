@@ -52,6 +52,11 @@ LAW_NAME = re.compile(
         được\b|đã\b|này\b|hiện\s+hành\b|theo\b|tại\b|về\b|trên\b|để\b|với\b|thì\b)[\wĐđ-]+){0,9})""",
     re.X,
 )
+# A line that goes on listing documents: "Công văn số 6676/BYT-CDS ngày ... của Bộ Y tế."
+LISTED_DOCUMENT = re.compile(
+    r"^\W*(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Thông\s+tư|Nghị\s+định|Công\s+văn|Văn\s+bản|"
+    r"Thông\s+báo|Kết\s+luận|Chương\s+trình|Luật)\s+(?:số\s+)?\d"
+)
 PREAMBLE_IMPLEMENTS = re.compile(
     r"^\W*(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành|Để\s+triển\s+khai|Nhằm\s+triển\s+khai)", re.I
 )
@@ -111,10 +116,14 @@ def find_citations(
     own = clean_number(own_number).upper() if own_number else None
     found: dict[str, Citation] = {}
     title = text[title_span[0] : title_span[1]] if title_span else ""
+    carry: Relation | None = None  # an enumeration of the preamble continued on the next line
     for p in paragraphs:
         in_title = bool(title_span and title_span[0] <= p.start < title_span[1])
         in_preamble = p.start < preamble_end and not in_title
         relation = _relation(p, in_title, in_preamble, title)
+        if relation is Relation.MENTIONS and carry and LISTED_DOCUMENT.match(p.text):
+            relation = carry
+        carry = relation if in_preamble and relation is not Relation.MENTIONS and p.text.rstrip().endswith(";") else None
         kind = None
         for m in DOCUMENT_NUMBER.finditer(p.text):
             number = clean_number(m["number"])
