@@ -123,7 +123,9 @@ def find_citations(
         relation = _relation(p, in_title, in_preamble, title)
         if relation is Relation.MENTIONS and carry and LISTED_DOCUMENT.match(p.text):
             relation = carry
-        carry = relation if in_preamble and relation is not Relation.MENTIONS and p.text.rstrip().endswith(";") else None
+        carry = (
+            relation if in_preamble and relation is not Relation.MENTIONS and p.text.rstrip().endswith(";") else None
+        )
         kind = None
         for m in DOCUMENT_NUMBER.finditer(p.text):
             number = clean_number(m["number"])

@@ -184,9 +184,9 @@ def _header_cells(paragraphs: list[Paragraph], limit: int) -> list[str]:
 def _letter_body_start(paragraphs: list[Paragraph]) -> int:
     """Where the header of a document without a type heading (a letter) ends."""
     for p in paragraphs[:12]:
-        if not p.is_row and (p.text.startswith("Kính gửi") or p.style or not is_caps(p.text[:30])):
-            if not NUMBER_LINE.match(p.text) and not DATE_LINE.search(p.text):
-                return p.start
+        opens_body = p.text.startswith("Kính gửi") or p.style or not is_caps(p.text[:30])
+        if not p.is_row and opens_body and not NUMBER_LINE.match(p.text) and not DATE_LINE.search(p.text):
+            return p.start
     return paragraphs[min(len(paragraphs) - 1, 6)].start
 
 
@@ -235,7 +235,11 @@ def parse_metadata(paragraphs: list[Paragraph], hints: dict[str, str] | None = N
         j = index + 1
         while j < len(paragraphs) and j <= index + 6:
             p = paragraphs[j]
-            if p.is_row or BODY_OPENER.match(p.text) or p.style in {"roman", "arabic", "article", "part"}:
+            if (
+                p.is_row
+                or BODY_OPENER.match(p.text)
+                or p.style in {"roman", "arabic", "article", "part", "chapter", "appendix"}
+            ):
                 break
             if not is_caps(p.text) and title_parts and not re.match(r"^(?:V/v|Về việc|Ban hành)\b", p.text):
                 break

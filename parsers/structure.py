@@ -44,13 +44,17 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dot", re.compile(r"^(?P<label>[•▪●◦*])\s*(?=\S)")),
 ]
 BULLET_STYLES = {"dash", "plus", "dot"}
+ARABIC_DEPTH = {"arabic": 1, "arabic2": 2, "arabic3": 3}
 
 # Keywords that give a section its kind (searched in the heading, case-insensitively).
 SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # "PHỤ LỤC I"
     ("appendix", re.compile(r"^phụ\s+lục", re.I)),
     # "NỘI DUNG GIÁM SÁT, ĐÁNH GIÁ": what an activity covers, not who must do what
-    ("content", re.compile(r"nội\s+dung\s+(?:giám\s+sát|đánh\s+giá|kiểm\s+tra|thanh\s+tra|tuyên\s+truyền|báo\s+cáo)", re.I)),
+    (
+        "content",
+        re.compile(r"nội\s+dung\s+(?:giám\s+sát|đánh\s+giá|kiểm\s+tra|thanh\s+tra|tuyên\s+truyền|báo\s+cáo)", re.I),
+    ),
     # "TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG NHIỆM VỤ", "Trách nhiệm của các cơ quan"
     ("implementation", re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|phân\s+công|giao\s+nhiệm\s+vụ", re.I)),
     # "KINH PHÍ THỰC HIỆN", "NGUỒN VỐN"
@@ -177,6 +181,11 @@ def build_sections(paragraphs: list[Paragraph], body_start: int = 0) -> tuple[li
             styles = [s for s, _ in stack]
             if p.style in styles:
                 del stack[styles.index(p.style) :]
+            elif p.style in ARABIC_DEPTH:
+                # "5." after "4.4." closes 4.4 even when no "4." opened it
+                deeper = [k for k, s in enumerate(styles) if ARABIC_DEPTH.get(s, 0) > ARABIC_DEPTH[p.style]]
+                if deeper:
+                    del stack[deeper[0] :]
         parent = stack[-1][1] if stack else None
         parent_kind = sections[parent].kind if parent is not None else "other"
         label = "Phụ lục" if p.style == "appendix" else p.label

@@ -200,10 +200,10 @@ def report_targets(index: MentionIndex, start: int, end: int) -> list[AgencyMent
             targets += chain.outside_parentheses()
             last_target_end = chain.end
             for via in chains:
-                if via.start >= chain.end and VIA_BEFORE.search(text[chain.end : via.start]):
-                    if len(text[chain.end : via.start].split()) <= 3:
-                        targets += via.specific()
-                        last_target_end = via.end
+                gap = text[chain.end : via.start]
+                if via.start >= chain.end and VIA_BEFORE.search(gap) and len(gap.split()) <= 3:
+                    targets += via.specific()
+                    last_target_end = via.end
             break
     return _unique(targets)
 

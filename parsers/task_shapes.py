@@ -33,11 +33,12 @@ FIELD_ROLE = [
 COLUMN_ROLES = [
     ("ordinal", re.compile(r"^(?:s?tt|số\s+tt|số\s+thứ\s+tự)$", re.I)),
     ("coordinate", re.compile(r"phối\s+hợp", re.I)),
-    ("lead", re.compile(r"chủ\s+trì|thực\s+hiện\s+chính|chịu\s+trách\s+nhiệm|cơ\s+quan\s+thực\s+hiện|đơn\s+vị\s+thực\s+hiện|"
+    ("lead", re.compile(r"chủ\s+trì|thực\s+hiện\s+chính|chịu\s+trách\s+nhiệm|(?:cơ\s+quan|đơn\s+vị)\s+thực\s+hiện|"
                         r"phân\s+công|^cơ\s+quan$|^đơn\s+vị$|trách\s+nhiệm", re.I)),
     ("deadline", re.compile(r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành|lộ\s+trình|năm\s+thực\s+hiện", re.I)),
     ("product", re.compile(r"sản\s+phẩm|kết\s+quả|hình\s+thức|ghi\s+chú", re.I)),
-    ("task", re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|chỉ\s+tiêu|giải\s+pháp|tên\s+|đề\s+án|dự\s+án", re.I)),
+    ("task", re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|chỉ\s+tiêu|giải\s+pháp|tên\s+|đề\s+án|dự\s+án",
+                        re.I)),
 ]  # fmt: skip
 # A lead-in announcing a list: "... thực hiện các nhiệm vụ sau:", "cụ thể như sau:", "gồm:"
 LIST_INTRO = re.compile(r"(?:sau|như\s+sau|cụ\s+thể|gồm|bao\s+gồm|sau\s+đây|dưới\s+đây|chủ\s+yếu)\s*:\s*$", re.I)

@@ -64,20 +64,21 @@ def table_tasks(
 ) -> list[Draft]:
     """Tasks from every task table of the document."""
     drafts: list[Draft] = []
-    previous: tuple[dict[str, int], int | None, int] | None = None  # roles, section, last row
+    previous: tuple[dict[str, int], int | None, int, str] | None = None  # roles, section, last row, group
     for rows in _tables(doc, skip, handled):
         header_at = next((k for k, i in enumerate(rows[:3]) if _is_task_header(doc, doc.paragraphs[i])), None)
         if header_at is not None:
             roles = _column_roles(doc, doc.paragraphs[rows[header_at]])
             section = doc.owner[rows[0]]
-            body = rows[header_at + 1 :]
+            body, group = rows[header_at + 1 :], ""
         elif previous and rows[0] - previous[2] <= 2:
-            roles, section, _ = previous  # the same table, broken by a stray line ("…......")
+            roles, section, _, group = previous  # the same table, broken by a stray line ("…......")
             body = rows
         else:
             continue
-        drafts += _rows(doc, body, roles, section, inherited(section))
-        previous = (roles, section, rows[-1])
+        table_drafts, group = _rows(doc, body, roles, section, inherited(section), group)
+        drafts += table_drafts
+        previous = (roles, section, rows[-1], group)
     return drafts
 
 
@@ -86,12 +87,14 @@ def _is_task_header(doc: Doc, p: Paragraph) -> bool:
     return "task" in roles and ("lead" in roles or "coordinate" in roles)
 
 
-def _rows(doc: Doc, rows: list[int], roles: dict[str, int], section: int | None, inherited) -> list[Draft]:
+def _rows(
+    doc: Doc, rows: list[int], roles: dict[str, int], section: int | None, inherited, group: str
+) -> tuple[list[Draft], str]:
+    """The tasks of a table's rows, and the group label in force after the last row."""
     from parsers.tasks import Draft
 
     base = doc.sections[section].path if section is not None else ""
     ncols = max(roles.values()) + 1
-    group = ""
     drafts = []
     for i in rows:
         cells = _cells(doc.paragraphs[i])
@@ -132,7 +135,7 @@ def _rows(doc: Doc, rows: list[int], roles: dict[str, int], section: int | None,
             else None
         )
         drafts.append(draft)
-    return drafts
+    return drafts, group
 
 
 def _cell(cells: list[tuple[int, int]], k: int | None) -> tuple[int, int] | None:

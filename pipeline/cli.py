@@ -86,7 +86,7 @@ def _print_summary(report: IngestReport, db_path: str, seconds: float) -> None:
         "database: "
         + ", ".join(f"{counts[t]} {t}" for t in ("documents", "tasks", "agencies", "citations", "failures"))
     )
-    for source, stage, error in report.failed:
+    for _source, stage, error in report.failed:
         click.echo(f"  failed at {stage}: {error}", err=True)
 
 
@@ -163,7 +163,6 @@ def _compare(figures: dict, baseline: Path) -> None:
 
 def _ablation(corpus: Path, gold_dir: Path) -> None:
     """Agency and task figures with reference data alone vs with the NLP detector, and their cost."""
-    documents = _gold_documents(corpus, gold_dir)
     click.echo("ablation (agency F1, task F1, lead accuracy, parse ms per document):")
     with tempfile.TemporaryDirectory() as tmp:
         for label, detector in (("reference data only", False), ("reference data + NLP detector", True)):

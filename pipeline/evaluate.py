@@ -62,10 +62,31 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-COUNTERS = (
-    "meta_ok meta_n ag_tp ag_fp ag_fn t_tp t_fp t_fn lead_ok lead_n co_tp co_fp co_fn "
-    "dl_tp dl_fp dl_fn ci_tp ci_fp ci_fn rel_ok rel_n docs docs_found"
-).split()
+COUNTERS = [
+    "meta_ok",
+    "meta_n",
+    "ag_tp",
+    "ag_fp",
+    "ag_fn",
+    "t_tp",
+    "t_fp",
+    "t_fn",
+    "lead_ok",
+    "lead_n",
+    "co_tp",
+    "co_fp",
+    "co_fn",
+    "dl_tp",
+    "dl_fp",
+    "dl_fn",
+    "ci_tp",
+    "ci_fp",
+    "ci_fn",
+    "rel_ok",
+    "rel_n",
+    "docs",
+    "docs_found",
+]
 
 
 @dataclass

@@ -91,7 +91,10 @@ def test_paragraph_layout_keeps_lines():
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [
-        (["**1. Mục đích**", "Xác định phạm vi, trách nhiệm"], ["", "1. Mục đích", "", "Xác định phạm vi, trách nhiệm"]),
+        (
+            ["**1. Mục đích**", "Xác định phạm vi, trách nhiệm"],
+            ["", "1. Mục đích", "", "Xác định phạm vi, trách nhiệm"],
+        ),
         (["**I. MỤC ĐÍCH,", "YÊU CẦU**", "1. Mục đích"], ["", "I. MỤC ĐÍCH,", "YÊU CẦU", "", "1. Mục đích"]),
         (["** **", "* *"], ["", ""]),
     ],

@@ -79,7 +79,9 @@ def test_central_issuer_has_no_province():
 
 
 def test_signature_without_sign_for_marker():
-    meta = _meta("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\nNGHỊ QUYẾT\nVỀ VIỆC BỐ TRÍ\nCăn cứ Luật;\nCHỦ TỊCH Phùng Thị Hồng Hà")
+    meta = _meta(
+        "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\nNGHỊ QUYẾT\nVỀ VIỆC BỐ TRÍ\nCăn cứ Luật;\nCHỦ TỊCH Phùng Thị Hồng Hà"
+    )
     assert (meta.issuer, meta.signer, meta.signer_title) == (
         "Hội đồng nhân dân thành phố Hà Nội",
         "Phùng Thị Hồng Hà",
@@ -90,7 +92,12 @@ def test_signature_without_sign_for_marker():
 def test_site_hints_fill_what_the_text_lacks():
     meta, _ = parse_metadata(
         split_paragraphs("Kính gửi: Sở Nông nghiệp và Môi trường\n1. Giao Sở Tài chính chủ trì."),
-        {"number": "4001/UBND-ĐT", "issue_date": "24/11/2025", "issuer": "Thành phố Hồ Chí Minh", "signer": "Bùi Minh Thạnh"},
+        {
+            "number": "4001/UBND-ĐT",
+            "issue_date": "24/11/2025",
+            "issuer": "Thành phố Hồ Chí Minh",
+            "signer": "Bùi Minh Thạnh",
+        },
     )
     assert (meta.number, meta.issue_date.isoformat(), meta.province) == ("4001/UBND-ĐT", "2025-11-24", "Hồ Chí Minh")
     assert meta.issuer == "Ủy ban nhân dân thành phố Hồ Chí Minh"  # from the number's issuer code
