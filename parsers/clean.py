@@ -27,7 +27,9 @@ RULE_LINE = re.compile(r"^\s*(?:[-_=.…*]\s*){3,}\s*$")
 #   "II. NHIỆM VỤ", "Điều 1.", "Chương II", "Số: 350/QĐ-UBND", "Nơi nhận:", "PHỤ LỤC"
 PARAGRAPH_OPENER = re.compile(
     # "- đảm bảo ..." after a wrap is "dạy - học - thi", not a bullet: bullets open in capitals
-    r"^(?:[-+•▪●◦–—]\s(?![" + LOWER + r"])"
+    r"^(?:[-+•▪●◦–—]\s(?!["
+    + LOWER
+    + r"])"
     + r"""
       | \d{1,2}(?:\.\d{1,2}){0,3}[.)]\s
       | [a-zđ]\)\s | [a-zđ]\.\s(?=[A-ZĐ])
