@@ -170,6 +170,8 @@ SCHOOL_YEAR = re.compile(rf"\bnăm{GAP}học{OPT}{YEAR}(?:{OPT}[-–]{OPT}{YEAR}
 
 # "Quyết định này có hiệu lực thi hành từ ... đến hết ngày ...", "Thời hạn ủy quyền: ... đến hết ngày ..."
 VALIDITY = re.compile(rf"hiệu{GAP}lực|ủy{GAP}quyền|uỷ{GAP}quyền", FLAGS)
+# Right before a date, these make it an effective date: "có hiệu lực thi hành [vào ngày 01/01/2026]"
+EFFECTIVE_BEFORE = re.compile(rf"(?:hiệu{GAP}lực(?:{GAP}thi{GAP}hành)?|áp{GAP}dụng){OPT}$", FLAGS)
 
 # --- rhythms ---------------------------------------------------------------------------------
 

@@ -75,10 +75,12 @@ def _verdict(s: Scan, m: re.Match[str]) -> bool | None:
     if V.inside_quotes(s.text, s.lo, m.start()):
         return False  # part of a quoted title: “... đến năm 2040”
     open_to = cue.startswith(("đến", "tới")) and not m.groupdict().get("push")
-    if (open_to or not cue) and V.names_thing(s.text, s.lo, m.start()):
+    if (open_to or not cue) and V.names_thing(s.text, s.lo, m.start(), comma_opens=open_to):
         return False
     if open_to and P.VALIDITY.search(V.clause_before(s.text, s.lo, m.start(), V.NAME_WINDOW_WORDS)):
         return False  # "có hiệu lực thi hành từ ngày ... đến hết ngày 31/12/2025": a validity period
+    if P.EFFECTIVE_BEFORE.search(s.text[max(s.lo, m.start() - 30) : m.start()]):
+        return False  # "có hiệu lực thi hành vào ngày 01/01/2026": an effective date
     return s.time_field or not P.PAST_AFTER.match(s.text[m.end() : m.end() + 40])
 
 

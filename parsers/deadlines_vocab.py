@@ -63,16 +63,17 @@ def clause_before(text: str, lo: int, pos: int, max_words: int) -> str:
     return " ".join(words[-max_words:])
 
 
-def names_thing(text: str, lo: int, pos: int, max_words: int = NAME_WINDOW_WORDS) -> bool:
+def names_thing(text: str, lo: int, pos: int, max_words: int = NAME_WINDOW_WORDS, comma_opens: bool = False) -> bool:
     """True when the time at ``pos`` belongs to a name rather than timing the task.
 
     Three signs: a plan/programme noun opens the clause ("rà soát Chiến lược dữ liệu thành phố
     Hà Nội [đến năm 2030]"), the time sits inside a quoted title (“Quan trắc môi trường ... [đến
     năm 2040]”), or a cited document number heads the phrase ("Chỉ thị số 17-CT/TU ... về công tác
-    dân số ... [đến năm 2030]"). A comma right before the time opens a new clause: "Triển khai
-    Kế hoạch số hóa, [đến năm 2030] hoàn thành ..." times the task.
+    dân số ... [đến năm 2030]"). With ``comma_opens`` a comma right before the time opens a new
+    clause: "Triển khai Kế hoạch số hóa, [đến năm 2030] hoàn thành ..." times the task, while
+    "tái cơ cấu ngành nông nghiệp tỉnh, [giai đoạn 2021-2025]" still names a programme.
     """
-    after_comma = text[max(lo, pos - 3) : pos].rstrip(" *").endswith(",")
+    after_comma = comma_opens and text[max(lo, pos - 3) : pos].rstrip(" *").endswith(",")
     if not after_comma and _compiled("name_nouns").search(clause_before(text, lo, pos, max_words)):
         return True
     return inside_quotes(text, lo, pos) or in_cited_title(text, lo, pos)

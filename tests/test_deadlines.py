@@ -105,6 +105,9 @@ GUIDE = [
     ("dự toán ngân sách hằng năm", False, {"none"}),
     ("2025", False, {"none"}),
     ("năm 2025", False, {"none"}),
+    ("Quyết định này có hiệu lực thi hành vào ngày 01/01/2026.", False, {"none"}),
+    ("Triển khai Kế hoạch số hóa, đến năm 2030 hoàn thành số hóa hồ sơ", False, {"2030-12-31"}),
+    ("Triển khai Kế hoạch số hóa đến năm 2030", False, {"none"}),
 ]
 
 
