@@ -3,12 +3,18 @@
 ``find_deadlines(text, start=..., end=...)`` reads one task's slice of the document text and
 returns every deadline expression in it, with spans into the whole text. Normalisation follows
 the extraction guide: a date is itself, a month/quarter/half/year its last day, a period its end
-(start kept), a rhythm an ISO duration ("hằng năm" -> P1Y), "thường xuyên" ongoing.
+(start kept), a rhythm an ISO duration ("hằng năm" -> P1Y), "thường xuyên" ongoing. A "before"
+cue keeps the period it names ("trước ngày 30/6/2022" -> 2022-06-30, "trước năm 2030" ->
+2030-12-31). Times without a year ("trước ngày 15/12", "trong tháng 12", "Quý I") belong to a
+rhythm of their sentence when there is one, else fall on the next such day or period after the
+issue date; "trong thời hạn 30 ngày kể từ ngày ký" counts from the issue date.
 
 Names and citations are not deadlines ("Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm
 2050", "Quyết định số 02/QĐ-HĐV ngày 09/9/2021"), nor is "hằng năm" qualifying a thing
-("dự toán ngân sách hằng năm"). In running prose a time needs a cue ("trước", "trong", "vào",
-"hoàn thành", "đến" ...); in a time field (``time_field=True``) a bare "2025" is enough.
+("dự toán ngân sách hằng năm"), nor an effective date or a past event. In running prose a time
+needs a cue ("trước", "trong", "vào", "hoàn thành", "đến" ...); in a time field
+(``time_field=True``) a bare "2025" is enough. The value after a label inside prose
+("Thời gian thực hiện: ...") is read as a time field.
 """
 
 from __future__ import annotations

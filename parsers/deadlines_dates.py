@@ -6,7 +6,6 @@ Kept apart from the patterns so each rule ("quý IV" -> 31 December) reads on it
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -104,7 +103,7 @@ def offset(anchor: dt.date, amount: int, unit: str, working: bool = False) -> dt
 
 def duration(amount: int, unit: str) -> str | None:
     """ISO-8601 duration of a rhythm: (6, "tháng") -> "P6M", (1, "quý") -> "P3M"."""
-    unit = re.sub(r"\s+", " ", unit.lower())
+    unit = " ".join(unit.lower().split())
     if amount <= 0:
         return None
     if unit == "quý":

@@ -234,6 +234,9 @@ ONGOING = re.compile(
     FLAGS,
 )
 
+# In prose "thực hiện thường xuyên" times the task only where a clause ends: "... thường xuyên."
+ONGOING_END = re.compile(r"[\s*]*(?:[.;,)]|$|và\b)", re.IGNORECASE)
+
 # A label inside prose whose value is a time field: "- Thời gian thực hiện: Năm 2025 và các năm tiếp theo."
 TIME_LABEL = re.compile(
     rf"""(?:thời{GAP}gian{GAP}(?:thực{GAP}hiện|hoàn{GAP}thành|triển{GAP}khai)
@@ -265,6 +268,10 @@ QUALIFIER_AFTER = re.compile(
 # Words that mean the day-month right before a rhythm: "trước ngày 15/11 hằng năm", "tháng 12 hằng năm"
 DATE_BEFORE = re.compile(r"(?:\d{1,2}\s?/\s?\d{1,2}|tháng\s*\d{1,2}|ngày\s*\d{1,2})[\s*]*$", re.I)
 WORD = re.compile(r"\w+")
+# Pieces of a list after its first item: "năm 2022 [và năm 2024]", "quý I[, II]", "hằng quý[, năm]"
+NUMBER = re.compile(r"\d+")
+QUARTER_NUMERAL = re.compile(r"IV|III|II|I|[1-4]", re.IGNORECASE)
+UNIT_WORD = re.compile(r"năm|quý|tháng", re.IGNORECASE)
 # A cited document number: "17-CT/TU", "14/2023/NQ- HĐND", "1229/QĐ-UBND"
 DOC_NUMBER = re.compile(r"\b\d+[\w.&\-]*/[\w.&/\-]*[A-ZĐ]")
 # How far back a cited document's title may reach: to a semicolon, a bullet or a blank line.

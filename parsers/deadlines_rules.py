@@ -61,11 +61,6 @@ def _cue(m: re.Match[str]) -> str:
     return " ".join(cue.lower().replace("*", " ").split())
 
 
-def _before_start(cue: str) -> bool:
-    """ "trước năm 2030" ends before the year starts; "trước ngày 30/6" keeps the day itself."""
-    return cue.split()[-1:] == ["trước"] if cue else False
-
-
 def _verdict(s: Scan, m: re.Match[str]) -> bool | None:
     """Whether a time atom is a deadline: True yes; None no cue in prose (leave the words free);
     False part of a name, a validity period or a past event (consume the words silently)."""
@@ -99,12 +94,6 @@ def _due(
         return False  # a date before the document was issued is a past event, not a deadline
     s.add(m.start(), m.end(), first=first or start, due_dates=sorted(set(dues)), start_date=start)
     return True
-
-
-def _shift_before(cue: str, day: dt.date | None, period_start: dt.date | None) -> dt.date | None:
-    if _before_start(cue) and period_start is not None:
-        return period_start - dt.timedelta(days=1)
-    return day
 
 
 # --- handlers: each returns True when it used the match (its span is then taken) --------------
@@ -187,21 +176,21 @@ def _quarter_only(s: Scan, m: re.Match[str]) -> bool:
 def _months(s: Scan, m: re.Match[str]) -> bool:
     if (verdict := _verdict(s, m)) is not True:
         return verdict is False
-    y, cue = int(m.group("y")), _cue(m)
+    y = int(m.group("y"))
     if m.group("to"):  # "Tháng 11 - 12/2025"
         first, last = int(m.group("m")), int(m.group("to"))
         return _due(s, m, [D.month_end(y, last)], start=D.month_start(y, first))
-    months = [int(m.group("m"))] + [int(x) for x in re.findall(r"\d+", m.group("more") or "")]
-    dues = [_shift_before(cue, D.month_end(y, mo), D.month_start(y, mo)) for mo in months]
+    months = [int(m.group("m"))] + [int(x) for x in P.NUMBER.findall(m.group("more") or "")]
+    dues = [D.month_end(y, mo) for mo in months]
     return _due(s, m, dues, first=D.month_start(y, min(months)))
 
 
 def _quarters(s: Scan, m: re.Match[str]) -> bool:
     if (verdict := _verdict(s, m)) is not True:
         return verdict is False
-    y, cue = int(m.group("y")), _cue(m)
-    quarters = [m.group("q")] + re.findall(r"IV|III|II|I|[1-4]", m.group("more") or "", re.I)
-    dues = [_shift_before(cue, D.quarter_end(y, q), D.quarter_start(y, q)) for q in quarters]
+    y = int(m.group("y"))
+    quarters = [m.group("q")] + P.QUARTER_NUMERAL.findall(m.group("more") or "")
+    dues = [D.quarter_end(y, q) for q in quarters]
     return _due(s, m, dues, first=D.quarter_start(y, quarters[0]))
 
 
@@ -256,9 +245,8 @@ def _from(s: Scan, m: re.Match[str]) -> bool:
 def _years(s: Scan, m: re.Match[str]) -> bool:
     if (verdict := _verdict(s, m)) is not True:
         return verdict is False
-    cue = _cue(m)
-    years = [int(m.group("y"))] + [int(x) for x in re.findall(r"\d{4}", m.group("more") or "")]
-    dues = [_shift_before(cue, D.year_end(y), D.year_start(y)) for y in years]
+    years = [int(m.group("y"))] + [int(x) for x in P.NUMBER.findall(m.group("more") or "")]
+    dues = [D.year_end(y) for y in years]
     return _due(s, m, dues, first=D.year_start(min(years)))
 
 
@@ -285,7 +273,7 @@ def _every(s: Scan, m: re.Match[str]) -> bool:
         or V.in_cited_title(s.text, s.lo, m.start())
     ):
         return True  # "ngân sách hằng năm"; "Quyết định số 27/2009/QĐ-UBND ... hoạt động hàng ngày"
-    units = [m.group("u")] + re.findall(r"năm|quý|tháng", m.group("more") or "", re.I)
+    units = [m.group("u")] + P.UNIT_WORD.findall(m.group("more") or "")
     return _rhythm(s, m, [V.recurrence_of_unit(u) for u in units])
 
 
@@ -308,7 +296,7 @@ def _ongoing(s: Scan, m: re.Match[str]) -> bool:
         word = m.group("w").lower()
         if not m.group("verb") or not word.startswith(("thường", "liên")):
             return False
-        if not re.match(r"[\s*]*(?:[.;,)]|$|và\b)", after):
+        if not P.ONGOING_END.match(after):
             return False
     s.add(m.start(), m.end(), ongoing=True)
     return True
