@@ -27,7 +27,7 @@ ROLE_PREFIX = re.compile(
            tổng\ giám\ đốc|cục\ trưởng|chi\ cục\ trưởng|viện\ trưởng|tư\ lệnh|chỉ\ huy\ trưởng|
            thường\ trực|lãnh\ đạo|đại\ diện|chánh(?=\ văn\ phòng|\ vp|\ thanh\ tra)|
            p?ct|p?gđ|tt\.?|ttr)
-        \.?\ ?(?:và\ )?)+""",
+        (?=[\s.,]|$)\.?\ ?(?:và\ )?)+""",
     re.X,
 )
 # Left after a name in a list item: "(để b/c)", "(1A, 1G)", ";" ...
@@ -103,12 +103,14 @@ def resolve_agency(surface: str, *, province: str | None = None) -> Agency | Non
     text = EDGES.sub("", surface)
     f = fold(text)
     role = ROLE_PREFIX.match(f.text)
-    skip = role.end() if role else 0
-    chosen = choose(scan(f, province, skip, len(f.text)) + list_candidates(f, province, skip, len(f.text)))
-    if len(chosen) == 1 and chosen[0].start <= skip and TRAILER.match(text[f.span(chosen[0].start, chosen[0].end)[1] :]):
-        return chosen[0].agency
+    skips = [0, role.end()] if role else [0]
+    for skip in skips:  # "Chủ tịch nước" is a body, "Chủ tịch UBND tỉnh" a person
+        chosen = choose(scan(f, province, skip, len(f.text)) + list_candidates(f, province, skip, len(f.text)))
+        first = chosen[0] if chosen else None
+        if first and first.start <= skips[-1] and TRAILER.match(text[f.span(first.start, first.end)[1] :]):
+            return first.agency
     if chosen:
         return None
     from parsers.agency_nlp import resolve_unknown
 
-    return resolve_unknown(text[f.span(skip, skip)[0] :] if skip else text, province)
+    return resolve_unknown(text[f.span(skips[-1], skips[-1])[0] :], province)

@@ -44,7 +44,31 @@ ROMAN = re.compile(r"^[ivxlc]+$", re.I)
 NUMBER_CODE = re.compile(r"/[A-ZĐ]{1,6}\s?[-–]\s?$")
 # Capitalised words that begin the next name rather than continue a place's: "UBND Thành phố Báo cáo"
 NOT_PLACE_WORDS = frozenset(
-    "Sở Ban Báo Bộ Cục Chi Đài Trung Văn Hội Ủy Uỷ Về Và Của Theo Tại Trên Giao Đề Kế Quy Sửa".split()
+    [
+        "Sở",
+        "Ban",
+        "Báo",
+        "Bộ",
+        "Cục",
+        "Chi",
+        "Đài",
+        "Trung",
+        "Văn",
+        "Hội",
+        "Ủy",
+        "Uỷ",
+        "Về",
+        "Và",
+        "Của",
+        "Theo",
+        "Tại",
+        "Trên",
+        "Giao",
+        "Đề",
+        "Kế",
+        "Quy",
+        "Sửa",
+    ]
 )
 # The issuing level spelled out: "cấp tỉnh" -> "tỉnh", "TP" -> "thành phố"
 LEVEL_WORDS = {"tỉnh": "tỉnh", "tinh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "tp.": "thành phố"}

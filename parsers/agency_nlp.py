@@ -61,7 +61,9 @@ ROLE_AFTER_HEAD = frozenset({"trưởng", "phó"})
 GENERIC_WORDS = frozenset({"Sở", "Bộ", "Ban", "Cục", "Nhà", "Tỉnh", "Thành", "Trung", "Quốc", "UBND", "HĐND"})
 GENERIC_BODIES = frozenset({"nhà nước", "nhà nước thuộc thành phố", "thông tin"})
 # single-word heads that always begin a body, even inside another name
-NESTING_HEADS = frozenset({"Ban", "Cục", "Phòng", "Vụ"})
+NESTING_HEADS = frozenset({"Ban", "Cục", "Vụ"})
+# lower-case words inside a name that never end one: "Liên hiệp các Hội ...", "Ban Quản lý các dự án"
+NOT_FINAL = frozenset({"các", "những"})
 CENTRAL_HEADS = frozenset({"Cục", "Tổng cục", "Vụ", "Tổng công ty", "Tập đoàn", "Học viện"})
 
 
@@ -83,6 +85,11 @@ def _stop_words() -> frozenset[str]:
 @cache
 def _stop_phrases() -> frozenset[str]:
     return frozenset(head_data()["stop_phrases"])
+
+
+@cache
+def _name_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in head_data()["name_phrases"])
 
 
 @cache
@@ -199,16 +206,16 @@ class NameGrower:
                 after = known.get(j + 1) or found.get(j + 1)
                 if nxt is None:
                     break
-                if t.lower_ == "thuộc":
+                if t.lower_ == "thuộc" or (t.text in ("-", "–") and spec.get("needs_parent") and after is not None):
                     if after is None or after.label_ in ("collective", "stop"):
-                        break
-                elif after is not None or j + 1 in heads or not _strong(nxt):
+                        break  # "Phòng Nội chính thuộc Văn phòng UBND tỉnh", "Vụ Pháp chế - Bộ Tư pháp"
+                elif after is not None or j + 1 in heads or not (_strong(nxt) or level_end and nxt.is_lower):
                     break  # "Sở Tài chính và Sở Xây dựng": two names, not one
                 elif t.text == "," and not spec.get("needs_parent"):
                     break
                 j += 1
                 continue
-            if _strong(t) and not (j == head.end and t.is_upper and not CODE.match(t.text)):
+            if _strong(t) and not (j == head.end and len(t) > 1 and t.is_upper and not CODE.match(t.text)):
                 named = named or t.text not in GENERIC_WORDS
                 weak_run = 0
                 j += 1
@@ -220,7 +227,7 @@ class NameGrower:
                 named = True
                 weak_run += 1
                 j += 1
-                if not level_end and ends and weak_run <= 3:
+                if not level_end and ends and weak_run <= 3 and t.lower_ not in NOT_FINAL:
                     ends.append(j)  # a compound after a capital: "Thủy lợi", "Dịch vụ việc làm"
                 continue
             break
@@ -238,7 +245,13 @@ class NameGrower:
 
 
 def _stops_name(doc: Doc, j: int) -> bool:
-    """Whether the lower-case word at ``j`` begins the rest of the sentence ("chủ trì", "có")."""
+    """Whether the lower-case word at ``j`` begins the rest of the sentence ("chủ trì", "có"),
+    not being part of a name phrase ("Đồng bằng", "đầu tư xây dựng")."""
+    for phrase in _name_phrases():
+        n = len(phrase)
+        for k in range(max(0, j - n + 1), j + 1):
+            if tuple(t.lower_ for t in doc[k : k + n]) == phrase:
+                return False
     if doc[j].lower_ in _stop_words():
         return True
     return j + 1 < len(doc) and f"{doc[j].lower_} {doc[j + 1].lower_}" in _stop_phrases()
@@ -266,6 +279,8 @@ def _capitalised_run(doc: Doc, j: int) -> int:
 def _level_at(doc: Doc, j: int) -> int:
     """The number of tokens of a level word at ``j`` ("tỉnh", "thành phố", "cấp tỉnh"), or 0."""
     k = j + 1 if doc[j].lower_ == "cấp" else j
+    if doc[k].lower_ == "xã" and k >= 2 and f"{doc[k - 2].lower_} {doc[k - 1].lower_}" == "hợp tác":
+        return 0  # "Liên minh Hợp tác xã": a cooperative, not a commune
     for words in LEVEL_WORDS:
         n = len(words)
         tokens = doc[k : k + n]
