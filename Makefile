@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := output/kehoach.db
 STAMP := $(VENV)/.installed
 
-.PHONY: install ingest test lint format serve eval bench clean
+.PHONY: install ingest test lint format serve eval bench readme clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ serve: $(STAMP)  ## browse the database in Datasette
 
 eval: $(STAMP)  ## score extraction against the gold annotations
 	$(BIN)/kehoach eval --db output/gold.db --gold corpus/gold --ingest
+
+bench: $(STAMP)  ## time ingest of the sample corpus, per stage (medians over repeats)
+	$(BIN)/kehoach bench corpus --repeats 3
+
+readme: $(STAMP)  ## regenerate the README's generated sections (CLI help, schema, figures)
+	$(BIN)/cog -r README.md
 
 clean:
 	rm -rf output/*.db output/*.db-* $(VENV)

@@ -9,6 +9,10 @@ The public API:
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from parsers.citations import find_citations
 from parsers.clean import clean_text
 from parsers.metadata import parse_metadata, title_span
@@ -25,46 +29,64 @@ __all__ = [
 ]
 
 
-def parse_document(source: SourceText, sha256: str, *, detector: bool = True) -> ParsedDocument:
+@contextmanager
+def _stage(timings: dict[str, float] | None, name: str) -> Iterator[None]:
+    """Add the time a stage takes to ``timings[name]`` (when timings are wanted)."""
+    started = time.perf_counter()
+    yield
+    if timings is not None:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
+
+
+def parse_document(
+    source: SourceText, sha256: str, *, detector: bool = True, timings: dict[str, float] | None = None
+) -> ParsedDocument:
     """Run every stage on one source: text -> structure -> entities -> tasks.
 
     ``detector=False`` uses the reference data and lookup tables alone, without the NLP
     components (the agency detector, underthesea's tagger): the ablation's baseline.
+    ``timings``, when given, receives the seconds spent in each stage (for the benchmark).
     """
     from parsers.mentions import document_mentions
     from parsers.tasks import find_tasks
 
-    text = clean_text(source)
-    paragraphs = split_paragraphs(text)
-    metadata, body_start = parse_metadata(paragraphs, source.hints)
-    sections, owner = build_sections(paragraphs, body_start)
-    mentions = document_mentions(text, paragraphs, province=metadata.province, detector=detector)
-    preamble_end = sections[0].span_start if sections else body_start
-    citations = find_citations(
-        text,
-        paragraphs,
-        own_number=metadata.number,
-        title_span=title_span(paragraphs, body_start),
-        preamble_end=preamble_end,
-    )
-    tasks = find_tasks(
-        text,
-        paragraphs,
-        sections,
-        owner,
-        mentions,
-        body_start=body_start,
-        issue_date=metadata.issue_date,
-        nlp=detector,
-    )
-    return ParsedDocument(
-        source=source.source,
-        site=source.site,
-        sha256=sha256,
-        text=text,
-        metadata=metadata,
-        sections=sections,
-        mentions=mentions,
-        tasks=tasks,
-        citations=citations,
-    )
+    with _stage(timings, "clean"):
+        text = clean_text(source)
+    with _stage(timings, "structure"):
+        paragraphs = split_paragraphs(text)
+        metadata, body_start = parse_metadata(paragraphs, source.hints)
+        sections, owner = build_sections(paragraphs, body_start)
+    with _stage(timings, "agencies"):
+        mentions = document_mentions(text, paragraphs, province=metadata.province, detector=detector)
+    with _stage(timings, "citations"):
+        preamble_end = sections[0].span_start if sections else body_start
+        citations = find_citations(
+            text,
+            paragraphs,
+            own_number=metadata.number,
+            title_span=title_span(paragraphs, body_start),
+            preamble_end=preamble_end,
+        )
+    with _stage(timings, "tasks"):
+        tasks = find_tasks(
+            text,
+            paragraphs,
+            sections,
+            owner,
+            mentions,
+            body_start=body_start,
+            issue_date=metadata.issue_date,
+            nlp=detector,
+        )
+    with _stage(timings, "validate"):
+        return ParsedDocument(
+            source=source.source,
+            site=source.site,
+            sha256=sha256,
+            text=text,
+            metadata=metadata,
+            sections=sections,
+            mentions=mentions,
+            tasks=tasks,
+            citations=citations,
+        )

@@ -47,53 +47,75 @@ def _field(doc: Doc, i: int) -> re.Match[str] | None:
     return FIELD.match(doc.text, p.body_start, p.end) if not p.is_row else None
 
 
-def _subtree(doc: Doc, section: int) -> set[int]:
-    out = {section}
-    changed = True
-    while changed:
-        changed = False
-        for k, s in enumerate(doc.sections):
-            if s.parent in out and k not in out:
-                out.add(k)
-                changed = True
-    return out
+def _subtree_ends(doc: Doc) -> list[int]:
+    """For each section, the index just past its last subsection (sections are in text order)."""
+    ends = [len(doc.sections)] * len(doc.sections)
+    open_sections: list[int] = []
+    for k, section in enumerate(doc.sections):
+        while open_sections and doc.sections[open_sections[-1]].level >= section.level:
+            ends[open_sections.pop()] = k
+        open_sections.append(k)
+    return ends
 
 
 def find_blocks(doc: Doc, skip: set[int]) -> list[Block]:
-    """Sections laid out as field blocks (at least two fields, one of them the doer or the task)."""
+    """Sections laid out as field blocks (at least two fields, one of them the doer or the task).
+
+    The innermost such section is the block; its fields may be its own paragraphs ("- Cơ quan
+    chủ trì: ...") or subsections ("b) Cơ quan thực hiện:"), which then belong to it.
+    """
+    fields: dict[int, re.Match[str] | None] = {}
+
+    def field_at(i: int) -> re.Match[str] | None:
+        if i not in fields:
+            fields[i] = _field(doc, i)
+        return fields[i]
+
+    ends = _subtree_ends(doc)
+    claimed = [False] * len(doc.sections)
+    claimed_below = [False] * len(doc.sections)
     blocks: list[Block] = []
-    claimed: set[int] = set()
     for k in sorted(range(len(doc.sections)), key=lambda s: -doc.sections[s].level):
-        heading = next((i for i, node in doc.node_at.items() if node == k), None)
-        if k in claimed or (heading is not None and _field(doc, heading)):
-            continue  # a field of a larger block ("b) Cơ quan thực hiện:")
-        subtree = _subtree(doc, k) - {k}
-        members = [
+        heading = doc.heading_of.get(k)
+        if claimed[k] or claimed_below[k] or (heading is not None and field_at(heading)):
+            continue  # inside a block already, or a field of a larger block ("b) Cơ quan thực hiện:")
+        members = sorted(
             i
-            for i, o in enumerate(doc.owner)
-            if i not in skip and (o in subtree or (o == k and doc.node_at.get(i) != k))
-        ]
-        roles = [_field_role(m["field"]) for i in members if (m := _field(doc, i))]
-        if len(roles) < 2 or not ({"lead", "task"} & set(roles)) or any(s in claimed for s in subtree):
+            for s in range(k, ends[k])
+            for i in doc.members.get(s, [])
+            if i not in skip and (s != k or doc.node_at.get(i) != k)
+        )
+        roles = {_field_role(m["field"]) for i in members if (m := field_at(i))}
+        if len(roles) < 2 or not ({"lead", "task"} & roles):
             continue
-        block = Block(section=k, paragraphs=set(members))
-        current = None
-        for i in members:
-            m = _field(doc, i)
-            p = doc.paragraphs[i]
-            if m:
-                current = _field_role(m["field"])
-                if m.end() < p.end:
-                    block.values.setdefault(current, []).append((m.end(), p.end))
-                else:
-                    block.values.setdefault(current, [])
-            elif current == "task" and is_bullet(p):
-                block.task_items.append((p.body_start, p.end))
-            elif current:
-                block.values.setdefault(current, []).append((p.body_start, p.end))
-        blocks.append(block)
-        claimed |= subtree | {k}
+        blocks.append(_read_block(doc, k, members, field_at))
+        for s in range(k, ends[k]):
+            claimed[s] = True
+        parent = doc.sections[k].parent
+        while parent is not None:
+            claimed_below[parent] = True
+            parent = doc.sections[parent].parent
     return blocks
+
+
+def _read_block(doc: Doc, section: int, members: list[int], field_at) -> Block:
+    """Field values and task items of one block, in reading order."""
+    block = Block(section=section, paragraphs=set(members))
+    current = None
+    for i in members:
+        m = field_at(i)
+        p = doc.paragraphs[i]
+        if m:
+            current = _field_role(m["field"])
+            if m.end() < p.end:
+                block.values.setdefault(current, []).append((m.end(), p.end))
+            else:
+                block.values.setdefault(current, [])
+        elif current == "task" and is_bullet(p):
+            block.task_items.append((p.body_start, p.end))
+        elif current:
+            block.values.setdefault(current, []).append((p.body_start, p.end))
+    return block
 
 
 def _block_roles(doc: Doc, block: Block, inherited: list[AgencyMention]):

@@ -79,6 +79,9 @@ class Doc:
     issue_date: dt.date | None
     nlp: bool = True  # use underthesea's tagger where the verb table is silent
     node_at: dict[int, int] = field(default_factory=dict)  # paragraph index -> its section
+    heading_of: dict[int, int] = field(default_factory=dict)  # section -> its heading paragraph
+    parents: set[int] = field(default_factory=set)  # sections that have subsections
+    members: dict[int | None, list[int]] = field(default_factory=dict)  # section -> its paragraphs
 
     def section_path(self, section: int | None) -> str:
         return self.sections[section].path if section is not None else ""
@@ -132,8 +135,8 @@ def _accepts(doc: Doc, zone: str, p: Paragraph, named: bool, inherited: list[Age
 
 
 def _heading_paragraph(doc: Doc, section: int) -> Paragraph | None:
-    start = doc.sections[section].span_start
-    return next((q for q in doc.paragraphs if q.start == start and not q.is_row), None)
+    i = doc.heading_of.get(section)
+    return doc.paragraphs[i] if i is not None else None
 
 
 def _heading_subject(doc: Doc, p: Paragraph) -> tuple[Chain | None, int]:
@@ -235,6 +238,10 @@ def find_tasks(
     doc = Doc(text, paragraphs, sections, owner, MentionIndex(text, mentions), issue_date, nlp)
     starts = {s.span_start: k for k, s in enumerate(sections)}
     doc.node_at = {i: starts[p.start] for i, p in enumerate(paragraphs) if p.start in starts and not p.is_row}
+    doc.heading_of = {section: i for i, section in doc.node_at.items()}
+    doc.parents = {s.parent for s in sections if s.parent is not None}
+    for i, section in enumerate(owner):
+        doc.members.setdefault(section, []).append(i)
     skip = _closing_zone(paragraphs, body_start)
     memo: dict[int, list[AgencyMention]] = {}
     summary_sections: set[int | None] = set()
@@ -323,13 +330,13 @@ def _item_tasks(
 def _is_detail(doc: Doc, p: Paragraph) -> bool:
     """A list item naming a thing rather than an action, and no doer either ("Hệ thống giám sát ...")."""
     body = LEADING_ADVERB.sub("", p.body)
-    if opening_action(body) != UNKNOWN or (doc.nlp and opens_with_verb(body)):
+    if opening_action(body) != UNKNOWN or subject(doc.index, p.body_start, p.end) is not None:
         return False
-    return subject(doc.index, p.body_start, p.end) is None
+    return not (doc.nlp and opens_with_verb(body))
 
 
 def _has_child_nodes(doc: Doc, node: int) -> bool:
-    return any(s.parent == node for s in doc.sections)
+    return node in doc.parents
 
 
 def _depths(doc: Doc, body_start: int, handled: set[int]) -> dict[int, int]:

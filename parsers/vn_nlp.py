@@ -13,7 +13,7 @@ from functools import lru_cache
 # Tags of underthesea's tagset that may come before an item's verb: adverbs ("tiếp tục",
 # "thường xuyên"), and punctuation.
 SKIPPED_TAGS = {"R", "CH"}
-WINDOW_WORDS = 8
+WINDOW_WORDS = 4  # enough for the opening verb or noun; tagging cost grows with length
 
 
 @lru_cache(maxsize=4096)

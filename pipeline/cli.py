@@ -196,3 +196,14 @@ def fetch_command(urls: tuple[str, ...], dest: str) -> None:
     """Download pages (for example vbpl.vn full-text pages) to ingest later, offline."""
     for url in urls:
         click.echo(_fetch(url, Path(dest)))
+
+
+@main.command("bench")
+@click.argument("paths", nargs=-1)
+@click.option("--repeats", default=3, show_default=True, type=int, help="Timed runs (after one warm-up run).")
+def bench_command(paths: tuple[str, ...], repeats: int) -> None:
+    """Time ingest of PATHS (default: corpus/) per stage: medians and shares of the total."""
+    from pipeline.bench import format_report, run
+
+    for line in format_report(run(list(paths) or ["corpus"], repeats=repeats)):
+        click.echo(line)

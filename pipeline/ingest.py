@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsers import parse_document
-from parsers.sites import read_source
+from parsers.sites import UNSUPPORTED, read_source
 from pipeline import storage
 
 # Files in an input folder that are not documents.
 IGNORED_NAMES = {"readme.md", "manifest.csv", ".gitkeep", "license", "license.md"}
-DOCUMENT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".pdf", ".docx"}
+# What a folder is searched for: the formats read, and those refused with a reason (".doc"),
+# so that the user learns why a file was not ingested.
+DOCUMENT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".pdf", ".docx", *UNSUPPORTED}
 
 
 class NotADocument(ValueError):
@@ -76,10 +78,13 @@ def ingest_file(db, path: Path, report: IngestReport, *, source: str | None = No
         report.add_time("read", time.perf_counter() - started)
         stage = "parse"
         started = time.perf_counter()
-        doc = parse_document(read, sha, detector=detector)
+        stages: dict[str, float] = {}
+        doc = parse_document(read, sha, detector=detector, timings=stages)
         if not doc.text.strip():
             raise ValueError(f"{path.name}: no text found")
         report.add_time("parse", time.perf_counter() - started)
+        for name, seconds in stages.items():
+            report.add_time(f"parse:{name}", seconds)
         stage = "save"
         started = time.perf_counter()
         storage.save_document(db, doc)
