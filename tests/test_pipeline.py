@@ -53,8 +53,11 @@ def test_reingesting_changes_nothing(folder, tmp_path):
 def test_a_changed_file_replaces_its_rows_and_keeps_its_id(folder, tmp_path):
     db = tmp_path / "k.db"
     ingest([folder], db)
-    seed_id, tasks_before = rows(db, "SELECT id, (SELECT count(*) FROM tasks WHERE document_id = d.id) FROM documents d "
-                                     "WHERE source LIKE '%350-QD-UBND%'")[0]
+    seed_id, tasks_before = rows(
+        db,
+        "SELECT id, (SELECT count(*) FROM tasks WHERE document_id = d.id) FROM documents d "
+        "WHERE source LIKE '%350-QD-UBND%'",
+    )[0]
     path = folder / SEED.name
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("13. Ngân hàng Nhà nước", "13. Ngân hàng Nhà nước đổi"), encoding="utf-8")
