@@ -32,6 +32,8 @@ ROLE_PREFIX = re.compile(
 )
 # Left after a name in a list item: "(để b/c)", "(1A, 1G)", ";" ...
 TRAILER = re.compile(r"^[\s.;:,]*(?:\([^()]*\)[\s.;:,]*)*$")
+# An aside inside a name as a list writes it: "PCVP (NC) UBND tỉnh", "Trung tâm ... Thành phố (Sở Nội vụ)"
+PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # A list item's bullet and closing punctuation: "- Sở Tài chính;"
 EDGES = re.compile(r"^[\s\-–+•*]+|[\s.;:,]+$")
 
@@ -100,7 +102,7 @@ def resolve_agency(surface: str, *, province: str | None = None) -> Agency | Non
     >>> resolve_agency("Giám đốc Sở KH&ĐT").name
     'Sở Kế hoạch và Đầu tư'
     """
-    text = EDGES.sub("", surface)
+    text = EDGES.sub("", PARENTHESES.sub("", surface))
     f = fold(text)
     role = ROLE_PREFIX.match(f.text)
     skips = [0, role.end()] if role else [0]

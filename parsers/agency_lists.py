@@ -34,11 +34,11 @@ def _members(head: str) -> list:
     return [e for e in entries() if keep(e) and not e.collective and e.tail != "named"]
 
 
-def _longest_item(head: str, rest: str, members: list, own: str) -> tuple[int, object] | None:
+def _longest_item(head: str, rest: str, members: list, own: str | None) -> tuple[int, object] | None:
     probe = f"{head} {rest}" if head else rest
     best = None
     for e in members:
-        for p in e.patterns + (e.levelless if e.level_word == own else ()):
+        for p in e.patterns + (e.levelless if own and e.level_word == own else ()):
             m = p.match(probe)
             if m and (best is None or m.end() > best[0]):
                 best = (m.end(), e)
@@ -55,14 +55,18 @@ def list_candidates(f: Folded, province: str | None, start: int, end: int) -> li
         head = HEADS[m.group("head")][0]
         stop = min((i for i in (f.text.find("\n", m.end()), f.text.find(".", m.end()), end) if i >= 0), default=end)
         pos = m.end()
+        items = len(out)
         while pos < stop:
             pos = ITEM_GAP.match(f.text, pos).end()
             if pos >= stop:
                 break
-            found = _longest_item(head, f.text[pos:stop], members, "thành phố" if is_city(province) else "tỉnh")
+            own = ("thành phố" if is_city(province) else "tỉnh") if province else None
+            found = _longest_item(head, f.text[pos:stop], members, own)
             if found is None:
                 break
             length, entry = found
             out.append(Candidate(pos, pos + length, entry.agency(), rank=-1))
             pos += length
+        if len(out) > items:  # the head of a list read item by item is no group: "Các Sở: XD, TC"
+            out.append(Candidate(m.start(), m.end(), out[-1].agency, veto=True, blocks=True))
     return out

@@ -82,6 +82,7 @@ class Candidate:
     rank: int = 0  # on equal length: -1 list item, 0 reference entry, 1 named local body, 2 detector
     method: str = "reference"
     veto: bool = False  # a match the reference data refused: no agency, but no detector name either
+    blocks: bool = False  # a list's head ("Các Sở:"): no agency, and nothing else read there
 
 
 class _Compiled:
@@ -186,7 +187,7 @@ def _entry_candidates(f: Folded, province: str | None, start: int, end: int) -> 
     out = []
     for e in entries():
         sets = [(e.patterns, False)]
-        if e.levelless and e.level_word == own:
+        if e.levelless and e.level_word == own and province:  # a central document has no level of its own
             sets.append((e.levelless, True))
         for patterns, levelless in sets:
             for pattern in patterns:
@@ -268,7 +269,7 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
     taken: list[tuple[int, int]] = []
     kept = []
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.rank, c.start, c.agency.collective)):
-        if c.veto:
+        if c.veto and not c.blocks:
             continue
         i = bisect.bisect_left(taken, (c.start, c.end))
         if i > 0 and taken[i - 1][1] > c.start:
@@ -276,5 +277,6 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
         if i < len(taken) and taken[i][0] < c.end:
             continue
         taken.insert(i, (c.start, c.end))
-        kept.append(c)
+        if not c.blocks:
+            kept.append(c)
     return sorted(kept, key=lambda c: c.start)
