@@ -41,6 +41,13 @@ LEAD_AFTER = re.compile(
     r"có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+động|thực\s+hiện)\b",
     re.I,
 )
+# Who may assign before "giao"/"đề nghị" at the start of a clause: nobody named, or the issuer:
+#   "Giao ...", "Ủy ban nhân dân tỉnh Lào Cai trân trọng đề nghị ...", "Chủ tịch UBND tỉnh giao ..."
+ASSIGNER = re.compile(
+    r"\s*(?:(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)\b[^,;]{0,40}?\s+)?"
+    r"(?:trân\s+trọng\s+|kính\s+)?",
+    re.I,
+)
 GIAO_BEFORE = re.compile(r"\b(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu)\s*$")
 COORDINATE_BEFORE = re.compile(r"(?:\bphối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|\bcùng\s+với|\bcùng)\s*$", re.I)
 # Report verbs and what may stand between the verb and the body reported to:
@@ -152,12 +159,19 @@ def explicit_lead(index: MentionIndex, start: int, end: int) -> Chain | None:
     for chain in index.chains(start, end):
         after = index.text[chain.end : min(end, chain.end + 40)]
         before = index.before(chain.start, 20)
-        if not LEAD_AFTER.match(after) or COORDINATE_BEFORE.search(before):
+        if COORDINATE_BEFORE.search(before):
             continue
-        if GIAO_BEFORE.search(before):
-            return chain
         clause = re.split(r"[.;:]\s*", index.text[start : chain.start])[-1]
-        if re.match(r"\s*,?\s*(?:là|chủ\s+trì)", after) and SUBJECT_OPENER.fullmatch(clause):
+        giao = GIAO_BEFORE.search(clause)
+        if giao and ASSIGNER.fullmatch(clause[: giao.start()]):
+            return chain  # "Giao Sở X ...", "UBND tỉnh trân trọng đề nghị Bộ Xây dựng ..."
+        if giao and LEAD_AFTER.match(after):
+            return chain
+        if (
+            LEAD_AFTER.match(after)
+            and re.match(r"\s*,?\s*(?:là|chủ\s+trì)", after)
+            and SUBJECT_OPENER.fullmatch(clause)
+        ):
             return chain
     return None
 

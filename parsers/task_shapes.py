@@ -50,6 +50,11 @@ CLOSING_ASSIGNMENT = re.compile(r"\b(?:báo\s+cáo|phản\s+ánh|gửi|đề\s+x
 CLOSING_SENTENCE = re.compile(
     r"(?<=[.;]\s)(?:Trong\s+quá\s+trình|Quá\s+trình\s+thực\s+hiện|Trường\s+hợp\s+có\s+khó\s+khăn)"
 )
+# The closing formula of decisions, not a task (guide §3):
+#   "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở ... chịu trách nhiệm thi hành Quyết định này./."
+EXECUTION_FORMULA = re.compile(
+    r"chịu\s+trách\s+nhiệm\s+thi\s+hành|có\s+hiệu\s+lực\s+(?:thi\s+hành\s+)?(?:kể\s+)?từ\s+ngày", re.I
+)
 SUMMARY_SENTENCE = re.compile(r"^\W*Trên\s+đây\s+là\b[^.]*\.\s*")
 # Zones: which section kinds hold tasks. Strong: every item is a task; medium: items that
 # open with an action or name a doer; weak: items that name a doer.

@@ -30,6 +30,7 @@ from parsers.task_shapes import (
     APPENDIX_POINTER,
     CLOSING_ASSIGNMENT,
     CLOSING_SENTENCE,
+    EXECUTION_FORMULA,
     FIELD,
     LABELLED_DETAIL,
     LIST_INTRO,
@@ -51,6 +52,8 @@ LEADING_ADVERB = re.compile(
     r"(?:căn\s+cứ|trên\s+cơ\s+sở)\s[^,]{0,80},)[\s,]+)+",
     re.I,
 )
+# Openings of statements, not actions: "Theo quy định tại ...", "Tuy nhiên, ...", "Hiện nay ..."
+NOT_AN_ACTION = re.compile(r"^\W*(?:Theo|Tại|Hiện\s+nay|Tuy\s+nhiên|Thứ\s+(?:nhất|hai|ba)|Qua|Ngày\s+\d)\b", re.I)
 # "Nơi nhận:" and the signature close the document body (an appendix may follow).
 CLOSING_ZONE_START = ("Nơi nhận", "TM.", "KT.", "TL.", "TUQ.", "Q.")
 
@@ -297,6 +300,8 @@ def _item_tasks(
             drafts += _free_paragraph(doc, i, last_item, memo)
             continue
         last_item = i
+        if EXECUTION_FORMULA.search(p.text):
+            continue  # "Điều 4. Chánh Văn phòng ... chịu trách nhiệm thi hành Quyết định này."
         has_below = i + 1 < len(paragraphs) and doc.owner[i + 1] == node and doc.node_at.get(i + 1) is None
         if node is not None and (
             _has_child_nodes(doc, node) or _is_agency_heading(doc, node) or (is_heading_like(p) and has_below)
@@ -330,6 +335,8 @@ def _item_tasks(
 def _is_detail(doc: Doc, p: Paragraph) -> bool:
     """A list item naming a thing rather than an action, and no doer either ("Hệ thống giám sát ...")."""
     body = LEADING_ADVERB.sub("", p.body)
+    if NOT_AN_ACTION.match(body):
+        return True
     if opening_action(body) != UNKNOWN or subject(doc.index, p.body_start, p.end) is not None:
         return False
     return not (doc.nlp and opens_with_verb(body))
@@ -373,18 +380,30 @@ def _free_paragraph(doc: Doc, i: int, last_item: int, memo: dict) -> list[Draft]
         named = _item_roles(doc, draft, p.start, p.end, _inherited_lead(doc, section, memo))
         inherited = _inherited_lead(doc, section, memo)
         return [draft] if _accepts(doc, _zone(doc, section), p, named, inherited) else []
-    if _is_closing(doc, i) and CLOSING_ASSIGNMENT.search(p.text):
+    if EXECUTION_FORMULA.search(p.text):
+        return []  # "... chịu trách nhiệm thi hành Quyết định này."
+    if _is_closing(doc, i) and (CLOSING_ASSIGNMENT.search(p.text) or _assigns_named(doc, p.start, p.end)):
         top = section
         while top is not None and doc.sections[top].parent is not None:
             top = doc.sections[top].parent
         drafts = []
         for start, end in _closing_parts(p):
-            if CLOSING_ASSIGNMENT.search(doc.text[start:end]):
+            if CLOSING_ASSIGNMENT.search(doc.text[start:end]) or _assigns_named(doc, start, end):
                 draft = Draft(doc.section_path(top), start, end, "paragraph")
                 _item_roles(doc, draft, start, end, [])
                 drafts.append(draft)
         return drafts
+    if _zone(doc, section) != "none" and _assigns_named(doc, p.start, p.end):
+        draft = Draft(doc.section_path(section), p.start, p.end, "sentence")
+        _item_roles(doc, draft, p.start, p.end, [])
+        return [draft]  # "UBND tỉnh trân trọng đề nghị Bộ Xây dựng xem xét ...", "Giao Sở Y tế ..."
     return []
+
+
+def _assigns_named(doc: Doc, start: int, end: int) -> bool:
+    """Whether a paragraph assigns work to a named (not collective) agency."""
+    chain = explicit_lead(doc.index, start, end)
+    return chain is not None and bool(chain.specific())
 
 
 def _closing_parts(p: Paragraph) -> list[tuple[int, int]]:

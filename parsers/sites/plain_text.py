@@ -6,6 +6,7 @@ import re
 
 from parsers.decode import decode_bytes
 from parsers.models import SourceText
+from parsers.sites.layout_text import layout_to_text, looks_laid_out
 from parsers.sites.markup import emphasis_to_paragraphs
 from parsers.sites.pipe_tables import rebuild_tables
 
@@ -18,8 +19,11 @@ def matches(name: str, data: bytes) -> bool:
 
 
 def read(name: str, data: bytes) -> SourceText:
-    """Read a text file; pipe tables and markdown emphasis are turned into structure."""
+    """Read a text file; pipe tables, markdown emphasis and a PDF reader's two-column layout
+    are turned into structure."""
     raw = decode_bytes(data, name)
+    if looks_laid_out(raw):
+        raw = layout_to_text(raw)
     lines = emphasis_to_paragraphs(rebuild_tables(raw.split("\n")))
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return SourceText(source=name, site=SITE, text=text, hints={"layout": "wrapped"})
