@@ -297,6 +297,12 @@ def _item_tasks(
         if _zone(doc, section) == "none" or section in summary_sections or enclosing in summary_sections:
             continue
         if d is None:  # a paragraph without a label
+            nxt = depth.get(i + 1) is not None  # items follow
+            chain = subject(doc.index, p.start, p.end) if nxt and ends_with_colon(p) else None
+            rest = doc.text[chain.end : p.end].strip(" :") if chain else ""
+            if chain and (len(rest.split()) <= 4 or LIST_INTRO.search(p.text)):
+                lead_ins.append((depth[i + 1] - 1, chain.leads()))  # "Ủy ban nhân dân các tỉnh, thành phố:"
+                continue
             drafts += _free_paragraph(doc, i, last_item, memo)
             continue
         last_item = i
