@@ -122,7 +122,8 @@ def _finish(f: Folded, e: Entry, m: re.Match[str], province: str | None, levelle
     """The candidate an entry's match gives, with its tail read and its name made canonical.
 
     A veto for a body of the other level that names no place ("Tỉnh ủy" in a city's document):
-    it is some other province's, and which one the text does not say.
+    it is some other province's, and which one the text does not say; likewise for a province's
+    body named in a central document (no ``province``).
     """
     end = m.end()
     foreign = False
@@ -166,6 +167,9 @@ def _finish(f: Folded, e: Entry, m: re.Match[str], province: str | None, levelle
                 where = place.name if place else f.surface(*tail.span("place"))
                 name, aid = f"{base} {where}", f"{e.id}--{slug(where)}"
     if not foreign and province and e.level_word and e.level_word != ("thành phố" if is_city(province) else "tỉnh"):
+        return Candidate(m.start(), end, e.agency(), veto=True)
+    if not foreign and not province and e.tail == "level" and e.level_word:
+        # a central document's "Ủy ban nhân dân tỉnh", "Tỉnh ủy": every province's, not one body
         return Candidate(m.start(), end, e.agency(), veto=True)
     if levelless and not foreign and LEVEL_NEXT.match(f.text, end):
         return Candidate(m.start(), end, e.agency(), veto=True)

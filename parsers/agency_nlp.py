@@ -59,7 +59,7 @@ TONED = re.compile("[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]")
 ROLE_AFTER_HEAD = frozenset({"trưởng", "phó"})
 # capitalised words that name no body by themselves: "Văn phòng Sở", "Tổng công ty Nhà nước"
 GENERIC_WORDS = frozenset({"Sở", "Bộ", "Ban", "Cục", "Nhà", "Tỉnh", "Thành", "Trung", "Quốc", "UBND", "HĐND"})
-GENERIC_BODIES = frozenset({"nhà nước", "nhà nước thuộc thành phố", "thông tin"})
+GENERIC_BODIES = frozenset({"nhà nước", "nhà nước thuộc thành phố", "thông tin", "y tế"})
 # single-word heads that always begin a body, even inside another name
 NESTING_HEADS = frozenset({"Ban", "Cục", "Vụ"})
 # lower-case words inside a name that never end one: "Liên hiệp các Hội ...", "Ban Quản lý các dự án"
@@ -278,7 +278,7 @@ def _capitalised_run(doc: Doc, j: int) -> int:
 
 def _level_at(doc: Doc, j: int) -> int:
     """The number of tokens of a level word at ``j`` ("tỉnh", "thành phố", "cấp tỉnh"), or 0."""
-    k = j + 1 if doc[j].lower_ == "cấp" else j
+    k = j + 1 if doc[j].lower_ in ("cấp", "của") else j  # "cấp tỉnh", "Ban Chỉ đạo bầu cử của tỉnh"
     if doc[k].lower_ == "xã" and k >= 2 and f"{doc[k - 2].lower_} {doc[k - 1].lower_}" == "hợp tác":
         return 0  # "Liên minh Hợp tác xã": a cooperative, not a commune
     for words in LEVEL_WORDS:
@@ -330,7 +330,7 @@ def canonical_name(span: Span, reference: dict[int, tuple[Span, Agency]], provin
         parts.append(expansions.get(t.text, t.text) + t.whitespace_)
         j += 1
     name = "".join(parts).strip()
-    name = re.sub(r"\bcấp (tỉnh|thành phố)$", r"\1", name)
+    name = re.sub(r"\b(?:cấp|của) (tỉnh|thành phố)$", r"\1", name)
     if province:
         m = re.search(r"\s(?:tỉnh|thành phố|Tỉnh|Thành phố|TP\.?)\s+(.+)$", name)
         if m and find_place(m.group(1)) and fold_key(m.group(1)) == fold_key(find_place(m.group(1)).name):
