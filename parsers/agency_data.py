@@ -76,7 +76,7 @@ def _read(name: str) -> list[dict]:
 
 @cache
 def abbreviations() -> tuple[dict, ...]:
-    """The entries of ``abbreviations.json``."""
+    """The entries of ``abbreviations.json``: ``{"abbr": "KH&ĐT", "expansion": "Kế hoạch và Đầu tư", ...}``."""
     return tuple(_read("abbreviations.json"))
 
 
@@ -106,7 +106,11 @@ def _abbreviation_regexes() -> dict[str, str]:
 
 
 def expand(pattern: str) -> str:
-    """A data pattern with its placeholders replaced by regexes."""
+    """A data pattern with its placeholders replaced by regexes.
+
+    >>> bool(re.fullmatch(expand("sở {KH&ĐT}"), "sở kh và đt"))
+    True
+    """
     table = _abbreviation_regexes()
 
     def sub(m: re.Match[str]) -> str:
@@ -133,7 +137,11 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 
 @cache
 def entries() -> tuple[Entry, ...]:
-    """Every entry of ``agencies.json``, compiled."""
+    """Every entry of ``agencies.json``, compiled.
+
+    >>> next(e for e in entries() if e.id == "so-tai-chinh").name
+    'Sở Tài chính'
+    """
     out = []
     for raw in _read("agencies.json"):
         patterns = raw["patterns"]
@@ -155,4 +163,5 @@ def entries() -> tuple[Entry, ...]:
 
 @cache
 def entry_by_id() -> dict[str, Entry]:
+    """The entries by id: ``entry_by_id()["uy-ban-nhan-dan-tinh"].name == "Ủy ban nhân dân tỉnh"``."""
     return {e.id: e for e in entries()}

@@ -48,7 +48,13 @@ def _longest_item(head: str, rest: str, members: list, own: str | None) -> tuple
 
 
 def list_candidates(f: Folded, province: str | None, start: int, end: int) -> list[Candidate]:
-    """The members of every "Sở: ..." / "Bộ: ..." list in the folded span."""
+    """The members of every "Sở: ..." / "Bộ: ..." list in the folded span.
+
+    >>> from parsers.agency_text import fold
+    >>> f = fold("Các Sở: XD, TC, KH&CN")
+    >>> [c.agency.name for c in list_candidates(f, "Đồng Tháp", 0, len(f.text)) if not c.blocks]
+    ['Sở Xây dựng', 'Sở Tài chính', 'Sở Khoa học và Công nghệ']
+    """
     out: list[Candidate] = []
     for m in LIST_HEAD.finditer(f.text, start, end):
         members = _members(m.group("head"))

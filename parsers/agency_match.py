@@ -105,6 +105,7 @@ def _level_word(text: str) -> str:
 
 
 def starts_word(text: str, k: int) -> bool:
+    """Whether position ``k`` of ``text`` begins a word ("sở" in "cơ sở" does, in "xsở" not)."""
     return k == 0 or not (text[k - 1].isalnum() or text[k - 1] == "_")
 
 
@@ -263,13 +264,24 @@ def _local_candidates(f: Folded, province: str | None, start: int, end: int) -> 
 
 
 def scan(f: Folded, province: str | None, start: int = 0, end: int | None = None) -> list[Candidate]:
-    """Every candidate the reference data gives in the folded span ``[start, end)``."""
+    """Every candidate the reference data gives in the folded span ``[start, end)``.
+
+    >>> from parsers.agency_text import fold
+    >>> [c.agency.name for c in scan(fold("Sở Tài chính tỉnh Nghệ An"), "Nghệ An")]
+    ['Sở Tài chính']
+    """
     end = len(f.text) if end is None else end
-    return _entry_candidates(f, province, start, end) + _local_candidates(f, province, start, end)
+    found = _entry_candidates(f, province, start, end) + _local_candidates(f, province, start, end)
+    return list({(c.start, c.end, c.agency.id, c.veto): c for c in found}.values())
 
 
 def choose(candidates: list[Candidate]) -> list[Candidate]:
-    """The longest candidates that do not overlap, in text order (ties: reference first, then earliest)."""
+    """The longest candidates that do not overlap, in text order (ties: reference first, then earliest).
+
+    >>> from parsers.agency_text import fold
+    >>> [c.agency.name for c in choose(scan(fold("Văn phòng UBND tỉnh"), "Nghệ An"))]
+    ['Văn phòng Ủy ban nhân dân tỉnh']
+    """
     taken: list[tuple[int, int]] = []
     kept = []
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.rank, c.start, c.agency.collective)):

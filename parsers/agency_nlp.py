@@ -17,96 +17,41 @@ It loads once per process, on first use.
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
-from parsers.agency_data import abbreviations
-from parsers.agency_text import find_place, fold_key, slug
+from parsers.agency_words import (
+    CENTRAL_WORDS,
+    CODE,
+    GENERIC_BODIES,
+    GENERIC_WORDS,
+    LINKS,
+    NESTING_HEADS,
+    NOT_FINAL,
+    ROLE_AFTER_HEAD,
+    agency_for,
+    canonical_name,
+    capitalised_run,
+    head_specs,
+    level_at,
+    place_at,
+    stops_name,
+    strong,
+)
 from parsers.models import Agency
 
 HEADS_KEY, NAMES_KEY, REFERENCE_KEY = "agency_heads", "agencies", "reference"
 MAX_NAME_TOKENS = 30
-# lower-case words a name may run over only to reach more of the name ("Khoa học và Công nghệ")
-LINKS = frozenset({"thuộc", "và", "về"})
-# words that end a name on its level: "Trung tâm Lưu trữ lịch sử tỉnh"
-LEVEL_WORDS = (
-    ("thành", "phố"),
-    ("thị", "xã"),
-    ("thị", "trấn"),
-    ("tỉnh",),
-    ("tp",),
-    ("huyện",),
-    ("quận",),
-    ("xã",),
-    ("phường",),
-)
-CENTRAL_WORDS = {("trung", "ương"), ("quốc", "gia"), ("việt", "nam")}
-# level words also written with a capital ("Công an Tỉnh", "Ủy ban nhân dân Thành phố"); "Xã hội" is no commune
-CAPITAL_LEVELS = {("tỉnh",), ("thành", "phố"), ("tp",)}
-# roman numerals and codes: "khu vực XI", "Cục A03"
-CODE = re.compile(r"^(?:[IVXLC]{1,5}|[A-ZĐ]{1,3}\d{1,3}|\d{1,4})$")
-# tone marks (not the stroke of Đ): an upper-case word with one is a heading's word, not an abbreviation
-TONED = re.compile("[\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]")
-# the word after a head that makes it a person's title: "Cục trưởng", "Chi cục Trưởng"
-ROLE_AFTER_HEAD = frozenset({"trưởng", "phó"})
-# capitalised words that name no body by themselves: "Văn phòng Sở", "Tổng công ty Nhà nước"
-GENERIC_WORDS = frozenset({"Sở", "Bộ", "Ban", "Cục", "Nhà", "Tỉnh", "Thành", "Trung", "Quốc", "UBND", "HĐND"})
-GENERIC_BODIES = frozenset({"nhà nước", "nhà nước thuộc thành phố", "thông tin", "y tế"})
-# single-word heads that always begin a body, even inside another name
-NESTING_HEADS = frozenset({"Ban", "Cục", "Vụ"})
-# lower-case words inside a name that never end one: "Liên hiệp các Hội ...", "Ban Quản lý các dự án"
-NOT_FINAL = frozenset({"các", "những"})
-CENTRAL_HEADS = frozenset({"Cục", "Tổng cục", "Vụ", "Tổng công ty", "Tập đoàn", "Học viện"})
-
-
-@cache
-def head_data() -> dict:
-    return json.loads(resources.files("parsers").joinpath("data/agency_heads.json").read_text("utf-8"))
-
-
-@cache
-def _heads() -> dict[str, dict]:
-    return {h["head"]: h for h in head_data()["heads"]}
-
-
-@cache
-def _stop_words() -> frozenset[str]:
-    return frozenset(head_data()["stop_words"])
-
-
-@cache
-def _stop_phrases() -> frozenset[str]:
-    return frozenset(head_data()["stop_phrases"])
-
-
-@cache
-def _name_phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.split()) for p in head_data()["name_phrases"])
-
-
-@cache
-def _expansions() -> dict[str, str]:
-    """Abbreviations of bodies written inside a name: "BCHPTDS" -> "Ban Chỉ huy Phòng thủ dân sự"."""
-    out = {}
-    for a in abbreviations():
-        if a["kind"] == "body" and a["abbr"].isupper():
-            for form in (a["abbr"], *a.get("variants", [])):
-                if " " not in form and "." not in form:
-                    out[form] = a["expansion"]
-    return out
 
 
 def _head_patterns() -> list[dict]:
     patterns = []
-    for head in _heads():
+    for head in head_specs():
         first, *rest = head.split()
         tokens = [{"ORTH": first}] + [{"LOWER": w.lower()} for w in rest]
         patterns.append({"label": head, "pattern": tokens})
@@ -154,11 +99,15 @@ class NameGrower:
         return doc
 
     def _grow(self, doc: Doc, head: Span, known: dict, found: dict, heads: dict) -> int | None:
-        spec = _heads()[head.label_]
+        spec = head_specs()[head.label_]
         title_first, level_end = spec["first"] == "title", spec["end"] == "level"
+        for phrase in spec.get("not_before", ()):
+            words = phrase.split()
+            if [t.lower_ for t in doc[head.end : head.end + len(words)]] == words:
+                return None  # "Hội đồng nhân dân ...": the reference data's to read
         ends: list[int] = []  # where the name may end
         terminal: list[int] = []  # ... on a level word, a province, a parent
-        weak_run, parent, named = 0, False, False
+        weak_run, parent, named, linked = 0, False, False, False
         j = head.end
         limit = min(len(doc), head.end + MAX_NAME_TOKENS)
         while j < limit:
@@ -167,7 +116,7 @@ class NameGrower:
                 break  # "Cục trưởng", "Chi cục Trưởng": a person
             inner = known.get(j) or found.get(j)
             if inner is not None:
-                if inner.label_ in ("collective", "stop") or (j == head.end and title_first and not _strong(inner[0])):
+                if inner.label_ in ("collective", "stop") or (j == head.end and title_first and not strong(inner[0])):
                     break
                 j = inner.end
                 ends.append(j)
@@ -176,19 +125,19 @@ class NameGrower:
                 break
             if j in heads and (len(heads[j]) > 1 or heads[j].label_ in NESTING_HEADS):
                 break  # another name starts here and was not one: "Văn phòng Ban Chỉ huy" stops
-            n = _level_at(doc, j)
+            n = level_at(doc, j)
             if n:
                 if j == head.end:
                     break  # "Ban Chỉ đạo tỉnh", "Trung tâm phường ...": no name of its own
                 local = doc[j + n - 1].lower_ not in ("tỉnh", "phố", "tp")
-                place = _place_at(doc, j + n) or (_capitalised_run(doc, j + n) if local else 0)
+                place = place_at(doc, j + n) or (capitalised_run(doc, j + n) if local else 0)
                 if local and not place:
                     break  # "cấp xã", "Ban chấp hành quận": any commune's or district's, a group
                 j += n + place
                 ends.append(j)
                 terminal.append(j)
                 break
-            n = _place_at(doc, j)
+            n = place_at(doc, j)
             if n and j > head.end:
                 j += n
                 ends.append(j)
@@ -209,25 +158,26 @@ class NameGrower:
                 if t.lower_ == "thuộc" or (t.text in ("-", "–") and spec.get("needs_parent") and after is not None):
                     if after is None or after.label_ in ("collective", "stop"):
                         break  # "Phòng Nội chính thuộc Văn phòng UBND tỉnh", "Vụ Pháp chế - Bộ Tư pháp"
-                elif after is not None or j + 1 in heads or not (_strong(nxt) or level_end and nxt.is_lower):
+                elif after is not None or j + 1 in heads or not (strong(nxt) or not title_first and nxt.is_lower):
                     break  # "Sở Tài chính và Sở Xây dựng": two names, not one
                 elif t.text == "," and not spec.get("needs_parent"):
                     break
                 j += 1
+                linked = True  # what follows a link ends the name only once a capitalised word comes
                 continue
-            if _strong(t) and not (j == head.end and len(t) > 1 and t.is_upper and not CODE.match(t.text)):
+            if strong(t) and not (j == head.end and len(t) > 1 and t.is_upper and not CODE.match(t.text)):
                 named = named or t.text not in GENERIC_WORDS
-                weak_run = 0
+                weak_run, linked = 0, False
                 j += 1
                 ends.append(j)
                 continue
-            if t.is_alpha and t.is_lower and not _stops_name(doc, j):
+            if t.is_alpha and t.is_lower and not stops_name(doc, j):
                 if j == head.end and title_first:
                     break
                 named = True
                 weak_run += 1
                 j += 1
-                if not level_end and ends and weak_run <= 3 and t.lower_ not in NOT_FINAL:
+                if not level_end and ends and weak_run <= 3 and t.lower_ not in NOT_FINAL and not linked:
                     ends.append(j)  # a compound after a capital: "Thủy lợi", "Dịch vụ việc làm"
                 continue
             break
@@ -244,63 +194,14 @@ class NameGrower:
         return end
 
 
-def _stops_name(doc: Doc, j: int) -> bool:
-    """Whether the lower-case word at ``j`` begins the rest of the sentence ("chủ trì", "có"),
-    not being part of a name phrase ("Đồng bằng", "đầu tư xây dựng")."""
-    for phrase in _name_phrases():
-        n = len(phrase)
-        for k in range(max(0, j - n + 1), j + 1):
-            if tuple(t.lower_ for t in doc[k : k + n]) == phrase:
-                return False
-    if doc[j].lower_ in _stop_words():
-        return True
-    return j + 1 < len(doc) and f"{doc[j].lower_} {doc[j + 1].lower_}" in _stop_phrases()
-
-
-def _strong(t) -> bool:
-    """A word that can end a name: capitalised, a code or a number, an abbreviation without tone marks."""
-    if CODE.match(t.text):
-        return True
-    if not t.is_alpha:
-        return False
-    if t.is_title:
-        return True
-    return t.is_upper and len(t.text) <= 8 and not TONED.search(unicodedata.normalize("NFD", t.text))
-
-
-def _capitalised_run(doc: Doc, j: int) -> int:
-    """The number of capitalised words at ``j``: the name of a district or commune ("Đồng Phú")."""
-    n = 0
-    while j + n < len(doc) and n < 4 and doc[j + n].is_title and doc[j + n].is_alpha:
-        n += 1
-    return n
-
-
-def _level_at(doc: Doc, j: int) -> int:
-    """The number of tokens of a level word at ``j`` ("tỉnh", "thành phố", "cấp tỉnh"), or 0."""
-    k = j + 1 if doc[j].lower_ in ("cấp", "của") else j  # "cấp tỉnh", "Ban Chỉ đạo bầu cử của tỉnh"
-    if doc[k].lower_ == "xã" and k >= 2 and f"{doc[k - 2].lower_} {doc[k - 1].lower_}" == "hợp tác":
-        return 0  # "Liên minh Hợp tác xã": a cooperative, not a commune
-    for words in LEVEL_WORDS:
-        n = len(words)
-        tokens = doc[k : k + n]
-        if tuple(t.lower_ for t in tokens) == words and (tokens[0].is_lower or words in CAPITAL_LEVELS):
-            return k - j + n
-    return 0
-
-
-def _place_at(doc: Doc, j: int) -> int:
-    """The number of tokens of a province's name at ``j`` ("Nghệ An", "Thừa Thiên Huế"), or 0."""
-    for n in (4, 3, 2, 1):
-        words = doc[j : j + n]
-        if len(words) == n and all(t.is_alpha and (t.is_title or t.is_upper) for t in words) and find_place(words.text):
-            return n
-    return 0
-
-
 @cache
 def nlp() -> Language:
-    """The detector pipeline, built once per process."""
+    """The detector pipeline, built once per process.
+
+    >>> doc = nlp()("Cảng vụ Hàng hải Nghệ An cấp phép.")
+    >>> [s.text for s in doc.spans["agencies"]]
+    ['Cảng vụ Hàng hải Nghệ An']
+    """
     import spacy
 
     pipeline = spacy.blank("xx")
@@ -311,50 +212,14 @@ def nlp() -> Language:
 
 @Language.factory("kehoach_agency_names")
 def make_name_grower(nlp: Language, name: str) -> NameGrower:
+    """The component growing heads into names ("Chi cục" -> "Chi cục Hải quan khu vực XI")."""
     return NameGrower(name)
-
-
-def canonical_name(span: Span, reference: dict[int, tuple[Span, Agency]], province: str | None) -> str:
-    """The name a detected span stands for: abbreviations expanded, known agencies in it named
-    canonically, the document's own province left out after a level word."""
-    parts: list[str] = []
-    j = span.start
-    expansions = _expansions()
-    while j < span.end:
-        if j in reference and reference[j][0].end <= span.end:
-            inner, agency = reference[j]
-            parts.append(agency.name + inner[-1].whitespace_)
-            j = inner.end
-            continue
-        t = span.doc[j]
-        parts.append(expansions.get(t.text, t.text) + t.whitespace_)
-        j += 1
-    name = "".join(parts).strip()
-    name = re.sub(r"\b(?:cấp|của) (tỉnh|thành phố)$", r"\1", name)
-    if province:
-        m = re.search(r"\s(?:tỉnh|thành phố|Tỉnh|Thành phố|TP\.?)\s+(.+)$", name)
-        if m and find_place(m.group(1)) and fold_key(m.group(1)) == fold_key(find_place(m.group(1)).name):
-            own = find_place(province)
-            if own and find_place(m.group(1)).name == own.name:
-                name = name[: m.start(1)].rstrip()
-    return re.sub(r"\s+", " ", name)
-
-
-def _agency_for(span: Span, name: str) -> Agency:
-    words = name.split()
-    level = "province"
-    if words and words[-1] in ("huyện", "xã"):
-        level = "district" if words[-1] == "huyện" else "commune"
-    elif span.label_ in CENTRAL_HEADS or any(" ".join(p) in fold_key(name) for p in CENTRAL_WORDS):
-        level = "central"
-    kind = _heads()[span.label_]["kind"]
-    return Agency(id=slug(name), name=name, kind=kind, level=level, collective=False)
 
 
 @cache
 def _head_hint() -> re.Pattern[str]:
     """Any head's first word: only the lines holding one are worth tokenizing."""
-    firsts = sorted({h.split()[0] for h in _heads()}, key=len, reverse=True)
+    firsts = sorted({h.split()[0] for h in head_specs()}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, firsts)) + r")(?!\w)")
 
 
@@ -391,7 +256,7 @@ def _run_line(text: str, reference: list[tuple[int, int, Agency, str]], province
     out = []
     for span in doc.spans[NAMES_KEY]:
         name = canonical_name(span, ref_spans, province)
-        out.append((span.start_char, span.end_char, _agency_for(span, name)))
+        out.append((span.start_char, span.end_char, agency_for(span, name)))
     return out
 
 

@@ -23,7 +23,11 @@ MAX_BLOCK = 3000
 
 
 def blocks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """The spans of the "Nơi nhận:" blocks in ``text[start:end]``, without their heading."""
+    """The spans of the "Nơi nhận:" blocks in ``text[start:end]``, without their heading.
+
+    >>> blocks("quyết định./.\\nNơi nhận: - Sở Y tế; - Lưu: VT.\\tKT. CHỦ TỊCH")
+    [(23, 45)]
+    """
     end = len(text) if end is None else end
     out = []
     for m in BLOCK_START.finditer(text, start, end):

@@ -114,7 +114,11 @@ def fold(text: str) -> Folded:
 
 
 def fold_key(text: str) -> str:
-    """The folded form of a short string, trimmed: the key names are compared by."""
+    """The folded form of a short string, trimmed: the key names are compared by.
+
+    >>> fold_key("Sở Lao động, Thương binh và Xã hội;")
+    'sở lao động thương binh và xã hội'
+    """
     return fold(text).text.strip(" \n\t.;:")
 
 
@@ -138,6 +142,7 @@ class Place:
 
 @cache
 def places() -> tuple[Place, ...]:
+    """Provinces and cities of ``data/provinces.json`` (name, city, aliases): ``Place("Cần Thơ", True, ())``."""
     raw = json.loads(resources.files("parsers").joinpath("data/provinces.json").read_text("utf-8"))
     return tuple(Place(p["name"], p["city"], tuple(p.get("aliases", []))) for p in raw)
 
@@ -167,7 +172,7 @@ def find_place(name: str) -> Place | None:
 
 
 def place_regex() -> str:
-    """A regex (folded text) matching any known place name, longest first."""
+    """A regex (folded text) matching any known place name, longest first: "thừa thiên huế" before "huế"."""
     keys = sorted(_place_index(), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(k) for k in keys) + ")"
 
@@ -189,7 +194,11 @@ def same_place(written: str, province: str | None) -> bool:
 
 @cache
 def is_city(province: str | None) -> bool:
-    """Whether the document's province is a centrally-run city (its bodies say "thành phố")."""
+    """Whether the document's province is a centrally-run city (its bodies say "thành phố").
+
+    >>> is_city("Cần Thơ"), is_city("Nghệ An"), is_city("Thừa Thiên Huế")
+    (True, False, False)
+    """
     place = find_place(province) if province else None
     return bool(place and place.city)
 
