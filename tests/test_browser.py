@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -26,6 +27,7 @@ pytestmark = pytest.mark.skipif(
     reason="Debian's headless Chromium is not installed (apt-get install -y chromium chromium-driver)",
 )
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[dev]')")
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -80,7 +82,14 @@ def _shot(browser, name: str) -> None:
 
 
 def _cells(browser, column: str) -> list[str]:
-    return [td.text for td in browser.find_elements(By.CSS_SELECTOR, f"table.rows-and-columns td.col-{column}")]
+    """The texts of a result column, read again if the page replaced the table meanwhile."""
+    selector = f"table.rows-and-columns td.col-{column}"
+    for _ in range(5):
+        try:
+            return [td.text for td in browser.find_elements(By.CSS_SELECTOR, selector)]
+        except StaleElementReferenceException:
+            time.sleep(0.2)
+    return [td.text for td in browser.find_elements(By.CSS_SELECTOR, selector)]
 
 
 def _page_errors(browser) -> list[str]:
@@ -124,6 +133,7 @@ def test_canned_query_form(site, browser):
     field = browser.find_element(By.CSS_SELECTOR, "input[name=agency]")
     field.send_keys("ke hoach va dau tu")
     browser.find_element(By.CSS_SELECTOR, "input[name=role]").send_keys("lead", Keys.ENTER)
+    _wait(browser, EC.url_contains("agency="))  # the submitted page, not the empty form
     _wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "table.rows-and-columns td.col-agency")))
     assert "Sở Kế hoạch và Đầu tư" in _cells(browser, "agency")
     assert "agency=ke+hoach+va+dau+tu" in browser.current_url
