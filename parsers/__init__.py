@@ -77,6 +77,7 @@ def parse_document(
             body_start=body_start,
             issue_date=metadata.issue_date,
             nlp=detector,
+            doc_type=metadata.doc_type,
         )
     with _stage(timings, "validate"):
         return ParsedDocument(

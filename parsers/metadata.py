@@ -32,7 +32,7 @@ TYPE_CODES = {
 DOC_TYPES = [
     "QUYẾT ĐỊNH", "KẾ HOẠCH", "CHỈ THỊ", "NGHỊ QUYẾT", "THÔNG BÁO", "CHƯƠNG TRÌNH HÀNH ĐỘNG",
     "CHƯƠNG TRÌNH", "CÔNG ĐIỆN", "BÁO CÁO", "TỜ TRÌNH", "HƯỚNG DẪN", "QUY CHẾ", "QUY ĐỊNH", "ĐỀ ÁN",
-    "KẾT LUẬN", "NGHỊ ĐỊNH", "THÔNG TƯ", "LUẬT", "CÔNG VĂN", "VĂN BẢN HỢP NHẤT",
+    "KẾT LUẬN", "NGHỊ ĐỊNH", "THÔNG TƯ", "BỘ LUẬT", "LUẬT", "HIẾN PHÁP", "PHÁP LỆNH", "CÔNG VĂN", "VĂN BẢN HỢP NHẤT",
 ]  # fmt: skip
 DOC_TYPE_HEADING = re.compile(r"^(?P<type>" + "|".join(DOC_TYPES) + r")(?=\s|$)(?P<rest>.*)$")
 # Paragraphs that open the body after the title.
@@ -254,6 +254,8 @@ def parse_metadata(paragraphs: list[Paragraph], hints: dict[str, str] | None = N
             if subject:
                 meta.title = subject["subject"].strip()
                 break
+    if not meta.doc_type and hints.get("doc_type"):
+        meta.doc_type = hints["doc_type"][:1].upper() + hints["doc_type"][1:].lower()
     if not meta.doc_type and meta.number:
         meta.doc_type = TYPE_CODES.get(meta.type_code or "", "Công văn") if meta.type_code else "Công văn"
     meta.signer, meta.signer_title = _signature(paragraphs, body_start)

@@ -52,6 +52,10 @@ LEADING_ADVERB = re.compile(
     r"(?:căn\s+cứ|trên\s+cơ\s+sở)\s[^,]{0,80},)[\s,]+)+",
     re.I,
 )
+# Document types that state rules rather than plan work: their items are tasks only with a named doer.
+NORMATIVE_TYPES = {
+    "luật", "bộ luật", "hiến pháp", "pháp lệnh", "nghị định", "thông tư", "thông tư liên tịch", "văn bản hợp nhất",
+}  # fmt: skip
 # Openings of statements, not actions: "Theo quy định tại ...", "Tuy nhiên, ...", "Hiện nay ..."
 NOT_AN_ACTION = re.compile(r"^\W*(?:Theo|Tại|Hiện\s+nay|Tuy\s+nhiên|Thứ\s+(?:nhất|hai|ba)|Qua|Ngày\s+\d)\b", re.I)
 # "Nơi nhận:" and the signature close the document body (an appendix may follow).
@@ -81,6 +85,7 @@ class Doc:
     index: MentionIndex
     issue_date: dt.date | None
     nlp: bool = True  # use underthesea's tagger where the verb table is silent
+    normative: bool = False  # a law, decree or circular: rules, with assignments only where named
     node_at: dict[int, int] = field(default_factory=dict)  # paragraph index -> its section
     heading_of: dict[int, int] = field(default_factory=dict)  # section -> its heading paragraph
     parents: set[int] = field(default_factory=set)  # sections that have subsections
@@ -117,6 +122,8 @@ def _closing_zone(paragraphs: list[Paragraph], body_start: int) -> set[int]:
 def _zone(doc: Doc, section: int | None) -> str:
     """How much an item must show to be a task: "strong", "medium", "weak" or "none"."""
     kind = doc.sections[section].kind if section is not None else "other"
+    if doc.normative and kind in STRONG_KINDS | MEDIUM_KINDS | WEAK_KINDS:
+        return "weak"  # a law's articles state rules; only a named doer makes an assignment
     if kind in STRONG_KINDS:
         return "strong"
     if kind in MEDIUM_KINDS:
@@ -235,10 +242,12 @@ def find_tasks(
     body_start: int = 0,
     issue_date: dt.date | None = None,
     nlp: bool = True,
+    doc_type: str | None = None,
 ) -> list[Task]:
     """Every task of a document, in reading order; a task naming no agency is led by
     ``UNNAMED`` (the guide's "*collective*")."""
     doc = Doc(text, paragraphs, sections, owner, MentionIndex(text, mentions), issue_date, nlp)
+    doc.normative = (doc_type or "").casefold() in NORMATIVE_TYPES
     starts = {s.span_start: k for k, s in enumerate(sections)}
     doc.node_at = {i: starts[p.start] for i, p in enumerate(paragraphs) if p.start in starts and not p.is_row}
     doc.heading_of = {section: i for i, section in doc.node_at.items()}

@@ -26,6 +26,10 @@ IGNORED_NAMES = {"readme.md", "manifest.csv", ".gitkeep", "license", "license.md
 DOCUMENT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".pdf", ".docx", *UNSUPPORTED}
 
 
+# Pages a site reader recognises as something other than a document's text.
+NOT_DOCUMENTS = {"listing": "a listing or search page", "attributes": "an attribute page (no document text)"}
+
+
 class NotADocument(ValueError):
     """An input that was read but holds no document (a listing or search page)."""
 
@@ -72,8 +76,8 @@ def ingest_file(db, path: Path, report: IngestReport, *, source: str | None = No
             report.skipped.append(source)
             return
         read = read_source(path.name, data)
-        if read.hints.get("kind") == "listing":
-            raise NotADocument(f"{path.name}: a listing or search page of {read.site}, not a document")
+        if read.hints.get("kind") in NOT_DOCUMENTS:
+            raise NotADocument(f"{path.name}: {NOT_DOCUMENTS[read.hints['kind']]} of {read.site}, not a document")
         read = read.model_copy(update={"source": source})
         report.add_time("read", time.perf_counter() - started)
         stage = "parse"
