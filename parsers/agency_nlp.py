@@ -108,6 +108,8 @@ class NameGrower:
         ends: list[int] = []  # where the name may end
         terminal: list[int] = []  # ... on a level word, a province, a parent
         weak_run, parent, named, linked = 0, False, False, False
+        comma: tuple[int, int] | None = None  # the first comma's token and how many ends came before it
+        placed: list[int] = []  # ends on a level word or a province
         j = head.end
         limit = min(len(doc), head.end + MAX_NAME_TOKENS)
         while j < limit:
@@ -132,16 +134,18 @@ class NameGrower:
                 local = doc[j + n - 1].lower_ not in ("tỉnh", "phố", "tp")
                 place = place_at(doc, j + n) or (capitalised_run(doc, j + n) if local else 0)
                 if local and not place:
-                    break  # "cấp xã", "Ban chấp hành quận": any commune's or district's, a group
+                    return None  # "... cấp xã", "Ban chấp hành quận": any commune's or district's, a group
                 j += n + place
                 ends.append(j)
                 terminal.append(j)
+                placed.append(j)
                 break
             n = place_at(doc, j)
             if n and j > head.end:
                 j += n
                 ends.append(j)
                 terminal.append(j)
+                placed.append(j)
                 break
             if tuple(w.lower_ for w in doc[j : j + 2]) in CENTRAL_WORDS:
                 if j == head.end:
@@ -158,9 +162,14 @@ class NameGrower:
                 if t.lower_ == "thuộc" or (t.text in ("-", "–") and spec.get("needs_parent") and after is not None):
                     if after is None or after.label_ in ("collective", "stop"):
                         break  # "Phòng Nội chính thuộc Văn phòng UBND tỉnh", "Vụ Pháp chế - Bộ Tư pháp"
-                elif after is not None or j + 1 in heads or not (strong(nxt) or not title_first and nxt.is_lower):
+                elif after is not None or j + 1 in heads:
                     break  # "Sở Tài chính và Sở Xây dựng": two names, not one
                 elif t.text == "," and not spec.get("needs_parent"):
+                    if j == head.end:
+                        break  # "Văn phòng, lãnh đạo ...", "Ban, ngành": a list of nouns
+                    if comma is None:  # past a comma the name must reach its level or province
+                        comma = (j, len(ends))  # "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"
+                elif not (strong(nxt) or not title_first and nxt.is_lower):
                     break
                 j += 1
                 linked = True  # what follows a link ends the name only once a capitalised word comes
@@ -181,6 +190,8 @@ class NameGrower:
                     ends.append(j)  # a compound after a capital: "Thủy lợi", "Dịch vụ việc làm"
                 continue
             break
+        if comma is not None and not any(k > comma[0] + 2 for k in placed):
+            ends, terminal = ends[: comma[1]], [k for k in terminal if k < comma[0]]
         usable = terminal if level_end else ends
         if usable and doc[head.end : usable[-1]].text.lower() in GENERIC_BODIES:
             return None

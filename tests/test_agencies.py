@@ -334,6 +334,22 @@ def test_surface_is_found_whole_in_running_text(surface, province, name):
 
 # Bodies no reference list knows, found by the detector (surface, province, canonical name)
 DETECTED = [
+    # names written for this table in the shape plans use, for bodies the corpus does not name
+    ("Cảng vụ Hàng hải Quảng Nam", "Quảng Nam", "Cảng vụ Hàng hải Quảng Nam"),
+    (
+        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh",
+        "Quảng Nam",
+        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh",
+    ),
+    (
+        "Hội đồng Phối hợp phổ biến, giáo dục pháp luật tỉnh",
+        "Quảng Nam",
+        "Hội đồng Phối hợp phổ biến, giáo dục pháp luật tỉnh",
+    ),
+    ("Văn phòng Điều phối nông thôn mới tỉnh", "Quảng Nam", "Văn phòng Điều phối nông thôn mới tỉnh"),
+    ("Ban Chỉ đạo bầu cử của tỉnh", "Đắk Lắk", "Ban Chỉ đạo bầu cử tỉnh"),
+    ("Phòng Kinh tế - Văn phòng UBND tỉnh", "Nghệ An", "Phòng Kinh tế - Văn phòng Ủy ban nhân dân tỉnh"),
+    ("Vụ Pháp chế - Bộ NN&MT", "Nghệ An", "Vụ Pháp chế - Bộ Nông nghiệp và Môi trường"),
     (
         "Trung tâm Xúc tiến đầu tư và Hỗ trợ Doanh nghiệp số 1",
         "Bắc Ninh",
@@ -788,6 +804,25 @@ def test_window_limits_what_is_read():
     start = text.index("Sở Tài chính")
     found = find_agencies(text, province="Nghệ An", start=start, end=text.index(" và"))
     assert [(m.span_start, m.surface) for m in found] == [(start, "Sở Tài chính")]
+
+
+# what looks like a name but is none: a list of nouns, a campus, a person's title, any commune's body
+NOT_NAMES = [
+    ("Văn phòng, lãnh đạo Ủy ban nhân dân tỉnh", "Đắk Lắk", ["Ủy ban nhân dân tỉnh"]),
+    ("Chi cục Thủy sản và Biển đảo, đại diện Chi cục Chăn nuôi và Thú y", "Thanh Hóa",
+     ["Chi cục Thủy sản và Biển đảo", "Chi cục Chăn nuôi và Thú y"]),
+    ("triển khai mạng 5G tại Khu CNTT tập trung, Khu Đại học Huế, Khu Bệnh viện Trung ương Huế", "Thừa Thiên Huế", []),
+    ("Chi cục trưởng Chi cục Kiểm lâm tỉnh Quảng Trị", "Quảng Trị", ["Chi cục Kiểm lâm tỉnh"]),
+    ("Kiện toàn Ban Chỉ đạo Dân số và Phát triển cấp xã, Trung tâm Văn hóa - Thể thao cấp xã", "Cần Thơ", []),
+    ("Ban Chỉ đạo tỉnh chịu trách nhiệm thi hành Quyết định này", "Nghệ An", []),
+    ("Ban hành Nội quy kỳ họp Quốc hội", None, ["Quốc hội"]),
+    ("Hoàn thiện cơ sở dữ liệu, tích hợp vào Trung tâm IOC", "Đồng Tháp", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "province", "names"), NOT_NAMES)
+def test_what_only_looks_like_a_name(text, province, names):
+    assert [m.agency.name for m in find_agencies(text, province=province)] == names
 
 
 def test_detector_is_off_when_asked():
