@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from parsers.agency_lists import list_candidates
-from parsers.agency_match import Candidate, choose, scan
+from parsers.agency_match import Candidate, choose, scan, starts_word
 from parsers.agency_text import Folded, fold
 from parsers.models import Agency, AgencyMention
 
+# How many words the first part of a name needs before it can stand for the name: "Văn phòng Ban Chỉ huy"
+SHORT_FORM_WORDS = 5
 # A person's role before the body it heads: "Chủ tịch UBND tỉnh", "Giám đốc Sở Tài chính",
 # "Bộ trưởng Bộ Tài chính", "Thường trực Tỉnh ủy", "CT, các PCT UBND tỉnh", "Chánh Văn phòng UBND".
 ROLE_PREFIX = re.compile(
@@ -62,7 +65,34 @@ def find_agencies(
     candidates = scan(f, province, fs, fe) + list_candidates(f, province, fs, fe)
     if detector:
         candidates += _detected(f, province, fs, fe, candidates)
-    return [_to_mention(f, c) for c in choose(candidates)]
+    chosen = choose(candidates)
+    refused = [replace(c, blocks=True) for c in candidates if c.veto]  # "Tỉnh ủy" in a city's text stays refused
+    return [_to_mention(f, c) for c in choose(chosen + refused + _short_forms(f, chosen, fs, fe))]
+
+
+def _short_forms(f: Folded, chosen: list[Candidate], fs: int, fe: int) -> list[Candidate]:
+    """Later mentions of a body by the first words of its name, as tables write it:
+    "Văn phòng Ban Chỉ huy" for "Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh" named earlier."""
+    owners: dict[str, set[str]] = {}
+    agencies = {}
+    for c in chosen:
+        if c.agency.collective:
+            continue
+        words = f.text[c.start : c.end].split(" ")
+        for k in range(SHORT_FORM_WORDS, len(words)):
+            owners.setdefault(" ".join(words[:k]), set()).add(c.agency.id)
+        agencies[c.agency.id] = c.agency
+    out = []
+    for prefix, ids in owners.items():
+        if len(ids) != 1:
+            continue  # "Ban Chỉ đạo ..." begins several names: which one is meant, the text does not say
+        for m in re.finditer(re.escape(prefix), f.text[:fe]):
+            k = m.end()
+            if m.start() < fs or not starts_word(f.text, m.start()) or not f.original[f.map[m.start()]].isupper():
+                continue
+            if k == len(f.text) or f.text[k] in "\t\n;.:()" or f.breaks_at(k) or f.text.startswith(" và ", k):
+                out.append(Candidate(m.start(), k, agencies[next(iter(ids))], rank=1))
+    return out
 
 
 def _detected(f: Folded, province: str | None, fs: int, fe: int, reference: list[Candidate]) -> list[Candidate]:

@@ -825,6 +825,21 @@ def test_what_only_looks_like_a_name(text, province, names):
     assert [m.agency.name for m in find_agencies(text, province=province)] == names
 
 
+def test_a_name_named_once_in_full_may_come_back_shortened():
+    # nghe-an__980-KH-UBND: the appendix table writes "Văn phòng Ban Chỉ huy" for the body named in full above
+    text = (
+        "Hằng năm báo cáo kết quả thực hiện về Ban Chỉ huy Phòng thủ dân sự tỉnh qua Văn phòng Ban Chỉ huy Phòng "
+        "thủ dân sự tỉnh để tổng hợp, báo cáo.\n7\tBan hành Quy chế Phối hợp tìm kiếm, cứu nạn trên biển\tSở Xây "
+        "dựng\tVăn phòng Ban Chỉ huy và cơ quan, địa phương liên quan\tSau khi có Quy chế của TW"
+    )
+    found = [(m.surface, m.agency.name) for m in find_agencies(text, province="Nghệ An")]
+    assert ("Văn phòng Ban Chỉ huy", "Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh") in found
+    # without the full name first, the short form names nothing
+    assert "Văn phòng Ban Chỉ huy" not in [
+        m.surface for m in find_agencies(text[text.index("7") :], province="Nghệ An")
+    ]
+
+
 def test_detector_is_off_when_asked():
     text = "Phòng Nội chính thuộc Văn phòng UBND tỉnh tổng hợp."
     assert [m.method for m in find_agencies(text, province="Nghệ An")] == ["detector"]
