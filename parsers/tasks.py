@@ -56,6 +56,9 @@ LEADING_ADVERB = re.compile(
 NORMATIVE_TYPES = {
     "luật", "bộ luật", "hiến pháp", "pháp lệnh", "nghị định", "thông tư", "thông tư liên tịch", "văn bản hợp nhất",
 }  # fmt: skip
+# A long item that carries one of these assigns work whatever it opens with
+RESPONSIBILITY = re.compile(r"\b(?:có|chịu)\s+trách\s+nhiệm|\bchủ\s+trì\b|\bphối\s+hợp\b|\bđề\s+nghị\b|\bgiao\b", re.I)
+DETAIL_MAX = 100
 # Openings of statements, not actions: "Theo quy định tại ...", "Tuy nhiên, ...", "Hiện nay ..."
 NOT_AN_ACTION = re.compile(r"^\W*(?:Theo|Tại|Hiện\s+nay|Tuy\s+nhiên|Thứ\s+(?:nhất|hai|ba)|Qua|Ngày\s+\d)\b", re.I)
 # "Nơi nhận:" and the signature close the document body (an appendix may follow).
@@ -354,6 +357,8 @@ def _is_detail(doc: Doc, p: Paragraph) -> bool:
         return True
     if opening_action(body) != UNKNOWN or subject(doc.index, p.body_start, p.end) is not None:
         return False
+    if len(body) > DETAIL_MAX and RESPONSIBILITY.search(body):
+        return False  # a sentence that assigns: "Trường hợp ..., cơ quan chủ trì có trách nhiệm phối hợp ..."
     return not (doc.nlp and opens_with_verb(body))
 
 
