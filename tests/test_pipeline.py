@@ -195,3 +195,12 @@ def test_every_command_and_option_has_help_and_is_in_the_readme():
         for param in command.params:
             if param.param_type_name == "option":
                 assert param.help, f"{name} {param.name}"
+
+
+def test_bench_reports_every_stage(folder):
+    from pipeline.bench import STAGES, format_report, run
+
+    lines = format_report(run([folder], repeats=1))
+    assert lines[0].startswith("2 documents from 2 files")
+    for _, label in STAGES:
+        assert any(line.startswith(label) for line in lines), label
