@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from parsers.deadlines import find_deadlines
 from parsers.models import AgencyMention
 from parsers.task_roles import advised, coordinators, explicit_lead, report_targets
-from parsers.task_shapes import FIELD, FIELD_ROLE, is_bullet
+from parsers.task_shapes import FIELD, FIELD_ROLE, LABELLED_DETAIL, is_bullet
 
 if TYPE_CHECKING:
     from parsers.tasks import Doc, Draft
@@ -147,7 +147,8 @@ def block_tasks(doc: Doc, block: Block, inherited: list[AgencyMention]) -> list[
     deadlines = []
     for start, end in block.values.get("deadline", []):
         deadlines += find_deadlines(doc.text, issue_date=doc.issue_date, start=start, end=end, time_field=True)
-    spans = list(block.task_items)
+    # "Số lượng: 02 hội nghị/năm", "Thành phần: ..." under "Nội dung:" describe the task, are not tasks
+    spans = [(s, e) for s, e in block.task_items if not LABELLED_DETAIL.match(doc.text, s, e)]
     if not spans:
         spans = [(s, e) for s, e in block.values.get("task", []) if doc.text[s:e].strip()]
     if not spans:

@@ -62,7 +62,7 @@ STRONG_KINDS = {"tasks", "implementation", "appendix"}
 MEDIUM_KINDS = {"activities", "other"}
 WEAK_KINDS = {"funding", "procedure"}
 # An item that only describes something, "Label: value": "Số lượng: 5.000 cuốn.", "Xã Tân Tiến: Lấy mẫu ..."
-LABELLED_DETAIL = re.compile(r"^[^:;,.]{2,40}:\s")
+LABELLED_DETAIL = re.compile(r"[^:;,.]{2,40}:\s")  # used with .match(): anchored at the item's start
 
 
 def is_heading_like(p: Paragraph) -> bool:
