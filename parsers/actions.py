@@ -30,9 +30,12 @@ def classify_action(text: str) -> str:
     >>> classify_action("Quỹ Phòng thủ dân sự cấp tỉnh")
     'UNKNOWN'
     """
-    pattern, action_of = _verbs()
-    m = pattern.search(text[:WINDOW])
-    return action_of[m.group().casefold()] if m else UNKNOWN
+    pattern, _ = _verbs()
+    return _action_of(pattern.search(text[:WINDOW]))
+
+
+def _action_of(match: re.Match[str] | None) -> str:
+    return _verbs()[1][match.group().casefold()] if match else UNKNOWN
 
 
 def opening_action(text: str) -> str:
@@ -43,6 +46,5 @@ def opening_action(text: str) -> str:
     >>> opening_action("Hệ thống giám sát, điều hành giao thông")
     'UNKNOWN'
     """
-    pattern, action_of = _verbs()
-    m = pattern.match(text.lstrip())
-    return action_of[m.group().casefold()] if m else UNKNOWN
+    pattern, _ = _verbs()
+    return _action_of(pattern.match(text.lstrip()))
