@@ -78,6 +78,7 @@ def parse_document(
             issue_date=metadata.issue_date,
             nlp=detector,
             doc_type=metadata.doc_type,
+            title=metadata.title,
         )
     with _stage(timings, "validate"):
         return ParsedDocument(

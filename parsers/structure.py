@@ -44,6 +44,9 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dot", re.compile(r"^(?P<label>[•▪●◦*])\s*(?=\S)")),
 ]
 BULLET_STYLES = {"dash", "plus", "dot"}
+# Titles of appendices that lay out procedures or forms, not tasks:
+#   "QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "DANH MỤC THỦ TỤC HÀNH CHÍNH", "Mẫu số 01"
+PROCEDURE_TITLE = re.compile(r"thủ\s+tục\s+hành\s+chính|quy\s+trình|trình\s+tự|biểu\s+mẫu|mẫu\s+số|tờ\s+khai", re.I)
 ARABIC_DEPTH = {"arabic": 1, "arabic2": 2, "arabic3": 3}
 
 # Keywords that give a section its kind (searched in the heading, case-insensitively).
@@ -141,6 +144,15 @@ def section_kind(heading: str, inherited: str = "other") -> str:
     return inherited
 
 
+def _appendix_kind(paragraphs: list[Paragraph], i: int) -> str:
+    """An appendix's kind from its title, the line after "PHỤ LỤC" when it has none of its own:
+    a task list is "appendix", a procedure ("QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH") is not."""
+    title = paragraphs[i].text
+    if i + 1 < len(paragraphs) and paragraphs[i + 1].style is None and not paragraphs[i + 1].is_row:
+        title += " " + paragraphs[i + 1].text
+    return "procedure" if PROCEDURE_TITLE.search(title) else "appendix"
+
+
 def _is_heading(p: Paragraph) -> bool:
     """A short title rather than an item with a sentence ("II. NHIỆM VỤ", "2. Sở Tài chính:")."""
     body = p.body.strip()
@@ -171,7 +183,7 @@ def build_sections(paragraphs: list[Paragraph], body_start: int = 0) -> tuple[li
     sections: list[Section] = []
     owner: list[int | None] = []
     stack: list[tuple[str, int]] = []  # (style, section index)
-    for p in paragraphs:
+    for i, p in enumerate(paragraphs):
         if p.start < body_start or p.is_row or p.style is None or p.style in BULLET_STYLES:
             owner.append(stack[-1][1] if stack and p.start >= body_start else None)
             continue
@@ -197,7 +209,9 @@ def build_sections(paragraphs: list[Paragraph], body_start: int = 0) -> tuple[li
                 heading=_heading_text(p),
                 level=len(stack) + 1,
                 parent=parent,
-                kind=section_kind(p.text, parent_kind) if _is_heading(p) else parent_kind,
+                kind=_appendix_kind(paragraphs, i)
+                if p.style == "appendix"
+                else (section_kind(p.text, parent_kind) if _is_heading(p) else parent_kind),
                 span_start=p.start,
                 span_end=p.end,
             )

@@ -24,6 +24,8 @@ from parsers.vietnamese import is_caps
 if TYPE_CHECKING:
     from parsers.tasks import Doc, Draft
 
+# The first cell of a procedure's rows or header: "Bước", "Bước 1", "Các bước thực hiện", "Trình tự"
+STEP = re.compile(r"^(?:các\s+)?(?:bước|trình\s+tự)\b", re.I)
 # A group row's label: "I", "II", "A", "1" (with the group's title in the next cell)
 GROUP_LABEL = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.?$")
 
@@ -60,9 +62,13 @@ def _tables(doc: Doc, skip: set[int], handled: set[int]) -> list[list[int]]:
 
 
 def table_tasks(
-    doc: Doc, skip: set[int], handled: set[int], inherited: Callable[[int | None], list[AgencyMention]]
+    doc: Doc,
+    skip: set[int],
+    handled: set[int],
+    inherited: Callable[[int | None], list[AgencyMention]],
+    holds_tasks: Callable[[int | None], bool],
 ) -> list[Draft]:
-    """Tasks from every task table of the document."""
+    """Tasks from every task table of the document (in sections that hold tasks; not procedures)."""
     drafts: list[Draft] = []
     previous: tuple[dict[str, int], int | None, int, str] | None = None  # roles, section, last row, group
     for rows in _tables(doc, skip, handled):
@@ -76,10 +82,18 @@ def table_tasks(
             body = rows
         else:
             continue
+        if not holds_tasks(section) or _is_procedure(doc, rows):
+            continue
         table_drafts, group = _rows(doc, body, roles, section, inherited(section), group)
         drafts += table_drafts
         previous = (roles, section, rows[-1], group)
     return drafts
+
+
+def _is_procedure(doc: Doc, rows: list[int]) -> bool:
+    """The steps of a procedure: "Bước | Nội dung công việc | Trách nhiệm | Thời gian", "Bước 1"."""
+    firsts = [doc.text[slice(*doc.paragraphs[i].cells[0])].strip() for i in rows[:6]]
+    return any(STEP.match(cell) for cell in firsts)
 
 
 def _is_task_header(doc: Doc, p: Paragraph) -> bool:

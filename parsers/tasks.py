@@ -59,6 +59,17 @@ NORMATIVE_TYPES = {
 # A long item that carries one of these assigns work whatever it opens with
 RESPONSIBILITY = re.compile(r"\b(?:có|chịu)\s+trách\s+nhiệm|\bchủ\s+trì\b|\bphối\s+hợp\b|\bđề\s+nghị\b|\bgiao\b", re.I)
 DETAIL_MAX = 100
+# Decisions that issue rules, or publish procedures, rather than plan work:
+#   "Ban hành Quy định về quản lý chất thải rắn", "Quy định chức năng, nhiệm vụ, quyền hạn của Sở ...",
+#   "Về việc công bố danh mục thủ tục hành chính ...", "Phân quyền, cắt giảm, đơn giản hóa thủ tục hành chính"
+NORMATIVE_TITLE = re.compile(
+    r"ban\s+hành\s+(?:bản\s+)?(?:quy\s+định|quy\s+chế|điều\s+lệ)|quy\s+định\s+chức\s+năng|"
+    r"(?:công\s+bố|cắt\s+giảm|đơn\s+giản\s+hóa|phân\s+quyền|phân\s+cấp)[^.;]{0,60}thủ\s+tục\s+hành\s+chính|"
+    r"phê\s+duyệt\s+quy\s+trình\s+nội\s+bộ",
+    re.I,
+)
+# A heading that names whose duties follow: "Trách nhiệm của Bộ Tài chính", "Nhiệm vụ, quyền hạn của Sở Y tế"
+HEADING_OWNER = re.compile(r"(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:,?\s+(?:và\s+)?quyền\s+hạn)?\s+(?:của|cho)\s+", re.I)
 # Openings of statements, not actions: "Theo quy định tại ...", "Tuy nhiên, ...", "Hiện nay ..."
 NOT_AN_ACTION = re.compile(r"^\W*(?:Theo|Tại|Hiện\s+nay|Tuy\s+nhiên|Thứ\s+(?:nhất|hai|ba)|Qua|Ngày\s+\d)\b", re.I)
 # "Nơi nhận:" and the signature close the document body (an appendix may follow).
@@ -156,7 +167,11 @@ def _heading_subject(doc: Doc, p: Paragraph) -> tuple[Chain | None, int]:
     """The chain a heading opens with, and where the heading's own words end (before ":")."""
     colon = p.text.find(":")
     end = p.start + colon if colon > 0 else p.end
-    return subject(doc.index, p.body_start, end), end
+    chain = subject(doc.index, p.body_start, end)
+    owner = HEADING_OWNER.match(doc.text, p.body_start, end)
+    if chain is None and owner:
+        chain = subject(doc.index, owner.end(), end)  # "Điều 7. Trách nhiệm của Bộ Tài chính"
+    return chain, end
 
 
 def _heading_lead(doc: Doc, section: int) -> list[AgencyMention]:
@@ -246,11 +261,12 @@ def find_tasks(
     issue_date: dt.date | None = None,
     nlp: bool = True,
     doc_type: str | None = None,
+    title: str | None = None,
 ) -> list[Task]:
     """Every task of a document, in reading order; a task naming no agency is led by
     ``UNNAMED`` (the guide's "*collective*")."""
     doc = Doc(text, paragraphs, sections, owner, MentionIndex(text, mentions), issue_date, nlp)
-    doc.normative = (doc_type or "").casefold() in NORMATIVE_TYPES
+    doc.normative = (doc_type or "").casefold() in NORMATIVE_TYPES or bool(NORMATIVE_TITLE.search(title or ""))
     starts = {s.span_start: k for k, s in enumerate(sections)}
     doc.node_at = {i: starts[p.start] for i, p in enumerate(paragraphs) if p.start in starts and not p.is_row}
     doc.heading_of = {section: i for i, section in doc.node_at.items()}
@@ -271,7 +287,9 @@ def find_tasks(
         handled |= block.paragraphs
         drafts += block_tasks(doc, block, _inherited_lead(doc, block.section, memo))
 
-    drafts += table_tasks(doc, skip, handled, lambda s: _inherited_lead(doc, s, memo))
+    drafts += table_tasks(
+        doc, skip, handled, lambda s: _inherited_lead(doc, s, memo), lambda s: _zone(doc, s) in {"strong", "medium"}
+    )
     handled |= {i for i, p in enumerate(paragraphs) if p.is_row}
 
     drafts += _item_tasks(doc, body_start, handled, summary_sections, memo)

@@ -144,3 +144,25 @@ def test_objectives_lead_ins_and_details_are_not_tasks():
 )  # fmt: skip
 def test_summaries_descriptions_and_funding_statements(body, n):
     assert len(tasks_of(body)) == n
+
+
+def test_procedure_tables_are_not_task_tables():
+    got = tasks_of(
+        "PHỤ LỤC 1\nQUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\n"
+        "Bước\tNội dung công việc\tTrách nhiệm thực hiện\tThời gian\n"
+        "Bước 1\tTiếp nhận hồ sơ, kiểm tra tính đầy đủ\tBộ phận một cửa\t0,5 ngày\n"
+    )
+    assert got == []
+
+
+def test_rules_are_tasks_only_where_a_doer_is_named():
+    header = "QUỐC HỘI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 42/2024/QH15\tHà Nội, ngày 29 tháng 6 năm 2024\nLUẬT\nQUẢN LÝ, SỬ DỤNG VŨ KHÍ\n"
+    body = (
+        "Điều 6. Quy định chung\n1. Phương tiện vận chuyển phải bảo đảm điều kiện an toàn.\n"
+        "Điều 7. Trách nhiệm của Bộ Tài chính\n1. Hướng dẫn cơ chế tài chính đối với hoạt động này.\n"
+    )
+    source = SourceText(source="luat.txt", site="text", text=header + body, hints={"layout": "paragraphs"})
+    doc = parse_document(source, "0")
+    assert [(t.section, [a.agency.name for a in t.agencies if a.role == "lead"]) for t in doc.tasks] == [
+        ("Điều 7", ["Bộ Tài chính"])
+    ]
