@@ -34,7 +34,7 @@ serve: $(STAMP)  ## browse the database in Datasette
 	$(BIN)/kehoach serve --db $(DB)
 
 eval: $(STAMP)  ## score extraction against the gold annotations
-	$(BIN)/kehoach eval --db output/gold.db --gold corpus/gold --ingest
+	$(BIN)/kehoach eval --db output/gold.db --gold corpus/gold --ingest --ablation
 
 bench: $(STAMP)  ## time ingest of the sample corpus, per stage (medians over repeats)
 	$(BIN)/kehoach bench corpus --repeats 3
