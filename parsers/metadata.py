@@ -8,6 +8,7 @@ Nguyễn Văn Phương").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
@@ -321,9 +322,7 @@ def _apply_hints(meta: Metadata, hints: dict[str, str]) -> None:
         meta.issuer = hints["issuer"]
 
 
-def _iso(value: str):
-    import datetime as dt
-
+def _iso(value: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:

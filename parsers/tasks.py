@@ -310,7 +310,6 @@ def _item_tasks(
     drafts: list[Draft] = []
     absorbing: tuple[int, Draft] | None = None  # an item whose sub-bullets are its own details
     lead_ins: list[tuple[int, list[AgencyMention]]] = []  # (depth, leads) of open lead-ins
-    last_item = -1
     detail_depth: int | None = None  # depth of the list items being folded into the task above
     for i, p in enumerate(paragraphs):
         if i in handled or p.start < body_start or p.is_row:
@@ -333,9 +332,8 @@ def _item_tasks(
             if chain and (len(rest.split()) <= 4 or LIST_INTRO.search(p.text)):
                 lead_ins.append((depth[i + 1] - 1, chain.leads()))  # "Ủy ban nhân dân các tỉnh, thành phố:"
                 continue
-            drafts += _free_paragraph(doc, i, last_item, memo)
+            drafts += _free_paragraph(doc, i, memo)
             continue
-        last_item = i
         if EXECUTION_FORMULA.search(p.text):
             continue  # "Điều 4. Chánh Văn phòng ... chịu trách nhiệm thi hành Quyết định này."
         has_below = i + 1 < len(paragraphs) and doc.owner[i + 1] == node and doc.node_at.get(i + 1) is None
@@ -404,7 +402,7 @@ def _depths(doc: Doc, body_start: int, handled: set[int]) -> dict[int, int]:
     return depth
 
 
-def _free_paragraph(doc: Doc, i: int, last_item: int, memo: dict) -> list[Draft]:
+def _free_paragraph(doc: Doc, i: int, memo: dict) -> list[Draft]:
     """An unlabelled paragraph: a heading's only text, or a closing paragraph that assigns."""
     p = doc.paragraphs[i]
     previous = doc.paragraphs[i - 1] if i else None
