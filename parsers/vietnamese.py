@@ -24,15 +24,22 @@ WRITTEN_DATE = re.compile(
 NUMERIC_DATE = re.compile(r"^\s*(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\s*$")
 
 
-def fold(text: str) -> str:
-    """Fold for matching: NFC, casefold, no diacritics, đ -> d.
+# "đ" (U+0111) has no decomposition; "ð" (U+00F0) is the eth that old fonts and OCR put in
+# place of "đ" — "Ðầu tư" with an Icelandic capital eth is a real typo in scanned documents.
+D_LETTERS = str.maketrans({"đ": "d", "ð": "d"})
+
+
+def fold(text: str | None) -> str:
+    """The folding rule for matching: NFC, casefold, đ -> d, drop combining marks, NFC.
 
     >>> fold("Sở Kế hoạch và Đầu tư")
     'so ke hoach va dau tu'
     """
-    text = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text).casefold())
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return text.replace("đ", "d")
+    if not text:
+        return ""
+    lowered = unicodedata.normalize("NFC", text).casefold().translate(D_LETTERS)
+    bare = "".join(c for c in unicodedata.normalize("NFD", lowered) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare)
 
 
 def make_date(year: int, month: int, day: int) -> dt.date | None:

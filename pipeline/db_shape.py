@@ -17,22 +17,11 @@ import functools
 import re
 import unicodedata
 
-# "đ" (U+0111) has no decomposition; "ð" (U+00F0) is the eth that old fonts and OCR put in
-# place of "đ" — "Ðầu tư" with an Icelandic capital eth is a real typo in scanned documents.
-_D_LETTERS = str.maketrans({"đ": "d", "ð": "d"})
+from parsers.vietnamese import fold as fold_by_definition  # the rule; fold() below is its fast form
 
 # Operators that keep their meaning in raw FTS queries: "dau AND tu", "so NOT (tai chinh)".
 _FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _QUERY_TOKEN = re.compile(r"\S+")  # one whitespace-separated word of "Sở KH&ĐT"
-
-
-def fold_by_definition(text: str | None) -> str:
-    """The folding rule, spelled out (slow): NFC, casefold, đ -> d, drop combining marks, NFC."""
-    if not text:
-        return ""
-    lowered = unicodedata.normalize("NFC", text).casefold().translate(_D_LETTERS)
-    bare = "".join(c for c in unicodedata.normalize("NFD", lowered) if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", bare)
 
 
 @functools.cache
@@ -44,10 +33,7 @@ def _fold_table() -> dict[int, str]:
     for code in range(0x80, 0x30000):
         char = chr(code)
         if unicodedata.combining(char) or code in (0xF0, 0x111) or unicodedata.decomposition(char)[:1] not in ("", "<"):
-            folded = "".join(
-                c for c in unicodedata.normalize("NFD", char.translate(_D_LETTERS)) if not unicodedata.combining(c)
-            )
-            folded = unicodedata.normalize("NFC", folded)
+            folded = fold_by_definition(char)
             if folded != char:
                 table[code] = folded
     return table
