@@ -171,15 +171,7 @@ def _issuer(cell: str) -> tuple[str | None, str | None]:
 
 
 def _header_cells(paragraphs: list[Paragraph], limit: int) -> list[str]:
-    cells: list[str] = []
-    for p in paragraphs:
-        if p.start >= limit:
-            break
-        if p.is_row:
-            cells.extend(p.text[s - p.start : e - p.start] for s, e in p.cells)
-        else:
-            cells.append(p.text)
-    return [c for c in cells if c.strip()]
+    return [part for p in paragraphs if p.start < limit for part in p.parts if part.strip()]
 
 
 def _letter_body_start(paragraphs: list[Paragraph]) -> int:
@@ -266,14 +258,7 @@ def parse_metadata(paragraphs: list[Paragraph], hints: dict[str, str] | None = N
 
 def _signature(paragraphs: list[Paragraph], body_start: int) -> tuple[str | None, str | None]:
     """Signer and title from the first signature block after the body."""
-    texts: list[str] = []
-    for p in paragraphs:
-        if p.start < body_start:
-            continue
-        if p.is_row:
-            texts.extend(p.text[s - p.start : e - p.start] for s, e in p.cells)
-        else:
-            texts.append(p.text)
+    texts = [part for p in paragraphs if p.start >= body_start for part in p.parts]
     for i, text in enumerate(texts):
         head = SIGN_FOR.sub(" ", text)
         titles = list(SIGNER_TITLES.finditer(head))

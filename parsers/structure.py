@@ -98,6 +98,13 @@ class Paragraph(BaseModel):
     def is_row(self) -> bool:
         return bool(self.cells)
 
+    @property
+    def parts(self) -> list[str]:
+        """The cells of a table row, or the paragraph itself."""
+        if not self.cells:
+            return [self.text]
+        return [self.text[s - self.start : e - self.start] for s, e in self.cells]
+
 
 def _label(text: str) -> tuple[str | None, str, int]:
     for style, pattern in LABEL_PATTERNS:

@@ -30,13 +30,9 @@ STEP = re.compile(r"^(?:các\s+)?(?:bước|trình\s+tự)\b", re.I)
 GROUP_LABEL = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.?$")
 
 
-def _cells(p: Paragraph) -> list[tuple[int, int]]:
-    return list(p.cells)
-
-
 def _column_roles(doc: Doc, p: Paragraph) -> dict[str, int]:
     roles: dict[str, int] = {}
-    for k, (s, e) in enumerate(_cells(p)):
+    for k, (s, e) in enumerate(p.cells):
         cell = doc.text[s:e].strip()
         if not cell or len(cell) > 60:
             continue
@@ -111,7 +107,7 @@ def _rows(
     ncols = max(roles.values()) + 1
     drafts = []
     for i in rows:
-        cells = _cells(doc.paragraphs[i])
+        cells = list(doc.paragraphs[i].cells)
         texts = [doc.text[s:e].strip() for s, e in cells]
         if _is_group_row(texts, ncols):
             label = texts[0].strip(" .")

@@ -9,6 +9,8 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
+from parsers.deadlines_dates import safe_date
+
 # Character classes for regular expressions (Python's re has no \\p{Lu}; "À-Ỹ" would span
 # lower-case letters too): UPPER and LOWER hold ASCII and Vietnamese letters of each case.
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -42,13 +44,6 @@ def fold(text: str | None) -> str:
     return unicodedata.normalize("NFC", bare)
 
 
-def make_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def parse_written_date(text: str) -> dt.date | None:
     """The first "ngày ... tháng ... năm ..." date in ``text``.
 
@@ -57,10 +52,10 @@ def parse_written_date(text: str) -> dt.date | None:
     """
     m = WRITTEN_DATE.search(text)
     if m:
-        return make_date(int(m["y"] or m["y2"]), int(m["m"] or m["m2"]), int(m["d"]))
+        return safe_date(int(m["y"] or m["y2"]), int(m["m"] or m["m2"]), int(m["d"]))
     m = NUMERIC_DATE.match(text)
     if m:
-        return make_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        return safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return None
 
 

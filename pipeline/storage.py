@@ -169,8 +169,8 @@ UNIQUE_INDEXES: dict[str, list[list[str]]] = {
     "failures": [["source"]],
 }
 
-# Tables holding one document's rows, children before parents (the order to delete in).
-_DOCUMENT_ROWS = ("deadlines", "task_agencies", "tasks", "agency_mentions", "sections", "citations")
+# Tables keyed by document_id (task rows hang below tasks and are deleted through them first).
+DOCUMENT_TABLES = ("tasks", "agency_mentions", "sections", "citations")
 
 
 def number_key(number: str | None) -> str | None:
@@ -414,7 +414,7 @@ def _delete_document_rows(db: sqlite_utils.Database, doc_id: int) -> None:
     task_ids = "SELECT id FROM tasks WHERE document_id = ?"
     db.execute(f"DELETE FROM deadlines WHERE task_id IN ({task_ids})", [doc_id])
     db.execute(f"DELETE FROM task_agencies WHERE task_id IN ({task_ids})", [doc_id])
-    for table in _DOCUMENT_ROWS[2:]:
+    for table in DOCUMENT_TABLES:
         db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
 
 
