@@ -91,4 +91,5 @@ def parse_document(
             mentions=mentions,
             tasks=tasks,
             citations=citations,
+            legacy_encoding=source.hints.get("legacy_encoding"),
         )

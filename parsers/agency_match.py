@@ -166,7 +166,7 @@ def _finish(f: Folded, e: Entry, m: re.Match[str], province: str | None, levelle
                 if (e.tail == "place" or levelless) and tail.group("lvl"):
                     base = f"{base} {_level_word(tail.group('lvl'))}"
                 where = place.name if place else f.surface(*tail.span("place"))
-                name, aid = f"{base} {where}", f"{e.id}--{slug(where)}"
+                name, aid = f"{base} {where}", f"{e.id}-{slug(where)}"  # the id a detected name gets too
     if not foreign and province and e.level_word and e.level_word != ("thành phố" if is_city(province) else "tỉnh"):
         return Candidate(m.start(), end, e.agency(), veto=True)
     if not foreign and not province and e.tail == "level" and e.level_word:

@@ -130,7 +130,11 @@ def capitalised_run(doc: Doc, j: int) -> int:
 
 def level_at(doc: Doc, j: int) -> int:
     """The number of tokens of a level word at ``j`` ("tỉnh", "thành phố", "cấp tỉnh"), or 0."""
+    if j >= len(doc):
+        return 0
     k = j + 1 if doc[j].lower_ in ("cấp", "của") else j  # "cấp tỉnh", "Ban Chỉ đạo bầu cử của tỉnh"
+    if k >= len(doc):  # "Ban cấp" ends the text
+        return 0
     if doc[k].lower_ == "xã" and k >= 2 and f"{doc[k - 2].lower_} {doc[k - 1].lower_}" == "hợp tác":
         return 0  # "Liên minh Hợp tác xã": a cooperative, not a commune
     for words in LEVEL_WORDS:

@@ -12,6 +12,8 @@ import codecs
 import re
 import unicodedata
 
+from parsers.legacy_fonts import detect_and_convert
+
 # Byte order marks, longest first (a UTF-32 LE mark starts with the UTF-16 LE one).
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -79,6 +81,31 @@ def _repair_mojibake(text: str) -> str:
     return text
 
 
+def _nearly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few damaged bytes (a flipped bit, a cut last character): decoded, damage as U+FFFD.
+
+    A file in another encoding fails on nearly every non-ASCII character; damaged UTF-8
+    keeps most of them valid. A multi-byte character cut at the very end is dropped.
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.start >= len(data) - 3:
+            text = _strict(data[: error.start], "utf-8")
+            if text is not None:
+                return text
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    return text if valid >= 20 * damaged else None
+
+
+def _legacy_font_text(data: bytes) -> str | None:
+    """Bytes of a TCVN3 or VNI file, as the Latin-1 characters the reader converts (``legacy_fonts``)."""
+    text = data.decode("latin-1")
+    return text if detect_and_convert(text[:20000])[1] else None
+
+
 def _detect(data: bytes) -> tuple[str | None, str]:
     for bom, codec in BOMS:
         if data.startswith(bom):
@@ -86,7 +113,7 @@ def _detect(data: bytes) -> tuple[str | None, str]:
     text = _utf16_without_bom(data)
     if text is not None:
         return text, "utf-16"
-    text = _strict(data, "utf-8")
+    text = _nearly_utf8(data)
     if text is not None:
         return _repair_mojibake(text), "utf-8"
     declared = DECLARED_CHARSET.search(data[:4096])
@@ -95,6 +122,9 @@ def _detect(data: bytes) -> tuple[str | None, str]:
         text = _strict(data, codec)
         if text is not None and not codec.startswith("utf"):
             return text, codec
+    text = _legacy_font_text(data)
+    if text is not None:
+        return text, "legacy font"
     text = _strict(data, "cp1258")
     if text is not None and _looks_vietnamese(text):
         return text, "cp1258"
@@ -116,7 +146,7 @@ def decode_bytes(data: bytes, name: str) -> str:
         return ""
     text, codec = _detect(data)
     if text is None:
-        raise ValueError(f"{name}: cannot detect the text encoding (not UTF-8, UTF-16 or Windows-1258)")
+        raise ValueError(f"{name}: cannot detect the text encoding (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI)")
     if len(BINARY_CONTROL.findall(text[:10000])) > 10:
         raise ValueError(f"{name}: binary data, not text (decoded as {codec} it holds control characters)")
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

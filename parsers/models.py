@@ -148,3 +148,4 @@ class ParsedDocument(BaseModel):
     mentions: list[AgencyMention] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
+    legacy_encoding: str | None = None  # "TCVN3" or "VNI" when the text was converted to Unicode

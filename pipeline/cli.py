@@ -11,7 +11,7 @@ import click
 
 from pipeline import storage
 from pipeline.evaluate import evaluate, format_figures, headline, summary_line
-from pipeline.ingest import IngestReport, ingest, iter_inputs
+from pipeline.ingest import MB, IngestLocked, IngestReport, Limits, ingest, iter_inputs
 
 DEFAULT_DB = "output/kehoach.db"
 DEFAULT_GOLD = "corpus/gold"
@@ -39,12 +39,41 @@ def main() -> None:
 )
 @click.option("--no-detector", is_flag=True, help="Recognise agencies from the reference data only.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest_command(paths: tuple[str, ...], db_path: str, fetch_dir: str, no_detector: bool, quiet: bool) -> None:
+@click.option(
+    "--max-size", default=Limits.max_bytes // MB, show_default=True, type=int, help="Largest input file (MB)."
+)
+@click.option(
+    "--max-unpacked",
+    default=Limits.max_unpacked // MB,
+    show_default=True,
+    type=int,
+    help="Largest unpacked size of a Word file's parts (MB).",
+)
+@click.option(
+    "--max-seconds",
+    default=Limits.max_seconds,
+    show_default=True,
+    type=float,
+    help="Longest time to read and parse one document (0: no limit).",
+)
+def ingest_command(
+    paths: tuple[str, ...],
+    db_path: str,
+    fetch_dir: str,
+    no_detector: bool,
+    quiet: bool,
+    max_size: int,
+    max_unpacked: int,
+    max_seconds: float,
+) -> None:
     """Ingest the documents in PATHS (files, folders searched recursively, or http(s) URLs).
 
     Unchanged files are skipped; a changed file replaces its rows; a file that cannot be
-    read or parsed is recorded in the failures table and the rest are ingested.
+    read or parsed is recorded in the failures table and the rest are ingested. Exits with
+    status 1 when any input failed (pages that are not documents, such as listings, are
+    reported but are not failures).
     """
+    limits = Limits(max_bytes=max_size * MB, max_unpacked=max_unpacked * MB, max_seconds=max_seconds)
     local: list[str] = []
     for path in paths:
         if path.startswith(("http://", "https://")):
@@ -53,16 +82,23 @@ def ingest_command(paths: tuple[str, ...], db_path: str, fetch_dir: str, no_dete
             raise click.BadParameter(f"{path}: no such file or folder", param_hint="PATHS")
         else:
             local.append(path)
-    files = list(iter_inputs(local))
+    problems: list[tuple[str, str]] = []
+    files = list(iter_inputs(local, problems))
     started = time.perf_counter()
-    if quiet:
-        report = ingest(files, db_path, detector=not no_detector)
-    else:
-        with click.progressbar(
-            length=len(files), label="Ingesting", show_pos=True, file=click.get_text_stream("stderr")
-        ) as bar:
-            report = ingest(files, db_path, detector=not no_detector, on_progress=lambda _: bar.update(1))
+    options = {"detector": not no_detector, "limits": limits, "problems": problems}
+    try:
+        if quiet:
+            report = ingest(files, db_path, **options)
+        else:
+            with click.progressbar(
+                length=len(files), label="Ingesting", show_pos=True, file=click.get_text_stream("stderr")
+            ) as bar:
+                report = ingest(files, db_path, on_progress=lambda _: bar.update(1), **options)
+    except IngestLocked as error:
+        raise click.ClickException(str(error)) from error
     _print_summary(report, db_path, time.perf_counter() - started)
+    if report.errors:
+        raise click.ClickException(f"{len(report.errors)} of {len(files)} inputs failed (see the failures table)")
 
 
 def _fetch(url: str, fetch_dir: Path) -> Path:
@@ -79,15 +115,15 @@ def _print_summary(report: IngestReport, db_path: str, seconds: float) -> None:
     counts = storage.counts(db)
     db.close()
     click.echo(
-        f"{len(report.ingested)} ingested, {len(report.skipped)} unchanged, {len(report.failed)} failed "
-        f"in {seconds:.1f} s -> {db_path}"
+        f"{len(report.ingested)} ingested, {len(report.skipped)} unchanged, {len(report.errors)} failed, "
+        f"{len(report.not_documents)} not documents in {seconds:.1f} s -> {db_path}"
     )
     click.echo(
         "database: "
         + ", ".join(f"{counts[t]} {t}" for t in ("documents", "tasks", "agencies", "citations", "failures"))
     )
     for _source, stage, error in report.failed:
-        click.echo(f"  failed at {stage}: {error}", err=True)
+        click.echo(f"  {'not a document' if stage == 'classify' else f'failed at {stage}'}: {error}", err=True)
 
 
 @main.command("eval")

@@ -5,12 +5,27 @@ is recorded in ``failures`` with the stage that failed and the batch goes on; a 
 is written in one transaction, so it is either wholly in the database or not at all.
 Re-running is safe: unchanged inputs are skipped by content hash, a changed input
 replaces its rows.
+
+One input is one source however its path is spelled: the source is the file's resolved
+real path (relative to the working folder when inside it), so a folder reached through a
+symlink, or named twice, is ingested once. Each input is held to ``Limits`` (size, unpacked
+size, seconds) so that no single file can stall or exhaust a batch; the refusal says which
+limit and the option that raises it. Only one ingest writes a database at a time (a lock
+file beside it); a second one refuses with a clear message.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
+import io
+import os
+import signal
+import stat
+import threading
 import time
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +33,8 @@ from pathlib import Path
 from parsers import parse_document
 from parsers.sites import UNSUPPORTED, read_source
 from pipeline import storage
+
+MB = 1 << 20
 
 # Files in an input folder that are not documents.
 IGNORED_NAMES = {"readme.md", "manifest.csv", ".gitkeep", "license", "license.md"}
@@ -34,6 +51,95 @@ class NotADocument(ValueError):
     """An input that was read but holds no document (a listing or search page)."""
 
 
+class LimitExceeded(ValueError):
+    """An input over one of the per-document limits."""
+
+
+class IngestLocked(RuntimeError):
+    """Another ingest is writing the same database."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one input may cost; each has a ``kehoach ingest`` option to raise it."""
+
+    max_bytes: int = 64 * MB  # --max-size (MB): the file as stored
+    max_unpacked: int = 256 * MB  # --max-unpacked (MB): a Word file's parts once unzipped
+    max_seconds: float = 300.0  # --max-seconds: reading and parsing one document
+
+    def check_unpacked(self, name: str, data: bytes) -> None:
+        """Refuse a zip (a .docx) whose parts unpack to more than the limit (a zip bomb), before unpacking."""
+        if not data.startswith(b"PK\x03\x04"):
+            return
+        try:
+            declared = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+        except (zipfile.BadZipFile, ValueError, OSError):
+            return  # the reader reports a damaged archive itself
+        if declared > self.max_unpacked:
+            raise LimitExceeded(
+                f"{name}: unpacks to {declared / MB:.0f} MB, over the {self.max_unpacked / MB:.0f} MB limit "
+                "(a zip bomb?); raise it with --max-unpacked"
+            )
+
+
+class DocumentTimeout(LimitExceeded):
+    pass
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float, name: str) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (SIGALRM; only in the main thread, elsewhere unlimited)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(*_):
+        raise DocumentTimeout(
+            f"{name}: reading and parsing took over {seconds:g} s, the per-document limit; raise it with --max-seconds"
+        )
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def source_name(path: Path) -> str:
+    """The one spelling of an input: its real path, relative to the working folder when inside it."""
+    real = Path(os.path.realpath(path))
+    cwd = Path(os.path.realpath(Path.cwd()))
+    return str(real.relative_to(cwd)) if real.is_relative_to(cwd) else str(real)
+
+
+def read_input(path: Path, limits: Limits) -> bytes:
+    """The bytes of one regular file, refusing FIFOs, devices and files over the size limit."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        kind = (
+            "a FIFO"
+            if stat.S_ISFIFO(info.st_mode)
+            else "a device"
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            else "not a regular file"
+        )
+        raise ValueError(f"{path.name}: {kind}, not a document file; not read")
+    if info.st_size > limits.max_bytes:
+        raise LimitExceeded(
+            f"{path.name}: {info.st_size / MB:.1f} MB, over the {limits.max_bytes / MB:.0f} MB size limit; "
+            "raise it with --max-size"
+        )
+    with path.open("rb") as handle:
+        data = handle.read(limits.max_bytes + 1)  # a file growing while read is still bounded
+    if len(data) > limits.max_bytes:
+        raise LimitExceeded(
+            f"{path.name}: over the {limits.max_bytes / MB:.0f} MB size limit; raise it with --max-size"
+        )
+    return data
+
+
 @dataclass
 class IngestReport:
     ingested: list[str] = field(default_factory=list)
@@ -41,20 +147,69 @@ class IngestReport:
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (source, stage, error)
     seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage
 
+    @property
+    def not_documents(self) -> list[tuple[str, str, str]]:
+        """Inputs read fine that hold no document (listing or attribute pages): expected, not errors."""
+        return [f for f in self.failed if f[1] == "classify"]
+
+    @property
+    def errors(self) -> list[tuple[str, str, str]]:
+        """Inputs that should have been documents and could not be ingested."""
+        return [f for f in self.failed if f[1] != "classify"]
+
     def add_time(self, stage: str, seconds: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
 
 
-def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every document file under the given files and folders, recursively, in name order."""
+def iter_inputs(paths: Iterable[str | Path], problems: list[tuple[str, str]] | None = None) -> Iterator[Path]:
+    """Every document file under the given files and folders, recursively, in name order, each real file once.
+
+    Symlinked folders are followed once; a symlink loop or a folder that cannot be listed
+    is added to ``problems`` as (path, error) when a list is given.
+    """
+    seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if _is_document(child, path):
-                    yield child
-        else:
-            yield path  # named explicitly: let the readers say what is wrong with it
+        found = _walk(path, problems) if path.is_dir() else [path]  # named explicitly: the readers judge it
+        for child in found:
+            real = os.path.realpath(child)
+            if real not in seen:
+                seen.add(real)
+                yield child
+
+
+def _walk(root: Path, problems: list[tuple[str, str]] | None) -> list[Path]:
+    files: list[Path] = []
+    visited = {os.path.realpath(root)}
+
+    def unreadable(error: OSError) -> None:
+        if problems is not None:
+            problems.append(
+                (error.filename or str(root), f"{error.filename}: cannot list the folder ({error.strerror})")
+            )
+
+    for folder, dirs, names in os.walk(root, followlinks=True, onerror=unreadable):
+        for name in list(dirs):
+            child = os.path.join(folder, name)
+            real = os.path.realpath(child)
+            if real in visited:
+                dirs.remove(name)
+                if os.path.islink(child) and problems is not None:
+                    problems.append(
+                        (child, f"{child}: symlink loop or second link to a folder read already ({real}); not followed")
+                    )
+            else:
+                visited.add(real)
+        for name in names:
+            child = Path(folder, name)
+            if not _is_document(child, root):
+                continue
+            if os.path.islink(child) and not child.exists():
+                if problems is not None:
+                    problems.append((str(child), f"{child}: broken symlink or symlink loop; not read"))
+                continue
+            files.append(child)
+    return sorted(files)
 
 
 def _is_document(path: Path, root: Path) -> bool:
@@ -64,26 +219,36 @@ def _is_document(path: Path, root: Path) -> bool:
     return path.name.lower() not in IGNORED_NAMES and path.suffix.lower() in DOCUMENT_SUFFIXES
 
 
-def ingest_file(db, path: Path, report: IngestReport, *, source: str | None = None, detector: bool = True) -> None:
+def ingest_file(
+    db,
+    path: Path,
+    report: IngestReport,
+    *,
+    source: str | None = None,
+    detector: bool = True,
+    limits: Limits = Limits(),
+) -> None:
     """Read, parse and store one input, recording a failure instead of raising."""
-    source = source or str(path)
+    source = source or source_name(path)
     stage = "read"
     try:
         started = time.perf_counter()
-        data = path.read_bytes()
+        data = read_input(path, limits)
         sha = hashlib.sha256(data).hexdigest()
         if storage.stored_hash(db, source) == sha:
             report.skipped.append(source)
             return
-        read = read_source(path.name, data)
-        if read.hints.get("kind") in NOT_DOCUMENTS:
-            raise NotADocument(f"{path.name}: {NOT_DOCUMENTS[read.hints['kind']]} of {read.site}, not a document")
-        read = read.model_copy(update={"source": source})
-        report.add_time("read", time.perf_counter() - started)
-        stage = "parse"
-        started = time.perf_counter()
-        stages: dict[str, float] = {}
-        doc = parse_document(read, sha, detector=detector, timings=stages)
+        limits.check_unpacked(path.name, data)
+        with time_limit(limits.max_seconds, path.name):
+            read = read_source(path.name, data)
+            if read.hints.get("kind") in NOT_DOCUMENTS:
+                raise NotADocument(f"{path.name}: {NOT_DOCUMENTS[read.hints['kind']]} of {read.site}, not a document")
+            read = read.model_copy(update={"source": source})
+            report.add_time("read", time.perf_counter() - started)
+            stage = "parse"
+            started = time.perf_counter()
+            stages: dict[str, float] = {}
+            doc = parse_document(read, sha, detector=detector, timings=stages)
         if not doc.text.strip():
             raise ValueError(f"{path.name}: no text found")
         report.add_time("parse", time.perf_counter() - started)
@@ -101,20 +266,51 @@ def ingest_file(db, path: Path, report: IngestReport, *, source: str | None = No
         report.failed.append((source, stage, message))
 
 
+@contextlib.contextmanager
+def writer_lock(db_path: str | Path) -> Iterator[None]:
+    """Hold the database's writer lock (``DB.lock`` beside it) or refuse at once."""
+    lock_path = Path(f"{db_path}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IngestLocked(
+                f"{db_path}: another kehoach ingest is writing this database; wait for it to finish (lock: {lock_path})"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def ingest(
     paths: Iterable[str | Path],
     db_path: str | Path,
     *,
     detector: bool = True,
     on_progress: Callable[[Path], None] | None = None,
+    limits: Limits = Limits(),
+    problems: Iterable[tuple[str, str]] = (),
 ) -> IngestReport:
-    """Ingest every document under ``paths`` into the database at ``db_path``."""
-    db = storage.open_db(db_path)
-    report = IngestReport()
-    for path in list(iter_inputs(paths)):
-        ingest_file(db, path, report, detector=detector)
-        if on_progress:
-            on_progress(path)
-    storage.link_citations(db)
-    db.close()
+    """Ingest every document under ``paths`` into the database at ``db_path``.
+
+    ``problems`` are (path, error) pairs found while listing the inputs (``iter_inputs``):
+    each becomes a failures row too.
+    """
+    with writer_lock(db_path):
+        db = storage.open_db(db_path)
+        report = IngestReport()
+        found = list(problems)
+        files = list(iter_inputs(paths, found))
+        for where, error in found:
+            source = source_name(Path(where))
+            storage.save_failure(db, source, "find", error)
+            report.failed.append((source, "find", error))
+        for path in files:
+            ingest_file(db, path, report, detector=detector, limits=limits)
+            if on_progress:
+                on_progress(path)
+        storage.link_citations(db)
+        db.close()
     return report

@@ -1,14 +1,19 @@
 """Serve a kehoach database read-only in Datasette 0.65.x with the repo's metadata, templates and plugin.
 
-Read-only by construction: the file is opened immutable (``-i``: SQLite read-only, no
-locks), Datasette 0.65 has no write API, arbitrary SQL is limited to SELECT, and no
-canned query is writable. Used by ``kehoach serve`` and ``make serve``.
+Read-only by construction: Datasette opens the file read-only (``mode=ro``), 0.65 has no
+write API, arbitrary SQL is limited to SELECT, and no canned query is writable. The file
+is not opened immutable: an ingest may write it while it is served (the database is in
+WAL mode, so readers see each document whole, committed or not at all, and new rows
+appear without a restart). Each query has a time limit and row cap, and the server
+process an address-space cap, so that no request can exhaust the machine. Used by
+``kehoach serve`` and ``make serve``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import signal
 import socket
 import sqlite3
@@ -35,15 +40,19 @@ SETTINGS: dict[str, str] = {
     "max_returned_rows": "5000",
     "default_page_size": "50",
     "facet_suggest_time_limit_ms": "200",
+    "num_sql_threads": "3",
 }
+# Address space the Datasette process may use: a request that would need more fails alone
+# (MemoryError) instead of swapping the machine out.
+MEMORY_LIMIT = 3 << 30
 
 
 def datasette_args(db_path: str | Path, *, port: int = 8001, host: str = "127.0.0.1") -> list[str]:
     """The command line that serves ``db_path`` read-only, e.g. for ``output/kehoach.db``:
 
-    ``[python, "-m", "datasette", "serve", "-i", "output/kehoach.db", "--metadata", ...]``
+    ``[python, "-m", "datasette", "serve", "output/kehoach.db", "--metadata", ...]``
     """
-    args = [sys.executable, "-m", "datasette", "serve", "-i", str(db_path)]
+    args = [sys.executable, "-m", "datasette", "serve", str(db_path)]
     args += ["--metadata", str(METADATA), "--template-dir", str(TEMPLATES), "--plugins-dir", str(PLUGINS)]
     args += ["--static", f"kh-static:{STATIC}", "--host", host, "--port", str(port)]
     for name, value in SETTINGS.items():
@@ -62,12 +71,14 @@ def datasette_env(base: dict[str, str] | None = None) -> dict[str, str]:
 def _ready_to_serve(path: Path) -> None:
     if not path.is_file():
         raise FileNotFoundError(f"no database at {path}: run `make ingest` (kehoach ingest corpus --db {path})")
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size:
-        # Immutable mode reads the main file only: fold a leftover write-ahead log into it
-        # first (what closing the writer would have done; no row changes).
-        with contextlib.closing(sqlite3.connect(path)) as conn:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        # Readers beside a writer need WAL (a database written before WAL was the default).
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode=WAL")
+
+
+def _limit_memory() -> None:  # runs in the Datasette child before it starts
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
 def run(db_path: str | Path, port: int = 8001, host: str = "127.0.0.1") -> int:
@@ -77,7 +88,9 @@ def run(db_path: str | Path, port: int = 8001, host: str = "127.0.0.1") -> int:
     """
     path = Path(db_path)
     _ready_to_serve(path)
-    process = subprocess.Popen(datasette_args(path, port=port, host=host), env=datasette_env())
+    process = subprocess.Popen(
+        datasette_args(path, port=port, host=host), env=datasette_env(), preexec_fn=_limit_memory
+    )
     # Stopping `kehoach serve` must stop Datasette too, not leave it running orphaned.
     previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     try:
@@ -110,7 +123,9 @@ def running(db_path: str | Path, *, port: int | None = None, timeout: float = 60
     url = f"http://127.0.0.1:{port}"
     # The log goes to a file, not a pipe: a pipe nobody reads would block the server.
     with tempfile.TemporaryFile(mode="w+") as log:
-        process = subprocess.Popen(datasette_args(path, port=port), env=datasette_env(), stdout=log, stderr=log)
+        process = subprocess.Popen(
+            datasette_args(path, port=port), env=datasette_env(), stdout=log, stderr=log, preexec_fn=_limit_memory
+        )
         try:
             _wait_until_up(process, url, log, timeout)
             yield url

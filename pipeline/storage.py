@@ -8,6 +8,7 @@ upgrades a database in place and is safe to run any number of times.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from parsers.agency_text import places
 from parsers.models import Agency, ParsedDocument
 from pipeline import db_shape
 
@@ -38,6 +40,7 @@ SCHEMA: dict[str, dict] = {
             "sha256": str,
             "text": str,
             "ingested_at": str,
+            "legacy_encoding": str,
         },
         "pk": "id",
         "foreign_keys": [],
@@ -269,10 +272,25 @@ def _agency_row(agency: Agency) -> dict:
     }
 
 
-def save_agencies(db: sqlite_utils.Database, agencies: Iterable[Agency]) -> None:
+def save_agencies(db: sqlite_utils.Database, agencies: Iterable[Agency]) -> dict[str, str]:
+    """Upsert agencies; returns the stored id of each given id.
+
+    A name is one agency: when a stored agency already has the name under another id (two
+    parsing paths spelled the id differently), the stored id is kept and returned for it.
+    """
     rows = {a.id: _agency_row(a) for a in agencies}
-    if rows:
-        db.table("agencies").upsert_all(rows.values(), pk="id")
+    ids = {aid: aid for aid in rows}
+    for aid, row in list(rows.items()):
+        found = db.execute("SELECT id FROM agencies WHERE name = ? AND id != ?", [row["name"], aid]).fetchone()
+        if found:
+            ids[aid] = found[0]
+            rows[aid] = {**row, "id": found[0]}
+    by_name = {row["name"]: row for row in rows.values()}  # one row per name within the document too
+    for aid, row in rows.items():
+        ids[aid] = by_name[row["name"]]["id"]
+    if by_name:
+        db.table("agencies").upsert_all(by_name.values(), pk="id")
+    return ids
 
 
 def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
@@ -302,6 +320,7 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
             "sha256": doc.sha256,
             "text": doc.text,
             "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "legacy_encoding": doc.legacy_encoding,
         }
         if existing:
             db.table("documents").update(doc_id, row)
@@ -310,7 +329,7 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
 
         all_agencies = [m.agency for m in doc.mentions]
         all_agencies += [ta.agency for t in doc.tasks for ta in t.agencies]
-        save_agencies(db, all_agencies)
+        agency_ids = save_agencies(db, all_agencies)
 
         section_ids: list[int] = []
         for section in doc.sections:
@@ -336,7 +355,7 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
         db.table("agency_mentions").insert_all(
             {
                 "document_id": doc_id,
-                "agency_id": m.agency.id,
+                "agency_id": agency_ids[m.agency.id],
                 "surface": m.surface,
                 "method": m.method,
                 "span_start": m.span_start,
@@ -364,7 +383,7 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
             db.table("task_agencies").insert_all(
                 {
                     "task_id": task_id,
-                    "agency_id": ta.agency.id,
+                    "agency_id": agency_ids[ta.agency.id],
                     "role": ta.role.value,
                     "surface": ta.surface,
                     "span_start": ta.span_start,
@@ -418,9 +437,24 @@ def _delete_document_rows(db: sqlite_utils.Database, doc_id: int) -> None:
         db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
 
 
+def delete_document(db: sqlite_utils.Database, doc_id: int) -> None:
+    """Remove one document with every row hanging below it; citations of it are unlinked."""
+    _delete_document_rows(db, doc_id)
+    for spec in db_shape.FTS_TABLES.values():
+        db.execute(spec["delete"], {"document_id": doc_id})
+    db.execute("UPDATE citations SET cited_document_id = NULL WHERE cited_document_id = ?", [doc_id])
+    db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+
 def save_failure(db: sqlite_utils.Database, source: str, stage: str, error: str) -> None:
-    """Record (or replace) the failure of one input."""
+    """Record (or replace) the failure of one input.
+
+    The database mirrors the inputs as they are now: a source that was ingested before and
+    now fails loses its document (the failures row says why), rather than keeping a stale one.
+    """
     with db.atomic():
+        for (doc_id,) in db.execute("SELECT id FROM documents WHERE source = ?", [source]).fetchall():
+            delete_document(db, doc_id)
         db.execute("DELETE FROM failures WHERE source = ?", [source])
         db.table("failures").insert(
             {
@@ -432,20 +466,56 @@ def save_failure(db: sqlite_utils.Database, source: str, stage: str, error: str)
         )
 
 
+@functools.cache
+def _province_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (p.name, re.compile(rf"(?<!\w){re.escape(db_shape.fold(name))}(?!\w)"))
+        for p in places()
+        for name in (p.name, *p.aliases)
+    )
+
+
+def _named_provinces(issuer: str | None) -> set[str]:
+    """The provinces an issuer names: "UBND tỉnh Cà Mau" -> {"Cà Mau"}; "UBND tỉnh" -> set()."""
+    folded = db_shape.fold(issuer)
+    return {name for name, pattern in _province_patterns() if folded and pattern.search(folded)}
+
+
+def issuer_agrees(citation_issuer: str | None, citing_province: str | None, cited_province: str | None) -> bool:
+    """Whether a cited document of ``cited_province`` can be the one a citation names.
+
+    Numbers repeat across provinces (every province has a "12/QĐ-UBND"): the citation's issuer
+    must name the cited document's province, or name none and be a body of the citing
+    document's own province ("UBND tỉnh"), or the cited document be a central one.
+    """
+    named = _named_provinces(citation_issuer)
+    if named:
+        return cited_province in named
+    return not cited_province or cited_province == citing_province
+
+
 def link_citations(db: sqlite_utils.Database) -> int:
-    """Point each citation at the cited document when that document is in the database too."""
+    """Point each citation at the cited document (same number, agreeing issuer) when it is in the database."""
+    candidates = db.execute(
+        """
+        SELECT c.id, c.issuer, citing.province, d.id, d.province, c.cited_document_id
+        FROM citations c
+        JOIN documents citing ON citing.id = c.document_id
+        LEFT JOIN documents d ON d.number_key = c.number_key AND d.id != c.document_id
+        WHERE c.number_key IS NOT NULL AND c.number_key != ''
+        ORDER BY c.id, d.id
+        """
+    ).fetchall()
+    links: dict[int, tuple[int | None, int | None]] = {}
+    for cid, issuer, citing_province, doc_id, doc_province, current in candidates:
+        chosen = links.get(cid, (None, current))[0]
+        if chosen is None and doc_id is not None and issuer_agrees(issuer, citing_province, doc_province):
+            chosen = doc_id
+        links[cid] = (chosen, current)
+    changed = [(chosen, cid) for cid, (chosen, current) in links.items() if chosen != current]
     with db.atomic():
-        cursor = db.execute(
-            """
-            UPDATE citations SET cited_document_id = (
-                SELECT d.id FROM documents d
-                WHERE d.number_key = citations.number_key AND d.id != citations.document_id
-                ORDER BY d.id LIMIT 1
-            )
-            WHERE number_key IS NOT NULL AND number_key != ''
-            """
-        )
-    return cursor.rowcount
+        db.conn.executemany("UPDATE citations SET cited_document_id = ? WHERE id = ?", changed)
+    return sum(1 for chosen, _ in links.values() if chosen is not None)
 
 
 def counts(db: sqlite_utils.Database) -> dict[str, int]:

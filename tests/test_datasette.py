@@ -182,9 +182,10 @@ def _rows(served, path: str, **params) -> list[dict]:
 # ---------------------------------------------------------------------------------------------
 # Serving
 # ---------------------------------------------------------------------------------------------
-def test_datasette_args_serve_immutable_with_repo_config():
+def test_datasette_args_serve_read_only_not_immutable_with_repo_config():
     args = serve.datasette_args("output/kehoach.db", port=8123)
-    assert args[args.index("-i") + 1] == "output/kehoach.db"
+    assert "-i" not in args and "--immutable" not in args  # an ingest may write it while served
+    assert args[args.index("serve") + 1] == "output/kehoach.db"
     assert args[args.index("--metadata") + 1] == str(serve.METADATA)
     assert args[args.index("--plugins-dir") + 1] == str(serve.PLUGINS)
     assert args[args.index("--template-dir") + 1] == str(serve.TEMPLATES)
@@ -192,10 +193,10 @@ def test_datasette_args_serve_immutable_with_repo_config():
     assert args[args.index("--host") + 1] == "127.0.0.1"
 
 
-def test_served_immutable_under_the_metadata_name(served):
+def test_served_read_only_under_the_metadata_name(served):
     [database] = _json(served, "/-/databases.json")
     assert database["name"] == "kehoach"
-    assert database["is_mutable"] is False
+    assert database["is_mutable"] is True  # opened mode=ro, not immutable: it sees new rows
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
+from parsers.legacy_fonts import detect_and_convert
 from parsers.models import SourceText
 
 # Order matters: a site's pages are also HTML or text, so sites come before formats.
@@ -75,4 +76,9 @@ def read_source(name: str, data: bytes) -> SourceText:
     >>> read_source("qd.html", "<p>Điều 1. Giao Sở Tài chính chủ trì</p>".encode()).site
     'html'
     """
-    return reader_for(name, data).read(name, data)
+    read = reader_for(name, data).read(name, data)
+    # Text typed in a legacy font (TCVN3, VNI) reads as Latin-1 letters in every format.
+    text, legacy = detect_and_convert(read.text)
+    if legacy:
+        read = read.model_copy(update={"text": text, "hints": {**read.hints, "legacy_encoding": legacy}})
+    return read

@@ -38,6 +38,8 @@ def _issue_dates(root) -> None:
         value = " ".join(span.get("value", "").split())
         if ISSUE_VALUE.match(value):
             link = span.getparent()
+            if link is None:  # inside a link whose spans an earlier one already replaced
+                continue
             for child in list(link):
                 child.drop_tree()
             link.text = value

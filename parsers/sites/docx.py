@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -198,11 +199,14 @@ def read(name: str, data: bytes) -> SourceText:
         raise ValueError(f"{name}: a legacy Word .doc file; only .docx is supported (convert it first)")
     try:
         document = docx.Document(io.BytesIO(data))
+        numbering = _Numbering(document)
+        body = document.element.body
+        lines = [line for block in body.iterchildren() for line in _block_lines(block, numbering)]
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as error:
         raise ValueError(f"{name}: cannot read the Word document ({type(error).__name__}: {error})") from error
-    numbering = _Numbering(document)
-    body = document.element.body
-    lines = [line for block in body.iterchildren() for line in _block_lines(block, numbering)]
+    except (AttributeError, TypeError, IndexError, EOFError, zlib.error, NotImplementedError) as error:
+        # a damaged part python-docx half-reads (a missing body, a cut numbering part)
+        raise ValueError(f"{name}: the Word document is damaged ({type(error).__name__}: {error})") from error
     if not lines:
         raise ValueError(f"{name}: the Word document holds no text")
     return SourceText(source=name, site=SITE, text="\n".join(lines), hints={"layout": "paragraphs"})

@@ -218,13 +218,16 @@ def _listing(root) -> tuple[list[str], int]:
     for box in root.xpath(f"//div[{_class('luocdo')}]"):
         links = [text for a in box.xpath(".//a[" + _class("jTips") + "]") if (text := _text(a))]
         if links:
-            lines.append(_text(box.xpath(f"./div[{_class('title')} or {_class('titleht')}]")[0]))
+            titles = box.xpath(f"./div[{_class('title')} or {_class('titleht')}]")
+            if titles:  # a damaged page may have lost the box's title
+                lines.append(_text(titles[0]))
             lines.extend(links)
             count += len(links)
     for row in root.xpath(f"//div[{_class('vbLienQuan')}]//tr"):
         items = _listed_items(row)
         if items:
-            lines.extend([_text(row.xpath("./td")[0]), *items])
+            cells = row.xpath("./td")
+            lines.extend([_text(cells[0]), *items] if cells else items)
             count += len(items)
     if not count:
         items = _listed_items(root)

@@ -5,6 +5,8 @@
 - ``?_search=`` values are folded before Datasette sees them: the search tables hold
   folded text, so "dau tu", "DAU TU", "Đầu tư" and "đầu tư" all find the same rows.
 - The served file is given the name the metadata uses ("kehoach") whatever it is called.
+- Bad requests get a 4xx, never a 500: a number too large for SQLite ("?id__gt=1e30" written
+  out) or a sort by a column that does not exist is the client's error.
 - Provenance: ``/<db>/-/document/<id>?task=<task_id>`` shows a document's text (escaped)
   with the task's span, its agencies and its deadline highlighted; ``provenance`` and
   ``span_start`` cells link there.
@@ -17,6 +19,7 @@ import urllib.parse
 from datasette import hookimpl
 from datasette.utils import escape_fts
 from datasette.utils.asgi import NotFound, Response
+from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
 from pipeline.db_shape import fold, fold_number, fold_query, search_query
@@ -57,6 +60,25 @@ def asgi_wrapper(datasette):
         return fold_search
 
     return wrap
+
+
+def _client_error(exception: Exception) -> str | None:
+    """The message of an exception that is the request's fault, or None."""
+    if isinstance(exception, OverflowError):
+        return "A number in the request is out of range (SQLite integers are 64-bit)."
+    if isinstance(exception, DatasetteError) and exception.status == 500 and str(exception.message).startswith("Cannot "):
+        return str(exception.message)  # "Cannot sort table by nonexistent"
+    return None
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    message = _client_error(exception)
+    if message is None:
+        return None
+    if request.path.endswith(".json"):
+        return Response.json({"ok": False, "error": message, "status": 400}, status=400)
+    return Response.text(message, status=400)
 
 
 @hookimpl
