@@ -216,6 +216,9 @@ def nlp() -> Language:
     import spacy
 
     pipeline = spacy.blank("xx")
+    # spaCy caps texts at 1M characters for the memory of its parser and NER, which this
+    # tokenizer-and-rules pipeline has not; the ingest's --max-size bounds the text instead.
+    pipeline.max_length = 1 << 31
     pipeline.add_pipe("kehoach_agency_heads")
     pipeline.add_pipe("kehoach_agency_names")
     return pipeline

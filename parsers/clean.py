@@ -13,9 +13,14 @@ from collections.abc import Callable
 from parsers.models import SourceText
 from parsers.vietnamese import LOWER, UPPER, is_caps
 
-# Invisible or odd characters captures carry: no-break and zero-width spaces, soft hyphens.
+# Invisible or odd characters captures carry: no-break and zero-width spaces, soft hyphens,
+# bidi controls (LRM, RLE ... PDI: never meaningful in Vietnamese, and they can reorder how
+# a value is displayed), and control characters (NUL ...: not text; tab and newlines kept).
 ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+INVISIBLE = re.compile(
+    r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u061c\u202a-\u202e\u2066-\u2069"
+    r"\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"
+)
 # Lines some captures keep from the page around the document.
 #   "Đang tải nội dung, vui lòng chờ giây lát..."
 CHROME_LINE = re.compile(r"^\s*(?:Đang tải (?:nội dung|văn bản)[^\n]*|Hệ thống pháp luật)\s*$", re.M)

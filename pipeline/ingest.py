@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsers import parse_document
+from parsers.decode import VIETNAMESE_LETTER
 from parsers.sites import UNSUPPORTED, read_source
 from pipeline import storage
 
@@ -243,6 +244,7 @@ def ingest_file(
             read = read_source(path.name, data)
             if read.hints.get("kind") in NOT_DOCUMENTS:
                 raise NotADocument(f"{path.name}: {NOT_DOCUMENTS[read.hints['kind']]} of {read.site}, not a document")
+            _check_vietnamese(path.name, read.text)
             read = read.model_copy(update={"source": source})
             report.add_time("read", time.perf_counter() - started)
             stage = "parse"
@@ -264,6 +266,13 @@ def ingest_file(
         message = str(error) if path.name in str(error) else f"{path.name}: {type(error).__name__}: {error}"
         storage.save_failure(db, source, stage, message)
         report.failed.append((source, stage, message))
+
+
+def _check_vietnamese(name: str, text: str) -> None:
+    """Refuse a text of some length without one Vietnamese letter (an English page, a translation)."""
+    sample = text[:20000]
+    if sum(c.isalpha() for c in sample) >= 200 and not VIETNAMESE_LETTER.search(sample):
+        raise NotADocument(f"{name}: no Vietnamese text (no letter with a Vietnamese mark), not a document")
 
 
 @contextlib.contextmanager

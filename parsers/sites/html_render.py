@@ -10,6 +10,7 @@ dropped, scripts, styles, form controls and hidden elements are skipped.
 
 from __future__ import annotations
 
+import html
 import re
 
 import lxml.html
@@ -38,6 +39,13 @@ FOOTNOTE_CALL = re.compile(r"^\s*\[\s*\d{1,3}\s*\]\s*$")
 OWN_LABEL = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.)]|[-+•])\s", re.I)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 BREAK = None  # a <br> in the inline buffer
+# A parser without libxml2's 256-level depth limit (it drops deeper content without a word).
+HUGE_HTML = lxml.html.HTMLParser(huge_tree=True)
+TAG = re.compile(r"<[^>]*>")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+INVISIBLE_BLOCK = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+# Tags that only group or style text: removing them keeps the text and its blocks.
+NESTING_TAG = re.compile(r"</?(?:div|span|font|b|i|u|em|strong|section|article|center|main|aside)\b[^>]*>", re.I)
 
 
 def parse_html(data: bytes, name: str) -> lxml.html.HtmlElement:
@@ -47,15 +55,37 @@ def parse_html(data: bytes, name: str) -> lxml.html.HtmlElement:
     >>> root.find(".//table/tr") is not None
     True
     """
-    text = XML_DECLARATION.sub("", decode_bytes(data, name))
+    # control characters are not text, and lxml refuses strings holding them
+    text = CONTROL_CHARS.sub("", XML_DECLARATION.sub("", decode_bytes(data, name)))
     if not text.strip():
         raise ValueError(f"{name}: empty HTML page")
-    try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as error:
-        raise ValueError(f"{name}: cannot parse the HTML ({error})") from error
+    root = _parse(text, name)
+    if _lost_text(text, root):
+        # libxml2 silently drops everything below its depth limit: flatten the containers
+        # that only nest (div, span, font ...) and parse again, or refuse if text is still lost.
+        root = _parse(NESTING_TAG.sub(" ", text), name)
+        if _lost_text(text, root):
+            raise ValueError(f"{name}: HTML nested too deeply to parse without losing text")
     _wrap_stray_rows(root)
     return root
+
+
+def _parse(text: str, name: str) -> lxml.html.HtmlElement:
+    try:
+        return lxml.html.document_fromstring(text, parser=HUGE_HTML)
+    except (etree.ParserError, ValueError) as error:
+        raise ValueError(f"{name}: cannot parse the HTML ({error})") from error
+
+
+def _visible_chars(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def _lost_text(markup: str, root: lxml.html.HtmlElement) -> bool:
+    """Whether the parsed tree holds clearly less text than the markup (libxml2's depth limit)."""
+    stripped = TAG.sub(" ", INVISIBLE_BLOCK.sub(" ", markup))
+    expected = _visible_chars(html.unescape(stripped))
+    return expected > 200 and _visible_chars(root.text_content()) < 0.5 * expected
 
 
 def _wrap_stray_rows(root: lxml.html.HtmlElement) -> None:

@@ -93,10 +93,14 @@ def read(name: str, data: bytes) -> SourceText:
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-font warnings are not ours
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            reader.decrypt("")
-        texts = [_page_text(page) for page in reader.pages]
+        locked = reader.is_encrypted and not reader.decrypt("")  # many PDFs are encrypted with no password
     except Exception as error:  # pypdf raises many kinds on damaged files; all mean "unreadable"
+        raise ValueError(f"{name}: cannot read the PDF ({type(error).__name__}: {error})") from error
+    if locked:
+        raise ValueError(f"{name}: the PDF is encrypted with a password; save an unprotected copy")
+    try:
+        texts = [_page_text(page) for page in reader.pages]
+    except Exception as error:
         raise ValueError(f"{name}: cannot read the PDF ({type(error).__name__}: {error})") from error
     if not texts or all(sum(c.isalpha() for c in t) < MIN_LETTERS_PER_PAGE for t in texts):
         raise ValueError(f"{name}: scanned PDF without a text layer; OCR is not supported")

@@ -66,7 +66,11 @@ def _client_error(exception: Exception) -> str | None:
     """The message of an exception that is the request's fault, or None."""
     if isinstance(exception, OverflowError):
         return "A number in the request is out of range (SQLite integers are 64-bit)."
-    if isinstance(exception, DatasetteError) and exception.status == 500 and str(exception.message).startswith("Cannot "):
+    if (
+        isinstance(exception, DatasetteError)
+        and exception.status == 500
+        and str(exception.message).startswith("Cannot ")
+    ):
         return str(exception.message)  # "Cannot sort table by nonexistent"
     return None
 
