@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := output/kehoach.db
 STAMP := $(VENV)/.installed
 
-.PHONY: install ingest test lint format serve eval bench readme clean
+.PHONY: install ingest test lint format serve eval bench readme clean fuzz crashtest
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ eval: $(STAMP)  ## score extraction against the gold annotations
 
 bench: $(STAMP)  ## time ingest of the sample corpus, per stage (medians over repeats)
 	$(BIN)/kehoach bench corpus --repeats 3
+
+fuzz: $(STAMP)  ## fuzz readers and parser: FUZZ_CASES (default 10000) random and damaged real documents
+	FUZZ_CASES=$${FUZZ_CASES:-10000} $(BIN)/pytest -p no:cacheprovider tests/test_fuzz.py --hypothesis-show-statistics
+
+crashtest: $(STAMP)  ## SIGKILL an ingest at KILL_POINTS (default 24) random points; check consistency each time
+	KILL_POINTS=$${KILL_POINTS:-24} $(BIN)/pytest -p no:cacheprovider tests/test_crash.py
 
 readme: $(STAMP)  ## regenerate the README's generated sections (CLI help, schema, figures)
 	$(BIN)/cog -r README.md

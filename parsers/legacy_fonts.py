@@ -9,8 +9,8 @@ placement included ("Uỷ", which agency matching folds like "Ủy").
 
 A text is converted only when it is mostly legacy: many of its words hold glyphs no
 Unicode Vietnamese word has ("©", "¸", "®", "ñ" after a vowel ...), and the conversion
-turns them into Vietnamese words. Only lines holding such words are converted, so a
-Unicode document quoting one odd character is left alone.
+turns them into Vietnamese words. Lines holding a letter beyond Latin-1 ("ư", "ạ") are
+Unicode already and kept as they are (a Word file typed partly in each).
 """
 
 from __future__ import annotations
@@ -85,8 +85,13 @@ def _syllables(words: list[str]) -> int:
     return sum(1 for w in words if SYLLABLE.fullmatch(w.lower()))
 
 
+def _is_unicode_line(line: str) -> bool:
+    """A line with a letter beyond Latin-1 ("ư", "ạ") is typed in Unicode: legacy glyphs are all Latin-1."""
+    return any(ord(c) > 0xFF and c.isalpha() for c in line)
+
+
 def _convert_lines(text: str, convert) -> str:
-    return "\n".join(convert(line) if odd_words(line) else line for line in text.split("\n"))
+    return "\n".join(line if _is_unicode_line(line) else convert(line) for line in text.split("\n"))
 
 
 def detect_and_convert(text: str) -> tuple[str, str | None]:

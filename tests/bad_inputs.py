@@ -699,6 +699,6 @@ def catalogue_markdown() -> str:
     """The README's table of bad-input classes."""
     lines = ["| class | example | outcome |", "|---|---|---|"]
     for case in CATALOGUE:
-        cells = [c.replace("|", "\\|") for c in (case.name, case.example, case.outcome)]
+        cells = [html.escape(c, quote=False).replace("|", "\\|") for c in (case.name, case.example, case.outcome)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
