@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 
-from parsers.sites.links.common import absolute, is_original, number_in, squash, unique
+from parsers.sites.links.common import absolute, is_original, number_in, short_date, squash, unique
 from parsers.sites.links.models import DocumentLink, PageLinks
 
 # The text of a "next page" link: "Sau", "Trang sau", "Tiếp", "›", "»", "Next"
@@ -51,10 +52,17 @@ def site_page(site: str, url: str, root, document_url: re.Pattern) -> PageLinks:
 
 
 def files_page(site: str, url: str, root) -> PageLinks:
-    """Any other page: the PDF/Word files it links to are the documents it lists."""
+    """Any other page: the PDF/Word files it links to, and the pages of its own site whose
+    link text names a document by number ("Quyết định số 2926/QĐ-UBND ngày 20/11/2025 ..."),
+    are the documents it lists."""
     documents = {}
+    host = urllib.parse.urlsplit(url).netloc
     for link, text in anchors(root, url):
-        if is_original(link) and link not in documents:
+        if link in documents:
+            continue
+        if is_original(link):
             documents[link] = DocumentLink(title=text, number=number_in(text), originals=[link])
+        elif urllib.parse.urlsplit(link).netloc == host and number_in(text) and link != url:
+            documents[link] = DocumentLink(title=text, number=number_in(text), date=short_date(text), page=link)
     kind = "listing" if documents else "other"
     return PageLinks(url=url, site=site, kind=kind, documents=list(documents.values()), next_page=next_page(root, url))
