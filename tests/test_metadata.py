@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from parsers.clean import clean_text
 from parsers.metadata import parse_metadata, parse_number, sentence_case
 from parsers.sites import read_source
-from parsers.structure import split_paragraphs
+from parsers.text.clean import clean_text
+from parsers.text.structure import split_paragraphs
 from pipeline.evaluate import norm, norm_agency, norm_number
 from tests.conftest import CORPUS, GOLD
 
