@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from pipeline import storage
-from pipeline.evaluate import evaluate, format_figures, headline, summary_line
+from pipeline.evaluate import by_shape, document_shapes, evaluate, format_figures, headline, load_gold, summary_line
 from pipeline.ingest import IngestReport, ingest, iter_inputs
 
 DEFAULT_DB = "output/kehoach.db"
@@ -111,6 +111,12 @@ def _print_summary(report: IngestReport, db_path: str, seconds: float) -> None:
 @click.option("--save-baseline", is_flag=True, help="Write these figures as the new baseline.")
 @click.option("--verbose", "-v", is_flag=True, help="List every error per gold file.")
 @click.option("--ablation", is_flag=True, help="Also score with reference data alone, and time both.")
+@click.option(
+    "--by-shape",
+    "per_shape",
+    is_flag=True,
+    help="Also print the figures per document shape (gold 'shape' field, gold/shapes.json, else the reader).",
+)
 def eval_command(
     db_path: str,
     gold_dir: str,
@@ -119,6 +125,7 @@ def eval_command(
     save_baseline: bool,
     verbose: bool,
     ablation: bool,
+    per_shape: bool,
 ) -> None:
     """Score a database against gold annotations: per-field precision, recall and F1."""
     if ingest_from:
@@ -132,6 +139,9 @@ def eval_command(
                 click.echo(f"    {error}")
     for line in format_figures(figures):
         click.echo(line)
+    shapes = _shape_figures(per_file, Path(db_path), Path(gold_dir)) if per_shape else {}
+    for shape, entry in shapes.items():
+        click.echo(f"shape {shape} ({entry['documents']} documents): {entry['figures']}")
     _compare(figures, Path(baseline))
     if ablation:
         _ablation(Path(ingest_from or "corpus"), Path(gold_dir))
@@ -140,13 +150,23 @@ def eval_command(
         saved = {
             **headline(figures),
             "per_file": {name: summary_line(t.figures()).removeprefix("summary: ") for name, t in per_file.items()},
+            **({"per_shape": shapes} if shapes else {}),
         }
         Path(baseline).write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         click.echo(f"baseline written to {baseline}")
 
 
+def _shape_figures(per_file: dict, db_path: Path, gold_dir: Path) -> dict[str, dict]:
+    """Per document shape: how many gold documents, and their summary figures ("meta=... tasks=...")."""
+    groups = by_shape(per_file, document_shapes(db_path, gold_dir))
+    return {
+        shape: {"documents": len(files), "figures": summary_line(tally.figures()).removeprefix("summary: ")}
+        for shape, (files, tally) in groups.items()
+    }
+
+
 def _gold_documents(corpus: Path, gold_dir: Path) -> list[Path]:
-    names = {json.loads(f.read_text(encoding="utf-8"))["file"] for f in gold_dir.glob("*.json")}
+    names = {gold["file"] for gold in load_gold(gold_dir)}
     found = [p for p in iter_inputs([corpus]) if p.name in names]
     missing = names - {p.name for p in found}
     if missing:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from parsers.sites.html_render import parse_html
+from parsers.sites._html import parse_html
 from parsers.sites.links import congbao_sonla, hethongphapluat, thuvienphapluat, vbpl
 from parsers.sites.links.models import DocumentLink, Link, PageLinks
 from parsers.sites.links.pages import files_page

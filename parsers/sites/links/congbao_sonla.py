@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 import urllib.parse
 
+from parsers.sites._html import parse_html
 from parsers.sites.congbao_sonla import SITE_MARKERS
-from parsers.sites.html_render import parse_html
 from parsers.sites.links.common import absolute, is_original, number_in, short_date, squash, unique
 from parsers.sites.links.models import DocumentLink, Link, PageLinks
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 
-from parsers.sites.html_render import parse_html
+from parsers.sites._html import parse_html
 from parsers.sites.links.models import PageLinks
 from parsers.sites.links.pages import site_page
 

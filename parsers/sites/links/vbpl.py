@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 
-from parsers.sites.html_render import parse_html
+from parsers.sites._html import parse_html
 from parsers.sites.links.common import absolute, is_original, number_in, short_date, squash, unique, with_query
 from parsers.sites.links.models import DocumentLink, PageLinks
 from parsers.sites.vbpl import SITE_MARKERS
