@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from parsers.agencies import resolve_agency
-from parsers.casing import sentence_case
+from parsers.agencies.find import resolve_agency
+from parsers.lexicon.casing import sentence_case
+from parsers.lexicon.vietnamese import LOWER, UPPER, find_province, is_caps, parse_written_date, title_case
 from parsers.models import Metadata
-from parsers.structure import Paragraph
-from parsers.vietnamese import LOWER, UPPER, find_province, is_caps, parse_written_date, title_case
+from parsers.text.structure import Paragraph
 
 # "Số: 350/QĐ-UBND", "Số: 2360/QĐ- TTg", "Số: /UBND-KT" (number left blank), "Số 57-NQ/TW"
 NUMBER_LINE = re.compile(
@@ -176,7 +176,7 @@ def _find_type_heading(paragraphs: list[Paragraph]) -> tuple[int, str, str] | No
 def parse_metadata(paragraphs: list[Paragraph], hints: dict[str, str] | None = None) -> tuple[Metadata, int]:
     """Metadata, and the offset where the body (after the title) starts.
 
-    >>> from parsers.structure import split_paragraphs
+    >>> from parsers.text.structure import split_paragraphs
     >>> meta, _ = parse_metadata(split_paragraphs("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
     ...     "Số: 980/KH-UBND\\tNghệ An, ngày 18 tháng 11 năm 2025\\nKẾ HOẠCH\\nPHÒNG THỦ DÂN SỰ\\nThực hiện ..."))
     >>> meta.number, meta.doc_type, meta.issuer, meta.issue_date.isoformat(), meta.title

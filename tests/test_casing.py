@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.casing import sentence_case
+from parsers.lexicon.casing import sentence_case
 
 CASES = [
     (

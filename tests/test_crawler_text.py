@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.clean import clean_text
 from parsers.metadata import parse_metadata
 from parsers.sites import read_source
 from parsers.sites.crawler_text import _signature_parts, _split_authority, matches, unflatten
-from parsers.structure import split_paragraphs
+from parsers.text.clean import clean_text
+from parsers.text.structure import split_paragraphs
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------"
 

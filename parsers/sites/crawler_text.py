@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 
-from parsers.decode import decode_bytes
+from parsers.lexicon.vietnamese import LOWER, UPPER
 from parsers.models import SourceText
 from parsers.sites import plain_text
-from parsers.vietnamese import LOWER, UPPER
+from parsers.text.decode import decode_bytes
 
 SITE = "crawler_text"
 EXTENSIONS = (".txt", ".md", ".text")

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from parsers import deadlines_patterns as P
+import parsers.deadlines.patterns as P
 
 UNKNOWN = "UNKNOWN"
 # How many words before a time expression may still belong to the name of a plan.

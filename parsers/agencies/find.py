@@ -15,9 +15,9 @@ import bisect
 import re
 from dataclasses import replace
 
-from parsers.agency_lists import list_candidates
-from parsers.agency_match import Candidate, choose, scan, starts_word
-from parsers.agency_text import Folded, fold
+from parsers.agencies.lists import list_candidates
+from parsers.agencies.match import Candidate, choose, scan, starts_word
+from parsers.agencies.text import Folded, fold
 from parsers.models import Agency, AgencyMention
 
 # How many words the first part of a name needs before it can stand for the name: "Văn phòng Ban Chỉ huy"
@@ -97,7 +97,7 @@ def _short_forms(f: Folded, chosen: list[Candidate], fs: int, fe: int) -> list[C
 
 def _detected(f: Folded, province: str | None, fs: int, fe: int, reference: list[Candidate]) -> list[Candidate]:
     """The detector's names in the folded window, as candidates (never where a known name starts)."""
-    from parsers.agency_nlp import run
+    from parsers.agencies.detector import run
 
     s0, e0 = f.span(fs, fe)
     known = [(c, "collective" if c.agency.collective else "known") for c in choose(reference)]
@@ -120,7 +120,7 @@ def find_recipients(
     >>> [m.agency.name for m in find_recipients("Nơi nhận:\\n- Bộ NN&MT;\\n- Sở: TC, YT;\\n- Lưu: VT, TH.")]
     ['Bộ Nông nghiệp và Môi trường', 'Sở Tài chính', 'Sở Y tế']
     """
-    from parsers.agency_recipients import recipients
+    from parsers.agencies.recipients import recipients
 
     return recipients(text, province=province, start=start, end=end)
 
@@ -143,6 +143,6 @@ def resolve_agency(surface: str, *, province: str | None = None) -> Agency | Non
             return first.agency
     if chosen:
         return None
-    from parsers.agency_nlp import resolve_unknown
+    from parsers.agencies.detector import resolve_unknown
 
     return resolve_unknown(text[f.span(skips[-1], skips[-1])[0] :], province)

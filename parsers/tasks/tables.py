@@ -15,14 +15,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from parsers.deadlines import find_deadlines
+from parsers.lexicon.vietnamese import is_caps
 from parsers.models import AgencyMention
-from parsers.structure import Paragraph
-from parsers.task_roles import coordinators, explicit_lead, report_targets
-from parsers.task_shapes import COLUMN_ROLES
-from parsers.vietnamese import is_caps
+from parsers.tasks.roles import coordinators, explicit_lead, report_targets
+from parsers.tasks.shapes import COLUMN_ROLES
+from parsers.text.structure import Paragraph
 
 if TYPE_CHECKING:
-    from parsers.tasks import Doc, Draft
+    from parsers.tasks.driver import Doc, Draft
 
 # The first cell of a procedure's rows or header: "Bước", "Bước 1", "Các bước thực hiện", "Trình tự"
 STEP = re.compile(r"^(?:các\s+)?(?:bước|trình\s+tự)\b", re.I)
@@ -101,7 +101,7 @@ def _rows(
     doc: Doc, rows: list[int], roles: dict[str, int], section: int | None, inherited, group: str
 ) -> tuple[list[Draft], str]:
     """The tasks of a table's rows, and the group label in force after the last row."""
-    from parsers.tasks import Draft
+    from parsers.tasks.driver import Draft
 
     base = doc.sections[section].path if section is not None else ""
     ncols = max(roles.values()) + 1

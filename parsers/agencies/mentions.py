@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from parsers.agencies import find_agencies, find_recipients
+from parsers.agencies.find import find_agencies, find_recipients
 from parsers.models import Agency, AgencyMention
-from parsers.structure import Paragraph
+from parsers.text.structure import Paragraph
 
 # The lead of a task whose text and headings name no agency (the guide's "*collective*").
 UNNAMED = Agency(

@@ -44,7 +44,7 @@ def recipients(
     >>> [m.agency.name for m in recipients("Nơi nhận: - TT. Thành ủy, TT.HĐND TP; - Lưu: VT.", province="Cần Thơ")]
     ['Thành ủy', 'Hội đồng nhân dân thành phố']
     """
-    from parsers.agencies import find_agencies
+    from parsers.agencies.find import find_agencies
 
     out: list[AgencyMention] = []
     for s, e in blocks(text, start, end):

@@ -9,7 +9,7 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
-from parsers.deadlines_dates import safe_date
+from parsers.lexicon.calendar import safe_date
 
 # Character classes for regular expressions (Python's re has no \\p{Lu}; "À-Ỹ" would span
 # lower-case letters too): UPPER and LOWER hold ASCII and Vietnamese letters of each case.

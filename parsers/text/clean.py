@@ -10,8 +10,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from parsers.lexicon.vietnamese import LOWER, UPPER, is_caps
 from parsers.models import SourceText
-from parsers.vietnamese import LOWER, UPPER, is_caps
 
 # Invisible or odd characters captures carry: no-break and zero-width spaces, soft hyphens.
 ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")

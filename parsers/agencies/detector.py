@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
-from parsers.agency_words import (
+from parsers.agencies.words import (
     CENTRAL_WORDS,
     CODE,
     GENERIC_BODIES,

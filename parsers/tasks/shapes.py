@@ -1,13 +1,13 @@
 """Shapes of task-bearing text: headings, lead-ins, field blocks and task-table headers.
 
-Named patterns shared by the task finder (``parsers.tasks``), each with a real example.
+Named patterns shared by the task finder (``parsers.tasks.driver``), each with a real example.
 """
 
 from __future__ import annotations
 
 import re
 
-from parsers.structure import BULLET_STYLES, Paragraph
+from parsers.text.structure import BULLET_STYLES, Paragraph
 
 # Fields of a task block (extraction guide §3, "Task blocks"):
 #   "a) Nhiệm vụ: ...", "- Nội dung thực hiện: ...", "- Cơ quan chủ trì: Sở Nội vụ.",

@@ -15,7 +15,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from parsers.decode import decode_bytes
+from parsers.text.decode import decode_bytes
 
 _BLOCK = """address article aside blockquote body caption center dd details dialog dir div dl dt
     fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu

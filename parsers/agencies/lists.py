@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from parsers.agency_data import entries
-from parsers.agency_match import Candidate
-from parsers.agency_text import Folded, is_city
+from parsers.agencies.data import entries
+from parsers.agencies.match import Candidate
+from parsers.agencies.text import Folded, is_city
 
 # "Sở: NN&MT, TC", "Các Sở: XD, TC, KH&CN", "Các Bộ: Giáo dục và Đào tạo, Tài chính",
 # "Văn phòng: Tỉnh ủy, Đoàn ĐBQH&HĐND, UBND tỉnh", "Thường trực: Tỉnh ủy, HĐND tỉnh"
@@ -50,7 +50,7 @@ def _longest_item(head: str, rest: str, members: list, own: str | None) -> tuple
 def list_candidates(f: Folded, province: str | None, start: int, end: int) -> list[Candidate]:
     """The members of every "Sở: ..." / "Bộ: ..." list in the folded span.
 
-    >>> from parsers.agency_text import fold
+    >>> from parsers.agencies.text import fold
     >>> f = fold("Các Sở: XD, TC, KH&CN")
     >>> [c.agency.name for c in list_candidates(f, "Đồng Tháp", 0, len(f.text)) if not c.blocks]
     ['Sở Xây dựng', 'Sở Tài chính', 'Sở Khoa học và Công nghệ']

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 
 from parsers.deadlines import find_deadlines
 from parsers.models import AgencyMention
-from parsers.task_roles import advised, coordinators, explicit_lead, report_targets
-from parsers.task_shapes import FIELD, FIELD_ROLE, LABELLED_DETAIL, is_bullet
+from parsers.tasks.roles import advised, coordinators, explicit_lead, report_targets
+from parsers.tasks.shapes import FIELD, FIELD_ROLE, LABELLED_DETAIL, is_bullet
 
 if TYPE_CHECKING:
-    from parsers.tasks import Doc, Draft
+    from parsers.tasks.driver import Doc, Draft
 
 
 @dataclass
@@ -140,7 +140,7 @@ def _block_roles(doc: Doc, block: Block, inherited: list[AgencyMention]):
 
 def block_tasks(doc: Doc, block: Block, inherited: list[AgencyMention]) -> list[Draft]:
     """The tasks of one block, each with the block's roles and deadline."""
-    from parsers.tasks import Draft
+    from parsers.tasks.driver import Draft
 
     section = doc.sections[block.section]
     lead, coordinate = _block_roles(doc, block, inherited)

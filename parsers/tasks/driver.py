@@ -19,14 +19,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from parsers.actions import UNKNOWN, classify_action, opening_action
+from parsers.agencies.mentions import unnamed_lead
 from parsers.deadlines import find_deadlines
-from parsers.mentions import unnamed_lead
+from parsers.lexicon.vietnamese import is_caps
 from parsers.models import AgencyMention, Deadline, Section, Task, TaskAgency
-from parsers.structure import Paragraph
-from parsers.task_blocks import block_tasks, find_blocks
-from parsers.task_roles import Chain, MentionIndex, coordinators, explicit_lead, report_targets, roles_from, subject
-from parsers.task_shapes import (
+from parsers.tasks.actions import UNKNOWN, classify_action, opening_action
+from parsers.tasks.blocks import block_tasks, find_blocks
+from parsers.tasks.roles import Chain, MentionIndex, coordinators, explicit_lead, report_targets, roles_from, subject
+from parsers.tasks.shapes import (
     APPENDIX_POINTER,
     CLOSING_ASSIGNMENT,
     CLOSING_SENTENCE,
@@ -42,9 +42,9 @@ from parsers.task_shapes import (
     is_bullet,
     is_heading_like,
 )
-from parsers.task_tables import table_tasks
-from parsers.vietnamese import is_caps
-from parsers.vn_nlp import opens_with_verb
+from parsers.tasks.tables import table_tasks
+from parsers.tasks.tagger import opens_with_verb
+from parsers.text.structure import Paragraph
 
 # Adverbs an action may open with: "Tiếp tục tham mưu ...", "Chủ động phối hợp ..."
 LEADING_ADVERB = re.compile(

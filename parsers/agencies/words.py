@@ -15,8 +15,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from parsers.agency_data import abbreviations
-from parsers.agency_text import find_place, fold_key, slug
+from parsers.agencies.data import abbreviations
+from parsers.agencies.text import find_place, fold_key, slug
 from parsers.models import Agency
 
 # lower-case words a name may run over only to reach more of the name ("Khoa học và Công nghệ")

@@ -1,6 +1,6 @@
 """The rules of the deadline grammar: one handler per pattern, in the order they are tried.
 
-Each handler looks at one match of a pattern from ``parsers.deadlines_patterns`` and either
+Each handler looks at one match of a pattern from ``parsers.deadlines.patterns`` and either
 records a ``Deadline`` (returning True, its words are then taken), consumes the words silently
 (a name, a citation: True without a record), or leaves them to the next patterns (False).
 """
@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from parsers import deadlines_dates as D
-from parsers import deadlines_patterns as P
-from parsers import deadlines_vocab as V
+import parsers.deadlines.patterns as P
+import parsers.deadlines.vocab as V
+import parsers.lexicon.calendar as D
 from parsers.models import Deadline
 
 

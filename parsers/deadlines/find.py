@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from parsers import deadlines_patterns as P
-from parsers.deadlines_rules import RULES, Scan
+import parsers.deadlines.patterns as P
+from parsers.deadlines.rules import RULES, Scan
 from parsers.models import Deadline
 
 __all__ = ["find_deadlines"]

@@ -12,8 +12,8 @@ import re
 
 from pydantic import BaseModel, Field
 
+from parsers.lexicon.vietnamese import UPPER
 from parsers.models import Section
-from parsers.vietnamese import UPPER
 
 # Label styles, tried in order. Each pattern must match at the start of a paragraph.
 LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [

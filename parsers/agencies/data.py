@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from parsers.agency_text import fold_key, fold_tones, place_regex
+from parsers.agencies.text import fold_key, fold_tones, place_regex
 from parsers.models import Agency
 
 PLACEHOLDER = re.compile(r"\{(?P<key>[^\d{},][^{}]*)\}")
