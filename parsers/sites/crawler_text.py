@@ -69,6 +69,9 @@ SIGN_FOR_BLOCK = re.compile(
 LIST_END = re.compile(r"^-?\s*Lưu\b")
 
 
+BARE_LABEL = re.compile(r"Số\s*:?|Điều\s+\d+[a-z]?\s*[.:]")
+
+
 def matches(name: str, data: bytes) -> bool:
     if not name.lower().endswith(EXTENSIONS):
         return False
@@ -94,9 +97,7 @@ def unflatten(raw: str) -> str:
     out = [issuer, ""]
     rest = [first["rest"]] if first["rest"] else []
     in_header = True
-    for line in _join_number_label(rest + lines[1:]):
-        if line.startswith(prefix):  # the page name before each article
-            line = line[len(prefix) :].strip()
+    for line in _join_bare_labels(rest + lines[1:], prefix):
         if not line:
             out.append("")
             continue
@@ -108,12 +109,14 @@ def unflatten(raw: str) -> str:
     return "\n".join(out)
 
 
-def _join_number_label(lines: list[str]) -> list[str]:
-    """ "Số:" alone on a line, the number on the next: one line."""
+def _join_bare_labels(lines: list[str], prefix: str) -> list[str]:
+    """A label alone on its line joined to the text on the next: "Số:" and its number,
+    "Điều 3." and the article's first sentence (as the other captures write them)."""
     out: list[str] = []
     for line in lines:
-        if out and re.fullmatch(r"Số\s*:?", out[-1]):
-            out[-1] = f"Số: {line}"
+        line = line[len(prefix) :].strip() if line.startswith(prefix) else line
+        if out and BARE_LABEL.fullmatch(out[-1]) and line:
+            out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
     return out
