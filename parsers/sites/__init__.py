@@ -20,6 +20,7 @@ READER_NAMES = (
     "congbao_sonla",
     "thuvienphapluat",
     "hethongphapluat",
+    "crawler_text",
     "docx",
     "pdf",
     "generic_html",
