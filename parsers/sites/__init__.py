@@ -3,8 +3,8 @@
 Every reader module has ``SITE`` (the name stored in documents.site), a cheap
 ``matches(name, data)`` sniff (extension and markers) and ``read(name, data)``.
 ``READERS`` lists them specific sites first, generic fallbacks last; ``read_source``
-uses the first that matches. Helper modules (html_render, markup, pipe_tables) are not
-readers.
+uses the first that matches. Helper modules (html_render, markup, pipe_tables, layout_text,
+ocr_engine) are not readers.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ READER_NAMES = (
     "thuvienphapluat",
     "hethongphapluat",
     "docx",
+    "scan",
     "pdf",
     "generic_html",
     "plain_text",
@@ -33,11 +34,6 @@ UNSUPPORTED = {
     ".rtf": "RTF files are not supported; save it as .docx",
     ".zip": "archives are not supported; unpack it first",
     ".rar": "archives are not supported; unpack it first",
-    ".jpg": "images are not supported (OCR is not supported)",
-    ".jpeg": "images are not supported (OCR is not supported)",
-    ".png": "images are not supported (OCR is not supported)",
-    ".tif": "images are not supported (OCR is not supported)",
-    ".tiff": "images are not supported (OCR is not supported)",
 }
 
 
