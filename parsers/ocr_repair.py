@@ -14,8 +14,8 @@ made only where the structure leaves one reading:
   diacritics;
 
 nothing is guessed elsewhere. Digits of the number or the day that stay unreadable are left
-blank (as in an unsigned draft), and ``doubts`` names those fields; ``gate_metadata`` empties them, and free-text fields read with a low mean
-confidence, each with a warning.
+blank (as in an unsigned draft), and ``doubts`` names those fields; ``gate_metadata`` empties
+them, and free-text fields read with a low mean confidence, each with a warning.
 """
 
 from __future__ import annotations

@@ -27,7 +27,9 @@ MIN_IMAGE_DPI = 250
 A4_WIDTH_INCHES = 8.27
 # Page segmentation: automatic (3); threads: one, the ingest may run several files at once.
 TESSERACT_CONFIG = "--psm 3 --oem 1"
-INSTALL_HINT = "install the Debian packages tesseract-ocr and tesseract-ocr-vie (apt-get install tesseract-ocr tesseract-ocr-vie)"
+INSTALL_HINT = (
+    "install the Debian packages tesseract-ocr and tesseract-ocr-vie (apt-get install tesseract-ocr tesseract-ocr-vie)"
+)
 # A gap between two words wider than this many text heights separates columns or cells.
 COLUMN_GAP = 2.0
 # A line starting this many text heights right of the margin opens a paragraph (first-line indent).
@@ -113,9 +115,7 @@ def image_pages(data: bytes) -> list[Image.Image]:
 
 def recognise(image: Image.Image) -> list[Word]:
     """The words Tesseract reads on one page image, with boxes and confidences."""
-    data = pytesseract.image_to_data(
-        image, lang=LANGUAGE, config=TESSERACT_CONFIG, output_type=pytesseract.Output.DICT
-    )
+    data = pytesseract.image_to_data(image, lang=LANGUAGE, config=TESSERACT_CONFIG, output_type=pytesseract.Output.DICT)
     words = []
     for i, text in enumerate(data["text"]):
         conf = float(data["conf"][i])
