@@ -26,10 +26,10 @@ import statistics
 import unicodedata
 from functools import cache
 
-from parsers.agency_data import entries
+from parsers.agencies.data import entries
+from parsers.lexicon.vietnamese import UPPER, fold
 from parsers.metadata import TYPE_CODES
 from parsers.models import Metadata, ParseWarning, SourceText
-from parsers.vietnamese import UPPER, fold
 
 # Lines of the first page that hold the header (number and date lines).
 HEADER_LINES = 15

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytesseract
 import pytest
 
-from parsers.sites import ocr_engine, reader_for
-from parsers.sites.ocr_engine import Line, Word, layout
+from parsers.sites import _ocr as ocr_engine
+from parsers.sites import reader_for
+from parsers.sites._ocr import Line, Word, layout
 from pipeline.ingest import ingest
 from tests.conftest import ROOT
 

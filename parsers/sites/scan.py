@@ -15,7 +15,8 @@ import re
 import statistics
 
 from parsers.models import SourceText
-from parsers.sites import ocr_engine, pdf
+from parsers.sites import _ocr as ocr_engine
+from parsers.sites import pdf
 
 SITE = "scan"
 # What the OCR reading depends on: a cached reading with another key is read again (pipeline.read_cache).
