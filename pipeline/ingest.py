@@ -6,9 +6,9 @@ is written in one transaction, so it is either wholly in the database or not at 
 Re-running is safe: unchanged inputs are skipped by content hash, a changed input
 replaces its rows.
 
-One input is one source however its path is spelled: the source is the file's resolved
-real path (relative to the working folder when inside it), so a folder reached through a
-symlink, or named twice, is ingested once. Each input is held to ``Limits`` (size, unpacked
+One input is one source however its path is spelled: the source is the file's absolute
+real path, so a folder reached through a symlink, named twice, or named from another
+working folder is ingested once. Each input is held to ``Limits`` (size, unpacked
 size, seconds) so that no single file can stall or exhaust a batch; the refusal says which
 limit and the option that raises it. Only one ingest writes a database at a time (a lock
 file beside it); a second one refuses with a clear message.
@@ -31,9 +31,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsers import parse_document
-from parsers.decode import VIETNAMESE_LETTER
-from parsers.sites import UNSUPPORTED, read_source
+from parsers.sites import UNSUPPORTED
+from parsers.sites.scan import IMAGE_SUFFIXES
+from parsers.text.decode import VIETNAMESE_LETTER
 from pipeline import storage
+from pipeline.read_cache import CACHE_DIR_NAME, cached_read
 
 MB = 1 << 20
 
@@ -41,7 +43,7 @@ MB = 1 << 20
 IGNORED_NAMES = {"readme.md", "manifest.csv", ".gitkeep", "license", "license.md"}
 # What a folder is searched for: the formats read, and those refused with a reason (".doc"),
 # so that the user learns why a file was not ingested.
-DOCUMENT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".pdf", ".docx", *UNSUPPORTED}
+DOCUMENT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".pdf", ".docx", *IMAGE_SUFFIXES, *UNSUPPORTED}
 
 
 # Pages a site reader recognises as something other than a document's text.
@@ -109,10 +111,8 @@ def time_limit(seconds: float, name: str) -> Iterator[None]:
 
 
 def source_name(path: Path) -> str:
-    """The one spelling of an input: its real path, relative to the working folder when inside it."""
-    real = Path(os.path.realpath(path))
-    cwd = Path(os.path.realpath(Path.cwd()))
-    return str(real.relative_to(cwd)) if real.is_relative_to(cwd) else str(real)
+    """The one spelling of an input: its absolute real path (symlinks resolved, whatever the working folder)."""
+    return os.path.realpath(path)
 
 
 def read_input(path: Path, limits: Limits) -> bytes:
@@ -227,9 +227,13 @@ def ingest_file(
     *,
     source: str | None = None,
     detector: bool = True,
+    cache_dir: Path | None = None,
     limits: Limits = Limits(),
 ) -> None:
-    """Read, parse and store one input, recording a failure instead of raising."""
+    """Read, parse and store one input, recording a failure instead of raising.
+
+    Slow readings (OCR) are kept in ``cache_dir`` by content hash (``pipeline.read_cache``).
+    """
     source = source or source_name(path)
     stage = "read"
     try:
@@ -241,7 +245,7 @@ def ingest_file(
             return
         limits.check_unpacked(path.name, data)
         with time_limit(limits.max_seconds, path.name):
-            read = read_source(path.name, data)
+            read = cached_read(path.name, data, sha, cache_dir)
             if read.hints.get("kind") in NOT_DOCUMENTS:
                 raise NotADocument(f"{path.name}: {NOT_DOCUMENTS[read.hints['kind']]} of {read.site}, not a document")
             _check_vietnamese(path.name, read.text)
@@ -305,11 +309,12 @@ def ingest(
     """Ingest every document under ``paths`` into the database at ``db_path``.
 
     ``problems`` are (path, error) pairs found while listing the inputs (``iter_inputs``):
-    each becomes a failures row too.
+    each becomes a failures row too. OCR results are cached in ``ocr-cache/`` beside the database.
     """
     with writer_lock(db_path):
         db = storage.open_db(db_path)
         report = IngestReport()
+        cache_dir = Path(db_path).parent / CACHE_DIR_NAME
         found = list(problems)
         files = list(iter_inputs(paths, found))
         for where, error in found:
@@ -317,7 +322,7 @@ def ingest(
             storage.save_failure(db, source, "find", error)
             report.failed.append((source, "find", error))
         for path in files:
-            ingest_file(db, path, report, detector=detector, limits=limits)
+            ingest_file(db, path, report, detector=detector, cache_dir=cache_dir, limits=limits)
             if on_progress:
                 on_progress(path)
         storage.link_citations(db)

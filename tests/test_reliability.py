@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from parsers import parse_document
-from parsers.decode import decode_bytes
-from parsers.legacy_fonts import detect_and_convert, tcvn3_table, tcvn3_to_unicode, vni_table, vni_to_unicode
 from parsers.models import Agency, AgencyMention, Citation, Metadata, ParsedDocument, SourceText
 from parsers.sites import read_source
+from parsers.text.decode import decode_bytes
+from parsers.text.legacy_fonts import detect_and_convert, tcvn3_table, tcvn3_to_unicode, vni_table, vni_to_unicode
 from pipeline import storage
 from pipeline.ingest import Limits, ingest, iter_inputs, time_limit
 from tests.conftest import CORPUS
@@ -127,7 +127,7 @@ def test_one_file_is_one_source_however_its_path_is_spelled(tmp_path, monkeypatc
     first = ingest([real], db)
     second = ingest([tmp_path / "link", "link/../that", "./that/" + DOC.name], db)
     assert len(first.ingested) == 1 and second.ingested == [] and len(second.skipped) == 1
-    assert rows(db, "SELECT source FROM documents") == [(f"that/{DOC.name}",)]
+    assert rows(db, "SELECT source FROM documents") == [(str((real / DOC.name).resolve()),)]
     assert len(list(iter_inputs([real, tmp_path / "link"]))) == 1
 
 

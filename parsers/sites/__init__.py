@@ -3,8 +3,8 @@
 Every reader module has ``SITE`` (the name stored in documents.site), a cheap
 ``matches(name, data)`` sniff (extension and markers) and ``read(name, data)``.
 ``READERS`` lists them specific sites first, generic fallbacks last; ``read_source``
-uses the first that matches. Helper modules (html_render, markup, pipe_tables) are not
-readers.
+uses the first that matches. Private helper modules (``_html``, ``_markup``, ``_pipe_tables``,
+``_layout_text``, ``_ocr``) are not readers.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from parsers.legacy_fonts import detect_and_convert
 from parsers.models import SourceText
+from parsers.text.legacy_fonts import detect_and_convert
 
 # Order matters: a site's pages are also HTML or text, so sites come before formats.
 READER_NAMES = (
@@ -21,7 +21,9 @@ READER_NAMES = (
     "congbao_sonla",
     "thuvienphapluat",
     "hethongphapluat",
+    "crawler_text",
     "docx",
+    "scan",
     "pdf",
     "generic_html",
     "plain_text",
@@ -34,11 +36,6 @@ UNSUPPORTED = {
     ".rtf": "RTF files are not supported; save it as .docx",
     ".zip": "archives are not supported; unpack it first",
     ".rar": "archives are not supported; unpack it first",
-    ".jpg": "images are not supported (OCR is not supported)",
-    ".jpeg": "images are not supported (OCR is not supported)",
-    ".png": "images are not supported (OCR is not supported)",
-    ".tif": "images are not supported (OCR is not supported)",
-    ".tiff": "images are not supported (OCR is not supported)",
 }
 
 
@@ -76,8 +73,14 @@ def read_source(name: str, data: bytes) -> SourceText:
     >>> read_source("qd.html", "<p>Điều 1. Giao Sở Tài chính chủ trì</p>".encode()).site
     'html'
     """
-    read = reader_for(name, data).read(name, data)
-    # Text typed in a legacy font (TCVN3, VNI) reads as Latin-1 letters in every format.
+    return to_unicode(reader_for(name, data).read(name, data))
+
+
+def to_unicode(read: SourceText) -> SourceText:
+    """A reader's text with legacy-font letters (TCVN3, VNI) converted, flagged in ``hints``.
+
+    Text typed in a legacy font reads as Latin-1 letters in every format (text, page, Word).
+    """
     text, legacy = detect_and_convert(read.text)
     if legacy:
         read = read.model_copy(update={"text": text, "hints": {**read.hints, "legacy_encoding": legacy}})
