@@ -13,10 +13,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from parsers import metadata as header
 from parsers.agencies import document_mentions, read_issuer
 from parsers.citations import find_citations
-from parsers.metadata import issuer_cell, title_span
+from parsers.metadata import issuer_cell, read_metadata, title_span
 from parsers.models import Metadata, ParsedDocument, SourceText
 from parsers.tasks import find_tasks
 from parsers.text.clean import clean_text
@@ -53,7 +52,7 @@ def parse_metadata(paragraphs: list[Paragraph], hints: dict[str, str] | None = N
     """
     cell = issuer_cell(paragraphs)
     issuer = read_issuer(cell) if cell is not None else None
-    return header.parse_metadata(paragraphs, hints, issuer=issuer)
+    return read_metadata(paragraphs, hints, issuer=issuer)
 
 
 def parse_document(

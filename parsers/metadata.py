@@ -11,15 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from parsers.lexicon.vietnamese import (
-    LOWER,
-    UPPER,
-    find_province,
-    is_caps,
-    parse_written_date,
-    sentence_case,
-    title_case,
-)
+from parsers.lexicon.casing import sentence_case
+from parsers.lexicon.vietnamese import LOWER, UPPER, find_province, is_caps, parse_written_date, title_case
 from parsers.models import Metadata
 from parsers.text.structure import Paragraph
 
@@ -47,7 +40,7 @@ DOC_TYPE_HEADING = re.compile(r"^(?P<type>" + "|".join(DOC_TYPES) + r")(?=\s|$)(
 BODY_OPENER = re.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Thi\s+hành|Kính\s+gửi|Nhằm|Để|Theo|Trên\s+cơ\s+sở|Ngày\s+\d|"
     r"Năm\s+\d|Xét|(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\b.*$|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN\b.*$|"
-    r"THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ\s*$|CHÍNH\s+PHỦ\s*$|BỘ\s+TRƯỞNG\b.*$|GIÁM\s+ĐỐC\b.*$)"
+    r"THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ\s*$|CHÍNH\s+PHỦ\s*$|BỘ\s+TRƯỞNG\b.*$|(?:TỔNG\s+)?GIÁM\s+ĐỐC\b.*$)"
 )
 # The enacting authority a decision's title block ends with:
 #   "... TỈNH AN GIANG CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG"
@@ -72,13 +65,17 @@ ISSUER_CODES = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dâ
 
 
 def _signer_case(title: str) -> str:
-    words = title.lower().split()
-    if not words:
-        return ""
-    words[0] = words[0].capitalize()
-    if words[0] == "Phó" and len(words) > 1:
-        words[1] = words[1].capitalize()
-    return " ".join(words)
+    """ "PHÓ CHỦ TỊCH" -> "Phó Chủ tịch"; "BỘ TRƯỞNG, CHỦ NHIỆM" -> "Bộ trưởng, Chủ nhiệm"."""
+    parts = []
+    for part in re.split(r"\s*,\s*", title.strip()):
+        words = part.lower().split()
+        if not words:
+            continue
+        words[0] = words[0].capitalize()
+        if words[0] == "Phó" and len(words) > 1:
+            words[1] = words[1].capitalize()
+        parts.append(" ".join(words))
+    return ", ".join(parts)
 
 
 def parse_number(number: str) -> tuple[str, str]:
@@ -105,6 +102,7 @@ def _letter_body_start(paragraphs: list[Paragraph]) -> int:
     """Where the header of a document without a type heading (a letter) ends."""
     for p in paragraphs[:12]:
         opens_body = p.text.startswith("Kính gửi") or p.style or not is_caps(p.text[:30])
+        opens_body = opens_body and not LETTER_SUBJECT.match(p.text)
         if not p.is_row and opens_body and not NUMBER_LINE.match(p.text) and not DATE_LINE.search(p.text):
             return p.start
     return paragraphs[min(len(paragraphs) - 1, 6)].start
@@ -136,7 +134,7 @@ def issuer_cell(paragraphs: list[Paragraph]) -> str | None:
     return None
 
 
-def parse_metadata(
+def read_metadata(
     paragraphs: list[Paragraph],
     hints: dict[str, str] | None = None,
     *,
@@ -145,10 +143,11 @@ def parse_metadata(
     """Metadata, and the offset where the body (after the title) starts.
 
     ``issuer`` is the issuing body and its province as the header's ``issuer_cell`` names
-    them (``parsers.agencies.read_issuer`` reads it; ``parsers.parse_metadata`` does both).
+    them (``parsers.agencies.read_issuer`` reads it; ``parsers.parse_metadata`` does both:
+    import that, not this, for the document's metadata).
 
     >>> from parsers.text.structure import split_paragraphs
-    >>> meta, _ = parse_metadata(split_paragraphs("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    >>> meta, _ = read_metadata(split_paragraphs("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
     ...     "Số: 980/KH-UBND\\tNghệ An, ngày 18 tháng 11 năm 2025\\nKẾ HOẠCH\\nPHÒNG THỦ DÂN SỰ\\nThực hiện ..."))
     >>> meta.number, meta.doc_type, meta.issue_date.isoformat(), meta.title
     ('980/KH-UBND', 'Kế hoạch', '2025-11-18', 'Phòng thủ dân sự')
@@ -208,7 +207,7 @@ def _read_title(paragraphs: list[Paragraph], heading: tuple[int, str, str]) -> t
         title_parts.append(p.text)
         j += 1
     title = AUTHORITY_TAIL.sub("", " ".join(title_parts)).strip(" .")
-    body_text = " ".join(p.text for p in paragraphs[:400])
+    body_text = "\n".join(p.text for p in paragraphs[:400])
     body_start = paragraphs[j].start if j < len(paragraphs) else paragraphs[-1].end
     return sentence_case(title, body_text) or None, body_start
 
@@ -222,6 +221,7 @@ def _signature(paragraphs: list[Paragraph], body_start: int) -> tuple[str | None
         if not titles:
             continue
         title = titles[-1]
+        first = _first_of_joined_titles(head, titles)
         before = head[: title.end()].split("Nơi nhận")[0]
         if not (SIGN_FOR.search(text) or is_caps(before)):
             continue
@@ -231,12 +231,22 @@ def _signature(paragraphs: list[Paragraph], body_start: int) -> tuple[str | None
             following = texts[i + 1].strip()
             name = PERSON_NAME.fullmatch(following) or CAPS_NAME.match(following)
             if name and CAPS_NAME.match(following):
-                return title_case(following), _signer_case(title.group())
+                return title_case(following), _signer_case(head[first : title.end()])
         if name:
-            return name["name"], _signer_case(title.group())
+            return name["name"], _signer_case(head[first : title.end()])
         if tail == "" and i + 1 >= len(texts):
-            return None, _signer_case(title.group())
+            return None, _signer_case(head[first : title.end()])
     return None, None
+
+
+def _first_of_joined_titles(head: str, titles: list[re.Match]) -> int:
+    """Where the signer's own titles start: "BỘ TRƯỞNG, CHỦ NHIỆM" is one holder of two offices."""
+    start = titles[-1].start()
+    for earlier in reversed(titles[:-1]):
+        if not re.fullmatch(r"\s*,\s*", head[earlier.end() : start]):
+            break
+        start = earlier.start()
+    return start
 
 
 def _apply_hints(meta: Metadata, hints: dict[str, str]) -> None:

@@ -127,8 +127,9 @@ def upward_imports(graph: ImportGraph) -> list[str]:
 def readers_importing_readers(graph: ImportGraph) -> list[str]:
     """Site readers that import another reader (shared code belongs in a private ``_`` module)."""
 
-    def is_reader(m: str) -> bool:
-        return m.startswith("parsers.sites.") and not m.rpartition(".")[2].startswith("_")
+    def is_reader(m: str) -> bool:  # a module of parsers/sites/ itself, not a helper nor a subpackage's
+        package, _, name = m.rpartition(".")
+        return package == "parsers.sites" and not name.startswith("_") and graph.modules[m].name != "__init__.py"
 
     return [f"{m} -> {t}" for m, ts in graph.edges.items() if is_reader(m) for t in sorted(ts) if is_reader(t)]
 

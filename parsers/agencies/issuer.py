@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from parsers.agencies.find import resolve_agency
-from parsers.lexicon.vietnamese import LOWER, UPPER, find_province, is_caps, sentence_case, title_case
+from parsers.lexicon.casing import sentence_case
+from parsers.lexicon.vietnamese import LOWER, UPPER, find_province, is_caps, title_case
 
 MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do", re.I)
 # Expansions of issuer bodies as written in the header (upper case) -> sentence case.

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections import Counter
 from functools import cache
 from importlib import resources
 
@@ -96,28 +95,3 @@ def find_province(text: str) -> dict | None:
             if entry:
                 return entry
     return None
-
-
-def sentence_case(text: str, keep: str = "") -> str:
-    """Sentence case for a title written in capitals, keeping the casing used in ``keep``.
-
-    >>> sentence_case("TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM", "Kế hoạch thi hành Luật Việc làm.")
-    'Triển khai thi hành Luật Việc làm'
-    """
-    if not is_caps(text):
-        return text
-    votes: dict[str, Counter] = {}
-    for sentence in re.split(r"[.:;!?\n]\s*", keep):
-        for k, word in enumerate(re.findall(r"[\wĐđ/-]+", sentence)):
-            if k == 0 or (word.isupper() and not any(c.isdigit() for c in word)):
-                continue  # sentence starts and capitals say nothing about a word's own casing
-            votes.setdefault(word.lower(), Counter())[word] += 1
-    casing = {w: c.most_common(1)[0][0] for w, c in votes.items()}
-    words = text.lower().split()
-    out = [casing.get(w, w) for w in words]
-    if out:
-        out[0] = out[0][:1].upper() + out[0][1:]
-    result = " ".join(out)
-    for entry in {id(e): e for e in provinces().values()}.values():
-        result = re.sub(rf"(?<!\w){re.escape(entry['name'])}(?!\w)", entry["name"], result, flags=re.I)
-    return result

@@ -14,6 +14,7 @@ from types import ModuleType
 from parsers.models import SourceText
 from parsers.sites import (
     congbao_sonla,
+    crawler_text,
     docx,
     generic_html,
     hethongphapluat,
@@ -29,6 +30,7 @@ READERS: list[ModuleType] = [
     congbao_sonla,
     thuvienphapluat,
     hethongphapluat,
+    crawler_text,
     docx,
     pdf,
     generic_html,
