@@ -24,6 +24,7 @@ LAYERS = (
     "parsers.metadata",
     "parsers.citations",
     "parsers.agencies",
+    "parsers.ocr_repair",  # repairs OCR text with the agency names and document codes
     "parsers.deadlines",
     "parsers.tasks",
     "parsers",  # the public API (parse_document) runs every stage

@@ -3,8 +3,8 @@
 Every reader module has ``SITE`` (the name stored in documents.site), a cheap
 ``matches(name, data)`` sniff (extension and markers) and ``read(name, data)``.
 ``READERS`` lists them specific sites first, generic fallbacks last; ``read_source``
-uses the first that matches. The private modules (``_html``, ``_page``, ``_markup``,
-``_pipe_tables``, ``_layout_text``) are helpers the readers share; no reader imports another.
+uses the first that matches. The private modules (``_html``, ``_page``, ``_typed``, ``_markup``,
+``_pipe_tables``, ``_layout_text``, ``_ocr``) are helpers the readers share; no reader imports another.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from parsers.sites import (
     hethongphapluat,
     pdf,
     plain_text,
+    scan,
     thuvienphapluat,
     vbpl,
 )
@@ -32,6 +33,7 @@ READERS: list[ModuleType] = [
     hethongphapluat,
     crawler_text,
     docx,
+    scan,
     pdf,
     generic_html,
     plain_text,
@@ -44,11 +46,6 @@ UNSUPPORTED = {
     ".rtf": "RTF files are not supported; save it as .docx",
     ".zip": "archives are not supported; unpack it first",
     ".rar": "archives are not supported; unpack it first",
-    ".jpg": "images are not supported (OCR is not supported)",
-    ".jpeg": "images are not supported (OCR is not supported)",
-    ".png": "images are not supported (OCR is not supported)",
-    ".tif": "images are not supported (OCR is not supported)",
-    ".tiff": "images are not supported (OCR is not supported)",
 }
 
 

@@ -1,4 +1,4 @@
-"""PDF files with a text layer (pypdf). Scanned PDFs are refused: OCR is not supported.
+"""PDF files with a text layer (pypdf). Scanned PDFs (no text layer) are the ``scan`` reader's.
 
 pypdf reads a page two ways. The plain mode follows the content stream: the header's
 two columns come out one after the other ("ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI" /
@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from parsers.lexicon.vietnamese import LOWER, UPPER
 from parsers.models import SourceText
+from parsers.sites._pdf import MIN_LETTERS_PER_PAGE, is_pdf
 
 SITE = "pdf"
 # A lower-case letter glued to an upper-case one inside a word: "quyềnVề", "ThươngCông"
@@ -28,14 +29,12 @@ PAGE_NUMBER = re.compile(r"^\s*(?:Trang\s+)?[-–]?\s*(?P<n>\d{1,3})\s*(?:/\s*\d
 # Lines printed at the top or bottom of this share of the pages (3 at least) are running heads.
 RUNNING_SHARE = 0.5
 EDGE_LINES = 2
-# Fewer letters than this on every page: the pages are images.
-MIN_LETTERS_PER_PAGE = 20
 BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def matches(name: str, data: bytes) -> bool:
     """``"QD-1696-QD-UBND.pdf"``, or a file without that extension starting ``%PDF-``."""
-    return name.lower().endswith(".pdf") or data[:1024].lstrip().startswith(b"%PDF-")
+    return is_pdf(name, data)
 
 
 def _page_text(page) -> str:
@@ -99,7 +98,7 @@ def read(name: str, data: bytes) -> SourceText:
     except Exception as error:  # pypdf raises many kinds on damaged files; all mean "unreadable"
         raise ValueError(f"{name}: cannot read the PDF ({type(error).__name__}: {error})") from error
     if not texts or all(sum(c.isalpha() for c in t) < MIN_LETTERS_PER_PAGE for t in texts):
-        raise ValueError(f"{name}: scanned PDF without a text layer; OCR is not supported")
+        raise ValueError(f"{name}: scanned PDF without a text layer; the scan reader (OCR) reads it")
     pages = _drop_running_heads([_page_lines(text, number) for number, text in enumerate(texts, start=1)])
     lines = [line for page in pages for line in page]
     text = BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
