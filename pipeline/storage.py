@@ -39,10 +39,14 @@ SCHEMA: dict[str, dict] = {
             "text": str,
             "ingested_at": str,
             "url": str,
+            "reader": str,
+            "ocr_engine": str,
+            "ocr_confidence": float,
         },
         "pk": "id",
         "foreign_keys": [],
-        "description": "One row per ingested decision, plan, directive or letter.",
+        "description": "One row per ingested decision, plan, directive or letter; reader is 'ocr' for a scan "
+        "read by OCR (ocr_engine, ocr_confidence: Tesseract's mean word confidence, 0-100), 'text' otherwise.",
     },
     "sections": {
         "columns": {
@@ -145,6 +149,13 @@ SCHEMA: dict[str, dict] = {
         "foreign_keys": [("document_id", "documents", "id"), ("cited_document_id", "documents", "id")],
         "description": "Documents each document cites; relation is implements, basis or mentions.",
     },
+    "warnings": {
+        "columns": {"id": int, "document_id": int, "stage": str, "field": str, "message": str},
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id")],
+        "description": "What a stage was unsure of and left out of a stored document (e.g. a field read by OCR "
+        "with low confidence, left empty).",
+    },
     "failures": {
         "columns": {"id": int, "source": str, "stage": str, "error": str, "at": str},
         "pk": "id",
@@ -185,6 +196,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "citations": [["document_id"], ["number_key"]],
     "failures": [["source"]],
     "fetches": [["sha256"], ["path"], ["found_on"]],
+    "warnings": [["document_id"]],
 }
 
 UNIQUE_INDEXES: dict[str, list[list[str]]] = {
@@ -195,7 +207,7 @@ UNIQUE_INDEXES: dict[str, list[list[str]]] = {
 }
 
 # Tables keyed by document_id (task rows hang below tasks and are deleted through them first).
-DOCUMENT_TABLES = ("tasks", "agency_mentions", "sections", "citations")
+DOCUMENT_TABLES = ("tasks", "agency_mentions", "sections", "citations", "warnings")
 
 
 def number_key(number: str | None) -> str | None:
@@ -328,6 +340,9 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
             "text": doc.text,
             "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "url": fetched_url(db, doc.source, doc.sha256),
+            "reader": doc.reader,
+            "ocr_engine": doc.ocr_engine,
+            "ocr_confidence": doc.ocr_confidence,
         }
         if existing:
             db.table("documents").update(doc_id, row)
@@ -415,6 +430,9 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
                 "span_end": c.span_end,
             }
             for c in doc.citations
+        )
+        db.table("warnings").insert_all(
+            {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message} for w in doc.warnings
         )
         db.execute("DELETE FROM failures WHERE source = ?", [doc.source])
         index_document(db, doc_id)
