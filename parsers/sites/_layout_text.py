@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import re
 
+from parsers.lexicon.document_types import alternation
+from parsers.lexicon.markers import RECIPIENTS_PATTERN
+
 # A gap between two columns: at least five spaces between words ("DÂN      CỘNG HÒA")
 COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
 MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do")
 NUMBER_LINE = re.compile(r"^\s*Số\s*[:.]")
-HEADER_END = re.compile(r"^\s*(?:Kính\s+gửi|Căn\s+cứ|QUYẾT\s+ĐỊNH|KẾ\s+HOẠCH|CHỈ\s+THỊ|NGHỊ\s+QUYẾT|THÔNG\s+BÁO)\b")
-SIGNATURE_START = re.compile(r"^\s*Nơi\s+nhận\b")
+HEADER_END = re.compile(r"^\s*(?:Kính\s+gửi|Căn\s+cứ|" + alternation("layout_header", upper=True) + r")\b")
+SIGNATURE_START = re.compile(rf"^\s*{RECIPIENTS_PATTERN}\b")
 INDENT = re.compile(r"^ *")
 
 

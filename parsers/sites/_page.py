@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.lexicon.markers import RECIPIENTS_PATTERN, UNAMBIGUOUS_SIGN_FOR
 from parsers.sites._html import SKIP_TAGS, is_hidden, is_layout_table, tag_of
 
 EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".aspx", ".asp", ".php", ".jsp")
@@ -43,8 +44,8 @@ MARKER_PATTERNS = (
     r"Độc\s+lập\s*[-–]\s*Tự\s+do",
     r"(?:^|\s)Số\s*:",
     r"ngày\s+(?:\d{1,2}|[.…]+)\s+tháng\s+(?:\d{1,2}|[.…]+)\s+năm\s+\d{4}",
-    r"Nơi\s+nhận",
-    r"(?:^|\s)(?:TM|KT|TL|TUQ)\.\s",
+    RECIPIENTS_PATTERN,
+    rf"(?:^|\s){UNAMBIGUOUS_SIGN_FOR}\.\s",
     r"\(Đã\s+ký\)",
     r"Điều\s+1\b",
     r"(?:^|\s)Căn\s+cứ\s",
