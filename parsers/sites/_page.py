@@ -19,7 +19,7 @@ import re
 from parsers.lexicon.markers import RECIPIENTS_PATTERN, UNAMBIGUOUS_SIGN_FOR
 from parsers.sites._html import SKIP_TAGS, is_hidden, is_layout_table, tag_of
 
-EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".aspx", ".asp", ".php", ".jsp")
+HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".aspx", ".asp", ".php", ".jsp")
 # Formats other readers own, never HTML even if they hold "<" characters.
 OTHER_FORMATS = (".txt", ".md", ".text", ".pdf", ".docx", ".doc", ".xlsx", ".xls", ".csv", ".json")
 # The start of an HTML page or fragment: "<!DOCTYPE html>", "<html", "<div class=...>", "<tr>"
@@ -76,7 +76,7 @@ def looks_like_html(name: str, data: bytes) -> bool:
     (True, True)
     """
     lower = name.lower()
-    if lower.endswith(EXTENSIONS):
+    if lower.endswith(HTML_EXTENSIONS):
         return True
     if lower.endswith(OTHER_FORMATS):
         return False
