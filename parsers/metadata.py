@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from parsers.agencies.find import resolve_agency
+from parsers.header_block import folded_type, issuer_text
 from parsers.lexicon.casing import sentence_case
 from parsers.lexicon.vietnamese import LOWER, UPPER, find_province, is_caps, parse_written_date, title_case
 from parsers.models import Metadata
@@ -170,6 +171,10 @@ def _find_type_heading(paragraphs: list[Paragraph]) -> tuple[int, str, str] | No
         m = DOC_TYPE_HEADING.match(p.text)
         if m and is_caps(p.text[:60]):
             return i, m["type"], m["rest"].strip()
+    for i, p in enumerate(paragraphs[:12]):  # OCR: "QUYÉT ĐỊNH"
+        misread = None if p.is_row else folded_type(p.text, DOC_TYPES)
+        if misread:
+            return i, *misread
     return None
 
 
@@ -197,8 +202,9 @@ def parse_metadata(paragraphs: list[Paragraph], hints: dict[str, str] | None = N
         date_line = DATE_LINE.search(cell)
         if date_line and not meta.issue_date:
             meta.issue_date = parse_written_date(cell[date_line.start() :])
-    if cells and not NUMBER_LINE.match(cells[0]) and not cells[0].startswith("Kính gửi"):
-        meta.issuer, meta.province = _issuer(cells[0])
+    issuer = issuer_text(cells)
+    if issuer and not NUMBER_LINE.match(issuer) and not issuer.startswith("Kính gửi"):
+        meta.issuer, meta.province = _issuer(issuer)
     body_text = "\n".join(p.text for p in paragraphs[:400])
     body_start = limit
     if heading:
