@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from parsers.citations import find_citations
+from parsers.confidence import unread_leads, vet_citations, vet_metadata
 from parsers.metadata import parse_metadata, title_span
 from parsers.models import ParsedDocument, SourceText
 from parsers.text.clean import clean_text
@@ -55,6 +56,7 @@ def parse_document(
     with _stage(timings, "structure"):
         paragraphs = split_paragraphs(text)
         metadata, body_start = parse_metadata(paragraphs, source.hints)
+        warnings = vet_metadata(metadata, paragraphs, body_start)
         sections, owner = build_sections(paragraphs, body_start)
     with _stage(timings, "agencies"):
         mentions = document_mentions(text, paragraphs, province=metadata.province, detector=detector)
@@ -67,6 +69,7 @@ def parse_document(
             title_span=title_span(paragraphs, body_start),
             preamble_end=preamble_end,
         )
+        citations, garbled = vet_citations(text, citations)
     with _stage(timings, "tasks"):
         tasks = find_tasks(
             text,
@@ -91,4 +94,5 @@ def parse_document(
             mentions=mentions,
             tasks=tasks,
             citations=citations,
+            warnings=warnings + garbled + unread_leads(tasks),
         )

@@ -138,6 +138,15 @@ class Citation(Spanned):
     relation: Relation = Relation.MENTIONS
 
 
+class ParseWarning(BaseModel):
+    """A value the parser could not read with confidence: left empty, and said here."""
+
+    stage: str  # metadata | citations | tasks
+    field: str  # number, issuer, title, signer, issue_date, lead ...
+    message: str
+    text: str = ""  # the words it could not read
+
+
 class ParsedDocument(BaseModel):
     source: str
     site: str
@@ -148,3 +157,4 @@ class ParsedDocument(BaseModel):
     mentions: list[AgencyMention] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
+    warnings: list[ParseWarning] = Field(default_factory=list)

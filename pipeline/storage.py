@@ -145,6 +145,15 @@ SCHEMA: dict[str, dict] = {
         "foreign_keys": [("document_id", "documents", "id"), ("cited_document_id", "documents", "id")],
         "description": "Documents each document cites; relation is implements, basis or mentions.",
     },
+    "warnings": {
+        "columns": {"id": int, "document_id": int, "stage": str, "field": str, "message": str, "text": str},
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id")],
+        "description": (
+            "Values the parser could not read with confidence (OCR, PDF text): the field was left empty "
+            "(or the citation's number dropped) rather than filled with garbage; read these by hand."
+        ),
+    },
     "failures": {
         "columns": {"id": int, "source": str, "stage": str, "error": str, "at": str},
         "pk": "id",
@@ -195,7 +204,7 @@ UNIQUE_INDEXES: dict[str, list[list[str]]] = {
 }
 
 # Tables keyed by document_id (task rows hang below tasks and are deleted through them first).
-DOCUMENT_TABLES = ("tasks", "agency_mentions", "sections", "citations")
+DOCUMENT_TABLES = ("tasks", "agency_mentions", "sections", "citations", "warnings")
 
 
 def number_key(number: str | None) -> str | None:
@@ -415,6 +424,10 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
                 "span_end": c.span_end,
             }
             for c in doc.citations
+        )
+        db.table("warnings").insert_all(
+            {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message, "text": w.text}
+            for w in doc.warnings
         )
         db.execute("DELETE FROM failures WHERE source = ?", [doc.source])
         index_document(db, doc_id)
