@@ -41,6 +41,8 @@ def issuer_text(cells: list[str]) -> str | None:
     'ỦY BAN NHÂN DÂN TỈNH LÀO CAI'
     >>> issuer_text(["[Văn bản gốc]", "BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 1/QĐ-BYT"])
     'BỘ Y TẾ'
+    >>> issuer_text(["BỘ CÔNG THƯƠNG CỤC HÓA CHẤT", "Số: /HC-CNHC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+    'BỘ CÔNG THƯƠNG CỤC HÓA CHẤT'
     """
     motto_at = next((i for i, c in enumerate(cells) if MOTTO.search(c)), None)
     if motto_at is None:
@@ -62,6 +64,8 @@ def issuer_text(cells: list[str]) -> str | None:
         if not text or NOTE.search(text) or not is_caps(text) or NUMBER_OR_DATE.search(text):
             break
         above.insert(0, text)
+    if not above:  # the columns one after the other (OCR): the first caps line of the left column
+        above = [c for c in cells[:motto_at] if is_caps(c) and not NOTE.search(c) and not NUMBER_OR_DATE.search(c)][:1]
     return " ".join(above) or None
 
 

@@ -139,10 +139,10 @@ class Citation(Spanned):
 
 
 class ParseWarning(BaseModel):
-    """A value the parser could not read with confidence: left empty, and said here."""
+    """A value a stage could not read with confidence: left empty (or out), and said here."""
 
-    stage: str  # metadata | citations | tasks
-    field: str  # number, issuer, title, signer, issue_date, lead ...
+    stage: str  # metadata | citations | tasks | ocr
+    field: str | None = None  # number, issuer, title, signer, issue_date, lead ...
     message: str
     text: str = ""  # the words it could not read
 
@@ -153,6 +153,10 @@ class ParsedDocument(BaseModel):
     sha256: str
     text: str
     metadata: Metadata
+    reader: str = "text"  # "ocr" when the text was read from page images
+    ocr_engine: str | None = None  # "tesseract 5.3.0 vie 300 dpi"
+    ocr_confidence: float | None = None  # mean word confidence of the OCR, 0-100
+    warnings: list[ParseWarning] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     mentions: list[AgencyMention] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)

@@ -39,10 +39,14 @@ SCHEMA: dict[str, dict] = {
             "text": str,
             "ingested_at": str,
             "url": str,
+            "reader": str,
+            "ocr_engine": str,
+            "ocr_confidence": float,
         },
         "pk": "id",
         "foreign_keys": [],
-        "description": "One row per ingested decision, plan, directive or letter.",
+        "description": "One row per ingested decision, plan, directive or letter; reader is 'ocr' for a scan "
+        "read by OCR (ocr_engine, ocr_confidence: Tesseract's mean word confidence, 0-100), 'text' otherwise.",
     },
     "sections": {
         "columns": {
@@ -194,6 +198,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "citations": [["document_id"], ["number_key"]],
     "failures": [["source"]],
     "fetches": [["sha256"], ["path"], ["found_on"]],
+    "warnings": [["document_id"]],
 }
 
 UNIQUE_INDEXES: dict[str, list[list[str]]] = {
@@ -337,6 +342,9 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
             "text": doc.text,
             "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "url": fetched_url(db, doc.source, doc.sha256),
+            "reader": doc.reader,
+            "ocr_engine": doc.ocr_engine,
+            "ocr_confidence": doc.ocr_confidence,
         }
         if existing:
             db.table("documents").update(doc_id, row)
