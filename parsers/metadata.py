@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from parsers.header_block import folded_type, issuer_text
 from parsers.lexicon.casing import sentence_case
 from parsers.lexicon.vietnamese import LOWER, UPPER, find_province, is_caps, parse_written_date, title_case
 from parsers.models import Metadata
+from parsers.text.header_block import folded_type, issuer_text
 from parsers.text.structure import Paragraph
 
 # "Số: 350/QĐ-UBND", "Số: 2360/QĐ- TTg", "Số: /UBND-KT" (number left blank), "Số 57-NQ/TW"

@@ -9,11 +9,11 @@ from __future__ import annotations
 import pytest
 
 from parsers import parse_metadata
-from parsers.header_block import folded_type, issuer_text
 from parsers.metadata import DOC_TYPES
 from parsers.sites import read_source
 from parsers.sites._layout_text import layout_to_text
 from parsers.text.clean import clean_text
+from parsers.text.header_block import folded_type, issuer_text
 from parsers.text.structure import split_paragraphs
 
 
