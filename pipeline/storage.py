@@ -516,6 +516,12 @@ def save_fetch(db: sqlite_utils.Database, row: dict) -> None:
         db.table("fetches").update(old["id"], row)
 
 
+def document_from(db: sqlite_utils.Database, url: str) -> int | None:
+    """The id of the document read from what ``url`` answered, if one was."""
+    found = db.execute("SELECT id FROM documents WHERE url = ? LIMIT 1", [url]).fetchone()
+    return found[0] if found else None
+
+
 def fetched_url(db: sqlite_utils.Database, source: str, sha256: str | None) -> str | None:
     """The URL a document's source file was fetched from: the fetch that saved that file, else
     the latest fetch of the same bytes (a crawl's files ingested again by ``make ingest``)."""
