@@ -13,18 +13,21 @@ import re
 
 from parsers.lexicon import markers
 from parsers.lexicon.casing import sentence_case
-from parsers.lexicon.document_types import TYPE_CODES, alternation
+from parsers.lexicon.document_types import TYPE_CODES, names
 from parsers.lexicon.places import find_province
 from parsers.lexicon.vietnamese import LOWER, UPPER, is_caps, parse_written_date, title_case
 from parsers.models import Metadata
+from parsers.text.header_block import folded_type, issuer_text
 from parsers.text.structure import Paragraph
 
 # "Số: 350/QĐ-UBND", "Số: 2360/QĐ- TTg", "Số: /UBND-KT" (number left blank), "Số 57-NQ/TW"
 NUMBER_LINE = re.compile(
     r"(?<!\w)Số\s*[:.]?\s*(?P<number>[\d.,]*\s*[/-]\s*(?:\d{4}\s*/\s*)?[A-ZĐ][\wĐđ&.]*(?:\s*[-/]\s*[A-ZĐ\d][\wĐđ&.]*)*)"
 )
-# The type heading above the title, alone or opening the title block: "KẾ HOẠCH", "QUYẾT ĐỊNH Về việc ..."
-DOC_TYPE_HEADING = re.compile(r"^(?P<type>" + alternation("heading", upper=True, gap=" ") + r")(?=\s|$)(?P<rest>.*)$")
+# The type heading above the title, alone or opening the title block: "KẾ HOẠCH", "QUYẾT ĐỊNH Về việc ...";
+# longest first, so that "CHƯƠNG TRÌNH HÀNH ĐỘNG" is not read as "CHƯƠNG TRÌNH"
+DOC_TYPES = [name.upper() for name in names("heading")]
+DOC_TYPE_HEADING = re.compile(r"^(?P<type>" + "|".join(DOC_TYPES) + r")(?=\s|$)(?P<rest>.*)$")
 # Paragraphs that open the body after the title.
 #   "Căn cứ Luật ...", "Thực hiện Quyết định ...", "Kính gửi: ...", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
 BODY_OPENER = re.compile(
@@ -105,6 +108,10 @@ def _find_type_heading(paragraphs: list[Paragraph]) -> tuple[int, str, str] | No
         m = DOC_TYPE_HEADING.match(p.text)
         if m and is_caps(p.text[:60]):
             return i, m["type"], m["rest"].strip()
+    for i, p in enumerate(paragraphs[:12]):  # OCR: "QUYÉT ĐỊNH"
+        misread = None if p.is_row else folded_type(p.text, DOC_TYPES)
+        if misread:
+            return i, *misread
     return None
 
 
@@ -119,8 +126,9 @@ def issuer_cell(paragraphs: list[Paragraph]) -> str | None:
         return None
     heading = _find_type_heading(paragraphs)
     cells = _header_cells(paragraphs, paragraphs[heading[0]].start if heading else _letter_body_start(paragraphs))
-    if cells and not NUMBER_LINE.match(cells[0]) and not cells[0].startswith("Kính gửi"):
-        return cells[0]
+    issuer = issuer_text(cells)
+    if issuer and not NUMBER_LINE.match(issuer) and not issuer.startswith("Kính gửi"):
+        return issuer
     return None
 
 

@@ -176,7 +176,8 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
         _save_tasks(db, doc_id, doc.tasks)
         db.table("citations").insert_all(_citation_rows(doc_id, doc.citations))
         db.table("warnings").insert_all(
-            {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message} for w in doc.warnings
+            {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message, "text": w.text}
+            for w in doc.warnings
         )
         db.execute("DELETE FROM failures WHERE source = ?", [doc.source])
         index_document(db, doc_id)
@@ -355,6 +356,12 @@ def save_fetch(db: sqlite_utils.Database, row: dict) -> None:
         if row.get("sha256") and row["sha256"] != old["sha256"]:
             row["changed_at"] = row["fetched_at"]
         db.table("fetches").update(old["id"], row)
+
+
+def document_from(db: sqlite_utils.Database, url: str) -> int | None:
+    """The id of the document read from what ``url`` answered, if one was."""
+    found = db.execute("SELECT id FROM documents WHERE url = ? LIMIT 1", [url]).fetchone()
+    return found[0] if found else None
 
 
 def fetched_url(db: sqlite_utils.Database, source: str, sha256: str | None) -> str | None:
