@@ -45,8 +45,8 @@ fuzz: $(STAMP)  ## fuzz readers and parser: FUZZ_CASES (default 10000) random an
 crashtest: $(STAMP)  ## SIGKILL an ingest at KILL_POINTS (default 24) random points; check consistency each time
 	KILL_POINTS=$${KILL_POINTS:-24} $(BIN)/pytest -p no:cacheprovider tests/test_crash.py
 
-readme: $(STAMP)  ## regenerate the README's generated sections (CLI help, schema, figures)
-	$(BIN)/cog -r README.md
+readme: $(STAMP)  ## regenerate the generated sections: README (CLI help, schema, figures), Datasette metadata
+	$(BIN)/cog -r README.md pipeline/datasette/metadata.yml
 
 clean:
 	rm -rf output/*.db output/*.db-* $(VENV)

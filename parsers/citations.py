@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.lexicon.document_types import alternation
 from parsers.lexicon.vietnamese import UPPER, is_caps, parse_written_date
 from parsers.models import Citation, Relation
 from parsers.text.structure import Paragraph
@@ -31,13 +32,7 @@ DOCUMENT_NUMBER = re.compile(
     re.X,
 )
 # The kind of document named before a number: "Quyết định số", "Nghị quyết liên tịch số", "Văn bản số"
-DOC_KIND = re.compile(
-    r"""(?P<kind>Quyết\s+định|Nghị\s+quyết(?:\s+liên\s+tịch)?|Chỉ\s+thị|Kế\s+hoạch|Thông\s+tư(?:\s+liên\s+tịch)?|
-        Nghị\s+định|Công\s+văn|Văn\s+bản(?:\s+hợp\s+nhất)?|Thông\s+báo|Kết\s+luận|Chương\s+trình(?:\s+hành\s+động)?|
-        Luật|Pháp\s+lệnh|Hướng\s+dẫn|Báo\s+cáo|Tờ\s+trình|Công\s+điện|Quy\s+định|Đề\s+án|Hiến\s+pháp)
-        (?:\s+(?:số|sô))?\s*$""",
-    re.X | re.I,
-)
+DOC_KIND = re.compile(r"(?P<kind>" + alternation("cited") + r")(?:\s+(?:số|sô))?\s*$", re.I)
 # What follows a number: ", ngày 27/4/2021", "ngày 09 tháng 9 năm 2021" then "của Hội đồng Vùng ..."
 DATE_AFTER = re.compile(r"^\s*,?\s*(?:được\s+ban\s+hành\s+)?ngày\s+\d")
 ISSUER_AFTER = re.compile(
@@ -53,10 +48,7 @@ LAW_NAME = re.compile(
     re.X,
 )
 # A line that goes on listing documents: "Công văn số 6676/BYT-CDS ngày ... của Bộ Y tế."
-LISTED_DOCUMENT = re.compile(
-    r"^\W*(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Thông\s+tư|Nghị\s+định|Công\s+văn|Văn\s+bản|"
-    r"Thông\s+báo|Kết\s+luận|Chương\s+trình|Luật)\s+(?:số\s+)?\d"
-)
+LISTED_DOCUMENT = re.compile(r"^\W*(?:" + alternation("listed") + r")\s+(?:số\s+)?\d")
 PREAMBLE_IMPLEMENTS = re.compile(
     r"^\W*(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành|Để\s+triển\s+khai|Nhằm\s+triển\s+khai)", re.I
 )
@@ -126,44 +118,54 @@ def find_citations(
         carry = (
             relation if in_preamble and relation is not Relation.MENTIONS and p.text.rstrip().endswith(";") else None
         )
-        kind = None
-        for m in DOCUMENT_NUMBER.finditer(p.text):
-            number = clean_number(m["number"])
-            key = number.upper()
-            if key == own or not re.search(r"[A-ZĐ]", number):
-                continue
-            before = p.text[max(0, m.start() - 40) : m.start()]
-            kind_match = DOC_KIND.search(before)
-            if kind_match:
-                kind = kind_match["kind"]
-            after = p.text[m.end() : m.end() + 200]
-            date = parse_written_date(after[:40]) if DATE_AFTER.match(after) else None
-            citation = Citation(
-                number=number,
-                doc_kind=_kind_case(kind),
-                issue_date=date,
-                issuer=_issuer(after),
-                relation=relation,
-                span_start=p.start + m.start("number"),
-                span_end=p.start + m.end("number"),
-            )
-            _keep(found, key, citation, caps=is_caps(p.text))
-        for m in LAW_NAME.finditer(p.text):
-            name = re.sub(r"\s+", " ", m["title"]).strip(" ,;.")
-            if is_caps(name):
-                continue
-            after = p.text[m.end() : m.end() + 80]
-            citation = Citation(
-                number="",
-                doc_kind="Luật",
-                title=name,
-                issue_date=parse_written_date(after[:40]) if DATE_AFTER.match(after) else None,
-                relation=relation,
-                span_start=p.start + m.start("title"),
-                span_end=p.start + m.start("title") + len(name),
-            )
-            _keep(found, "LAW:" + name.casefold(), citation, caps=False)
+        _numbered(p, relation, own, found)
+        _laws(p, relation, found)
     return sorted(found.values(), key=lambda c: c.span_start)
+
+
+def _numbered(p: Paragraph, relation: Relation, own: str | None, found: dict[str, Citation]) -> None:
+    """Documents a paragraph cites by number: "Quyết định số 02/QĐ-HĐV ngày 09/9/2021 của ..."."""
+    kind = None  # a kind stays in force for the numbers after it: "các Quyết định số 1/QĐ-X, 2/QĐ-Y"
+    for m in DOCUMENT_NUMBER.finditer(p.text):
+        number = clean_number(m["number"])
+        key = number.upper()
+        if key == own or not re.search(r"[A-ZĐ]", number):
+            continue
+        before = p.text[max(0, m.start() - 40) : m.start()]
+        kind_match = DOC_KIND.search(before)
+        if kind_match:
+            kind = kind_match["kind"]
+        after = p.text[m.end() : m.end() + 200]
+        date = parse_written_date(after[:40]) if DATE_AFTER.match(after) else None
+        citation = Citation(
+            number=number,
+            doc_kind=_kind_case(kind),
+            issue_date=date,
+            issuer=_issuer(after),
+            relation=relation,
+            span_start=p.start + m.start("number"),
+            span_end=p.start + m.end("number"),
+        )
+        _keep(found, key, citation, caps=is_caps(p.text))
+
+
+def _laws(p: Paragraph, relation: Relation, found: dict[str, Citation]) -> None:
+    """Laws a paragraph cites by name: "Luật Phòng thủ dân sự ngày 20 tháng 6 năm 2023"."""
+    for m in LAW_NAME.finditer(p.text):
+        name = re.sub(r"\s+", " ", m["title"]).strip(" ,;.")
+        if is_caps(name):
+            continue
+        after = p.text[m.end() : m.end() + 80]
+        citation = Citation(
+            number="",
+            doc_kind="Luật",
+            title=name,
+            issue_date=parse_written_date(after[:40]) if DATE_AFTER.match(after) else None,
+            relation=relation,
+            span_start=p.start + m.start("title"),
+            span_end=p.start + m.start("title") + len(name),
+        )
+        _keep(found, "LAW:" + name.casefold(), citation, caps=False)
 
 
 def _kind_case(kind: str | None) -> str | None:

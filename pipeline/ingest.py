@@ -31,8 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsers import parse_document
-from parsers.sites import UNSUPPORTED
-from parsers.sites.scan import IMAGE_SUFFIXES
+from parsers.sites import UNSUPPORTED, accepted_suffixes
 from parsers.text.decode import VIETNAMESE_LETTER
 from pipeline import storage
 from pipeline.read_cache import CACHE_DIR_NAME, cached_read
@@ -43,7 +42,7 @@ MB = 1 << 20
 IGNORED_NAMES = {"readme.md", "manifest.csv", ".gitkeep", "license", "license.md"}
 # What a folder is searched for: the formats read, and those refused with a reason (".doc"),
 # so that the user learns why a file was not ingested.
-DOCUMENT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".pdf", ".docx", *IMAGE_SUFFIXES, *UNSUPPORTED}
+DOCUMENT_SUFFIXES = {*accepted_suffixes(), *UNSUPPORTED}
 
 
 # Pages a site reader recognises as something other than a document's text.
@@ -96,16 +95,23 @@ def time_limit(seconds: float, name: str) -> Iterator[None]:
         yield
         return
 
+    armed = True
+
     def expire(*_):
-        raise DocumentTimeout(
-            f"{name}: reading and parsing took over {seconds:g} s, the per-document limit; raise it with --max-seconds"
-        )
+        if armed:
+            raise DocumentTimeout(
+                f"{name}: reading and parsing took over {seconds:g} s, the per-document limit; "
+                "raise it with --max-seconds"
+            )
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The alarm repeats: an exception raised where Python cannot pass it on (a finaliser, a
+    # C callback) is lost, so it is raised again until it reaches this block.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
     try:
         yield
     finally:
+        armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 

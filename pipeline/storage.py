@@ -1,7 +1,7 @@
 """The one module that writes the kehoach database (and the only one importing sqlite_utils).
 
-The tables and columns in ``SCHEMA`` are a contract analysts write queries against:
-columns may be added, never renamed or dropped. ``ensure_db_shape`` creates or
+The tables and columns of the contract (``pipeline/schema.py``) are what analysts write
+queries against: columns may be added, never renamed or dropped. ``ensure_db_shape`` creates or
 upgrades a database in place and is safe to run any number of times.
 """
 
@@ -16,177 +16,20 @@ from pathlib import Path
 
 import sqlite_utils
 
-from parsers.agencies.text import places
-from parsers.models import Agency, ParsedDocument
+from parsers.lexicon.places import places
+from parsers.models import Agency, AgencyMention, Citation, ParsedDocument, Section, Task
 from pipeline import db_shape
+from pipeline.schema import TABLES
 
-# table -> (columns with types, primary key, foreign keys, description)
+# table -> (columns with types, primary key, foreign keys, description), from the contract
 SCHEMA: dict[str, dict] = {
-    "documents": {
-        "columns": {
-            "id": int,
-            "number": str,
-            "number_key": str,
-            "type_code": str,
-            "doc_type": str,
-            "issuer": str,
-            "province": str,
-            "issue_date": str,
-            "title": str,
-            "signer": str,
-            "signer_title": str,
-            "source": str,
-            "site": str,
-            "sha256": str,
-            "text": str,
-            "ingested_at": str,
-            "url": str,
-            "reader": str,
-            "ocr_engine": str,
-            "ocr_confidence": float,
-            "legacy_encoding": str,
-        },
-        "pk": "id",
-        "foreign_keys": [],
-        "description": "One row per ingested decision, plan, directive or letter; reader is 'ocr' for a scan "
-        "read by OCR (ocr_engine, ocr_confidence: Tesseract's mean word confidence, 0-100), 'text' otherwise.",
-    },
-    "sections": {
-        "columns": {
-            "id": int,
-            "document_id": int,
-            "parent_id": int,
-            "label": str,
-            "path": str,
-            "heading": str,
-            "level": int,
-            "kind": str,
-            "span_start": int,
-            "span_end": int,
-        },
-        "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id"), ("parent_id", "sections", "id")],
-        "description": "The heading tree of each document (I, 1, a ...), with the text span each governs.",
-    },
-    "agencies": {
-        "columns": {"id": str, "name": str, "kind": str, "level": str, "collective": int},
-        "pk": "id",
-        "foreign_keys": [],
-        "description": "Public bodies by canonical name; collective = 1 for groups such as 'Các sở, ban, ngành'.",
-    },
-    "agency_mentions": {
-        "columns": {
-            "id": int,
-            "document_id": int,
-            "agency_id": str,
-            "surface": str,
-            "method": str,
-            "span_start": int,
-            "span_end": int,
-        },
-        "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id"), ("agency_id", "agencies", "id")],
-        "description": "Every place an agency is named in a document, as written.",
-    },
-    "tasks": {
-        "columns": {
-            "id": int,
-            "document_id": int,
-            "section": str,
-            "text": str,
-            "action": str,
-            "shape": str,
-            "span_start": int,
-            "span_end": int,
-        },
-        "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id")],
-        "description": "One row per assignment of work; section is the label path (II.1).",
-    },
-    "task_agencies": {
-        "columns": {
-            "id": int,
-            "task_id": int,
-            "agency_id": str,
-            "role": str,
-            "surface": str,
-            "span_start": int,
-            "span_end": int,
-        },
-        "pk": "id",
-        "foreign_keys": [("task_id", "tasks", "id"), ("agency_id", "agencies", "id")],
-        "description": "Who leads, coordinates or is reported to, per task (role: lead, coordinate, report_to).",
-    },
-    "deadlines": {
-        "columns": {
-            "id": int,
-            "task_id": int,
-            "text": str,
-            "due_date": str,
-            "start_date": str,
-            "recurrence": str,
-            "ongoing": int,
-            "span_start": int,
-            "span_end": int,
-        },
-        "pk": "id",
-        "foreign_keys": [("task_id", "tasks", "id")],
-        "description": "One row per due date of a task; recurrence is an ISO-8601 duration (P6M) or null.",
-    },
-    "citations": {
-        "columns": {
-            "id": int,
-            "document_id": int,
-            "number": str,
-            "number_key": str,
-            "doc_kind": str,
-            "issue_date": str,
-            "issuer": str,
-            "title": str,
-            "relation": str,
-            "cited_document_id": int,
-            "span_start": int,
-            "span_end": int,
-        },
-        "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id"), ("cited_document_id", "documents", "id")],
-        "description": "Documents each document cites; relation is implements, basis or mentions.",
-    },
-    "warnings": {
-        "columns": {"id": int, "document_id": int, "stage": str, "field": str, "message": str},
-        "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id")],
-        "description": "What a stage was unsure of and left out of a stored document (e.g. a field read by OCR "
-        "with low confidence, left empty).",
-    },
-    "failures": {
-        "columns": {"id": int, "source": str, "stage": str, "error": str, "at": str},
-        "pk": "id",
-        "foreign_keys": [],
-        "description": "One row per input that could not be ingested, with the stage that failed.",
-    },
-    "fetches": {
-        "columns": {
-            "id": int,
-            "url": str,
-            "final_url": str,
-            "status": int,
-            "content_type": str,
-            "size": int,
-            "sha256": str,
-            "etag": str,
-            "last_modified": str,
-            "path": str,
-            "role": str,
-            "found_on": str,
-            "fetched_at": str,
-            "changed_at": str,
-            "error": str,
-        },
-        "pk": "id",
-        "foreign_keys": [],
-        "description": "The fetch log: one row per URL a crawl or fetch asked for, with its latest answer.",
-    },
+    name: {
+        "columns": {column: kind for column, (kind, _) in table.columns.items()},
+        "pk": table.pk,
+        "foreign_keys": table.foreign_keys,
+        "description": table.description,
+    }
+    for name, table in TABLES.items()
 }
 
 INDEXES: dict[str, list[list[str]]] = {
@@ -352,125 +195,142 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
     """
     with db.atomic():
         existing = db.execute("SELECT id FROM documents WHERE source = ?", [doc.source]).fetchone()
+        row = _document_row(doc, url=fetched_url(db, doc.source, doc.sha256))
         if existing:
             doc_id = existing[0]
             _delete_document_rows(db, doc_id)
-        meta = doc.metadata
-        row = {
-            "number": meta.number,
-            "number_key": number_key(meta.number),
-            "type_code": meta.type_code,
-            "doc_type": meta.doc_type,
-            "issuer": meta.issuer,
-            "province": meta.province,
-            "issue_date": _iso(meta.issue_date),
-            "title": meta.title,
-            "signer": meta.signer,
-            "signer_title": meta.signer_title,
-            "source": doc.source,
-            "site": doc.site,
-            "sha256": doc.sha256,
-            "text": doc.text,
-            "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "url": fetched_url(db, doc.source, doc.sha256),
-            "reader": doc.reader,
-            "ocr_engine": doc.ocr_engine,
-            "ocr_confidence": doc.ocr_confidence,
-            "legacy_encoding": doc.legacy_encoding,
-        }
-        if existing:
             db.table("documents").update(doc_id, row)
         else:
             doc_id = db.table("documents").insert(row).last_pk
-
-        all_agencies = [m.agency for m in doc.mentions]
-        all_agencies += [ta.agency for t in doc.tasks for ta in t.agencies]
-        agency_ids = save_agencies(db, all_agencies)
-
-        section_ids: list[int] = []
-        for section in doc.sections:
-            parent_id = section_ids[section.parent] if section.parent is not None else None
-            section_ids.append(
-                db.table("sections")
-                .insert(
-                    {
-                        "document_id": doc_id,
-                        "parent_id": parent_id,
-                        "label": section.label,
-                        "path": section.path,
-                        "heading": section.heading,
-                        "level": section.level,
-                        "kind": section.kind,
-                        "span_start": section.span_start,
-                        "span_end": section.span_end,
-                    }
-                )
-                .last_pk
-            )
-
-        db.table("agency_mentions").insert_all(
-            {
-                "document_id": doc_id,
-                "agency_id": agency_ids[m.agency.id],
-                "surface": m.surface,
-                "method": m.method,
-                "span_start": m.span_start,
-                "span_end": m.span_end,
-            }
-            for m in doc.mentions
-        )
-
-        for task in doc.tasks:
-            task_id = (
-                db.table("tasks")
-                .insert(
-                    {
-                        "document_id": doc_id,
-                        "section": task.section,
-                        "text": task.text,
-                        "action": task.action,
-                        "shape": task.shape,
-                        "span_start": task.span_start,
-                        "span_end": task.span_end,
-                    }
-                )
-                .last_pk
-            )
-            db.table("task_agencies").insert_all(
-                {
-                    "task_id": task_id,
-                    "agency_id": agency_ids[ta.agency.id],
-                    "role": ta.role.value,
-                    "surface": ta.surface,
-                    "span_start": ta.span_start,
-                    "span_end": ta.span_end,
-                }
-                for ta in task.agencies
-            )
-            db.table("deadlines").insert_all(_deadline_rows(task_id, task.deadlines))
-
-        db.table("citations").insert_all(
-            {
-                "document_id": doc_id,
-                "number": c.number,
-                "number_key": number_key(c.number),
-                "doc_kind": c.doc_kind,
-                "issue_date": _iso(c.issue_date),
-                "issuer": c.issuer,
-                "title": c.title,
-                "relation": c.relation.value,
-                "cited_document_id": None,
-                "span_start": c.span_start,
-                "span_end": c.span_end,
-            }
-            for c in doc.citations
-        )
+        doc = _with_stored_agency_ids(doc, save_agencies(db, _agencies_of(doc)))
+        _save_sections(db, doc_id, doc.sections)
+        db.table("agency_mentions").insert_all(_mention_rows(doc_id, doc.mentions))
+        _save_tasks(db, doc_id, doc.tasks)
+        db.table("citations").insert_all(_citation_rows(doc_id, doc.citations))
         db.table("warnings").insert_all(
-            {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message} for w in doc.warnings
+            {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message, "text": w.text}
+            for w in doc.warnings
         )
         db.execute("DELETE FROM failures WHERE source = ?", [doc.source])
         index_document(db, doc_id)
     return doc_id
+
+
+def _agencies_of(doc: ParsedDocument) -> list[Agency]:
+    return [m.agency for m in doc.mentions] + [ta.agency for t in doc.tasks for ta in t.agencies]
+
+
+def _with_stored_agency_ids(doc: ParsedDocument, ids: dict[str, str]) -> ParsedDocument:
+    """The document with each agency under the id stored for its name (``save_agencies``)."""
+    if all(old == new for old, new in ids.items()):
+        return doc
+
+    def fix(item):
+        return item.model_copy(update={"agency": item.agency.model_copy(update={"id": ids[item.agency.id]})})
+
+    tasks = [t.model_copy(update={"agencies": [fix(a) for a in t.agencies]}) for t in doc.tasks]
+    return doc.model_copy(update={"mentions": [fix(m) for m in doc.mentions], "tasks": tasks})
+
+
+def _document_row(doc: ParsedDocument, url: str | None) -> dict:
+    meta = doc.metadata
+    return {
+        "number": meta.number,
+        "number_key": number_key(meta.number),
+        "type_code": meta.type_code,
+        "doc_type": meta.doc_type,
+        "issuer": meta.issuer,
+        "province": meta.province,
+        "issue_date": _iso(meta.issue_date),
+        "title": meta.title,
+        "signer": meta.signer,
+        "signer_title": meta.signer_title,
+        "source": doc.source,
+        "site": doc.site,
+        "sha256": doc.sha256,
+        "text": doc.text,
+        "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "url": url,
+        "reader": doc.reader,
+        "ocr_engine": doc.ocr_engine,
+        "ocr_confidence": doc.ocr_confidence,
+        "legacy_encoding": doc.legacy_encoding,
+    }
+
+
+def _save_sections(db: sqlite_utils.Database, doc_id: int, sections: list[Section]) -> None:
+    """Sections in text order, each linked to its parent's row."""
+    section_ids: list[int] = []
+    for section in sections:
+        parent_id = section_ids[section.parent] if section.parent is not None else None
+        row = {
+            "document_id": doc_id,
+            "parent_id": parent_id,
+            "label": section.label,
+            "path": section.path,
+            "heading": section.heading,
+            "level": section.level,
+            "kind": section.kind,
+            "span_start": section.span_start,
+            "span_end": section.span_end,
+        }
+        section_ids.append(db.table("sections").insert(row).last_pk)
+
+
+def _mention_rows(doc_id: int, mentions: list[AgencyMention]) -> Iterable[dict]:
+    for m in mentions:
+        yield {
+            "document_id": doc_id,
+            "agency_id": m.agency.id,
+            "surface": m.surface,
+            "method": m.method,
+            "span_start": m.span_start,
+            "span_end": m.span_end,
+        }
+
+
+def _save_tasks(db: sqlite_utils.Database, doc_id: int, tasks: list[Task]) -> None:
+    """Tasks with their agencies (one row per role) and deadlines."""
+    for task in tasks:
+        row = {
+            "document_id": doc_id,
+            "section": task.section,
+            "text": task.text,
+            "action": task.action,
+            "shape": task.shape,
+            "span_start": task.span_start,
+            "span_end": task.span_end,
+        }
+        task_id = db.table("tasks").insert(row).last_pk
+        db.table("task_agencies").insert_all(
+            {
+                "task_id": task_id,
+                "agency_id": ta.agency.id,
+                "role": ta.role.value,
+                "surface": ta.surface,
+                "span_start": ta.span_start,
+                "span_end": ta.span_end,
+            }
+            for ta in task.agencies
+        )
+        db.table("deadlines").insert_all(_deadline_rows(task_id, task.deadlines))
+
+
+def _citation_rows(doc_id: int, citations: list[Citation]) -> Iterable[dict]:
+    for c in citations:
+        yield {
+            "document_id": doc_id,
+            "number": c.number,
+            "number_key": number_key(c.number),
+            "doc_kind": c.doc_kind,
+            "issue_date": _iso(c.issue_date),
+            "issuer": c.issuer,
+            "title": c.title,
+            "relation": c.relation.value,
+            "cited_document_id": None,
+            "span_start": c.span_start,
+            "span_end": c.span_end,
+        }
 
 
 def _deadline_rows(task_id: int, deadlines) -> Iterable[dict]:
@@ -560,6 +420,12 @@ def save_fetch(db: sqlite_utils.Database, row: dict) -> None:
         if row.get("sha256") and row["sha256"] != old["sha256"]:
             row["changed_at"] = row["fetched_at"]
         db.table("fetches").update(old["id"], row)
+
+
+def document_from(db: sqlite_utils.Database, url: str) -> int | None:
+    """The id of the document read from what ``url`` answered, if one was."""
+    found = db.execute("SELECT id FROM documents WHERE url = ? LIMIT 1", [url]).fetchone()
+    return found[0] if found else None
 
 
 def fetched_url(db: sqlite_utils.Database, source: str, sha256: str | None) -> str | None:
