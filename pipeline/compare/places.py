@@ -44,6 +44,15 @@ def _library():
     return parse_address, convert_address
 
 
+def _plausible(written: str, found: str) -> bool:
+    # The library matches liberally (any ward or district name); a province name as written
+    # ends with a word of the province's name, or is an abbreviation (HCM, TP.HCM).
+    words = fold(written).replace(".", " ").replace("-", " ").split()
+    return bool(words) and (
+        words[-1] in fold(found).split() or (written.replace(".", "").isupper() and len(words[-1]) <= 5)
+    )
+
+
 @functools.cache
 def _units(name: str) -> tuple[str | None, str | None, str | None, str | None]:
     """(63-unit code, 63-unit short name, 34-unit short name, 34-unit code) of a province name."""
@@ -52,7 +61,7 @@ def _units(name: str) -> tuple[str | None, str | None, str | None, str | None]:
         warnings.simplefilter("ignore")
         old = parse_address(name, mode="LEGACY", level=1)
         new = convert_address(name) if old.province else None
-    if not old.province:
+    if not old.province or not _plausible(name, old.province):
         return None, None, None, None
     if not new:
         return old.province_code, old.short_province, None, None

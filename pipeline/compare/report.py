@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 
 from pipeline.compare import align
+from pipeline.compare.places import place_of
 from pipeline.db_shape import fold
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "datasette" / "templates"
@@ -103,7 +104,7 @@ def select_documents(conn, *, family: str | None = None, numbers=(), provinces=(
         return ids, fam
     docs = _rows(conn, "SELECT id, number, province, province_2025 FROM documents")
     wanted_numbers = {fold_number(n) for n in numbers}
-    wanted_places = {fold(p) for p in provinces}
+    wanted_places = {fold(place_of(p).province_2025 or p) for p in provinces}
     ids = [
         d["id"]
         for d in docs
@@ -120,8 +121,9 @@ def build(conn, doc_ids: list[int], family: dict | None = None, progress=None) -
     docs = (
         _rows(
             conn,
-            f"""SELECT id AS document_id, number, doc_type, title, province, coalesce(province_2025, province, 'trung ương')
-               AS place, issue_date FROM documents WHERE id IN ({_marks(doc_ids)}) ORDER BY place, issue_date, id""",
+            f"""SELECT id AS document_id, number, doc_type, title, province,
+                   coalesce(province_2025, province, 'trung ương') AS place, issue_date
+               FROM documents WHERE id IN ({_marks(doc_ids)}) ORDER BY place, issue_date, id""",
             doc_ids,
         )
         if doc_ids

@@ -206,7 +206,8 @@ async def _document_page(request, datasette):
     highlighted = start is not None and end is not None
     segments = _segments(text, start or 0, end if highlighted else 0, marks)
     families = await db.execute(
-        """SELECT f.id, f.number, f.members, f.provinces FROM family_members m JOIN plan_families f ON f.id = m.family_id
+        """SELECT f.id, f.number, f.members, f.provinces
+           FROM family_members m JOIN plan_families f ON f.id = m.family_id
            WHERE m.document_id = ? ORDER BY f.provinces DESC, f.number""",
         [document_id],
     )
