@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from parsers.citations import find_citations
-from parsers.clean import clean_text
 from parsers.metadata import parse_metadata, title_span
 from parsers.models import ParsedDocument, SourceText
-from parsers.structure import build_sections, split_paragraphs
+from parsers.text.clean import clean_text
+from parsers.text.structure import build_sections, split_paragraphs
 
 __all__ = [
     "build_sections",
@@ -47,7 +47,7 @@ def parse_document(
     components (the agency detector, underthesea's tagger): the ablation's baseline.
     ``timings``, when given, receives the seconds spent in each stage (for the benchmark).
     """
-    from parsers.mentions import document_mentions
+    from parsers.agencies import document_mentions
     from parsers.tasks import find_tasks
 
     with _stage(timings, "clean"):

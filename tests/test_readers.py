@@ -14,7 +14,7 @@ from pypdf import PdfWriter
 
 from parsers.models import SourceText
 from parsers.sites import READERS, read_source, reader_for
-from parsers.sites.html_render import render
+from parsers.sites._html import render
 from parsers.sites.pdf import _drop_running_heads, _page_lines
 from parsers.sites.vbpl import iso_date
 

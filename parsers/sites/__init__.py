@@ -3,7 +3,7 @@
 Every reader module has ``SITE`` (the name stored in documents.site), a cheap
 ``matches(name, data)`` sniff (extension and markers) and ``read(name, data)``.
 ``READERS`` lists them specific sites first, generic fallbacks last; ``read_source``
-uses the first that matches. Helper modules (html_render, markup, pipe_tables) are not
+uses the first that matches. Private helper modules (``_html``, ``_markup``, ``_pipe_tables``, ``_layout_text``) are not
 readers.
 """
 
@@ -20,6 +20,7 @@ READER_NAMES = (
     "congbao_sonla",
     "thuvienphapluat",
     "hethongphapluat",
+    "crawler_text",
     "docx",
     "pdf",
     "generic_html",

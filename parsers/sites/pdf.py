@@ -17,8 +17,8 @@ from collections import Counter
 
 from pypdf import PdfReader
 
+from parsers.lexicon.vietnamese import LOWER, UPPER
 from parsers.models import SourceText
-from parsers.vietnamese import LOWER, UPPER
 
 SITE = "pdf"
 # A lower-case letter glued to an upper-case one inside a word: "quyềnVề", "ThươngCông"

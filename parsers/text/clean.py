@@ -1,0 +1,144 @@
+"""Cleaning: a source's raw text -> the normalised text every span points into.
+
+``clean_text(source_text)`` runs ``STEPS`` in order, NFC first. The result has one
+paragraph per line; a table row is one line whose cells are separated by tabs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from parsers.lexicon.vietnamese import LOWER, UPPER, is_caps
+from parsers.models import SourceText
+
+# Invisible or odd characters captures carry: no-break and zero-width spaces, soft hyphens.
+ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Lines some captures keep from the page around the document.
+#   "Đang tải nội dung, vui lòng chờ giây lát..."
+CHROME_LINE = re.compile(r"^\s*(?:Đang tải (?:nội dung|văn bản)[^\n]*|Hệ thống pháp luật)\s*$", re.M)
+# Rules and separators under the header block: "-------", "___", "* * *"
+RULE_LINE = re.compile(r"^\s*(?:[-_=.…*]\s*){3,}\s*$")
+
+# A line that always starts a paragraph:
+#   "- Chủ trì ...", "+ Phối hợp", "• ...", "1. Sở Tài chính", "1.2. ...", "a) ...", "đ) ...",
+#   "II. NHIỆM VỤ", "Điều 1.", "Chương II", "Số: 350/QĐ-UBND", "Nơi nhận:", "PHỤ LỤC"
+PARAGRAPH_OPENER = re.compile(
+    # "- đảm bảo ..." after a wrap is "dạy - học - thi", not a bullet: bullets open in capitals
+    r"^(?:[-+•▪●◦–—]\s(?!["
+    + LOWER
+    + r"])"
+    + r"""
+      | \d{1,2}(?:\.\d{1,2}){0,3}[.)]\s
+      | [a-zđ]\)\s | [a-zđ]\.\s(?=[A-ZĐ])
+      | [IVXL]{1,6}[.)/]\s
+      | (?:Điều|Chương|Mục|Phần)\s+[\dIVXL]+\b
+      | Số:\s | Số\s+\d | Nơi\s+nhận | Kính\s+gửi | Căn\s+cứ\s | PHỤ\s+LỤC | Phụ\s+lục\s+[\dIVX]
+      | (?:TM|KT|Q|TL|TUQ)\.\s
+    )""",
+    re.X,
+)
+# "Thừa Thiên Huế, ngày 11 tháng 11 năm 2021": the place-and-date line
+DATE_LINE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+(?:\d{1,2}|\.{2,}|…)\s+tháng\b")
+TERMINAL = re.compile(r"(?:[.:;!?]|\./\.|\.\)|;\)|:\))[\"”’)]*$")
+RULE_RUN = re.compile(r"[-_=]{4,}")
+STARTS_UPPER = re.compile(r"^[\"“‘(\[]?[0-9" + UPPER + "]")
+
+
+def _normalise_chars(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = ODD_SPACES.sub(" ", text)
+    return INVISIBLE.sub("", text)
+
+
+def _drop_chrome(text: str) -> str:
+    text = CHROME_LINE.sub("", text)
+    return RULE_LINE.sub("", text) if "\n" in text else text
+
+
+def _starts_paragraph(prev: str, line: str) -> bool:
+    """Whether ``line`` opens a new paragraph after ``prev`` in hard-wrapped text."""
+    if PARAGRAPH_OPENER.match(line) or DATE_LINE.match(line):
+        return True
+    if is_caps(prev) != is_caps(line) and (is_caps(line) or STARTS_UPPER.match(line)):
+        # a capitalised title block begins or ends here
+        return len(line) > 3
+    return bool(TERMINAL.search(prev) and STARTS_UPPER.match(line))
+
+
+def _join_wrapped(text: str) -> str:
+    """Re-join hard-wrapped lines into paragraphs; blank lines and table rows always break."""
+    paragraphs: list[str] = []
+    current = ""
+    for raw in text.split("\n"):
+        line = raw.strip() if "\t" not in raw else raw
+        if not line.strip():
+            if current:
+                paragraphs.append(current)
+            current = ""
+            continue
+        if "\t" in line:
+            if current:
+                paragraphs.append(current)
+            paragraphs.append(line)
+            current = ""
+            continue
+        if current and _starts_paragraph(current.split("\n")[-1], line):
+            paragraphs.append(current)
+            current = line
+        else:
+            current = f"{current} {line}" if current else line
+    if current:
+        paragraphs.append(current)
+    return "\n".join(paragraphs)
+
+
+# A paragraph that is only a label, its text captured on the next line: "I.", "2.1.", "a)"
+LABEL_ONLY = re.compile(r"^(?:[IVXL]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]?$")
+
+
+def _merge_lone_labels(text: str) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        if out and LABEL_ONLY.match(out[-1]) and "\t" not in line and line.strip():
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _keep_lines(text: str) -> str:
+    return "\n".join(line.strip() if "\t" not in line else line for line in text.split("\n") if line.strip())
+
+
+def _tidy_spaces(text: str) -> str:
+    lines = []
+    for line in text.split("\n"):
+        cells = [re.sub(r" {2,}", " ", RULE_RUN.sub(" ", c)).strip() for c in line.split("\t")]
+        lines.append("\t".join(cells))
+    return "\n".join(line for line in lines if line.strip())
+
+
+Step = Callable[[str], str]
+STEPS: list[tuple[str, Step]] = [
+    ("normalise characters (NFC first)", _normalise_chars),
+    ("drop page chrome and rules", _drop_chrome),
+]
+
+
+def clean_text(source: SourceText) -> str:
+    """The normalised text of a source: NFC, no chrome, one paragraph per line.
+
+    >>> clean_text(SourceText(source="x", site="text", text="Sở Tài chính chủ trì,\\nphối hợp.",
+    ...                       hints={"layout": "wrapped"}))
+    'Sở Tài chính chủ trì, phối hợp.'
+    """
+    text = source.text
+    for _, step in STEPS:
+        text = step(text)
+    join = _join_wrapped if source.hints.get("layout", "wrapped") == "wrapped" else _keep_lines
+    return _merge_lone_labels(_tidy_spaces(join(text)))
