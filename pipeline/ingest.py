@@ -16,15 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsers import parse_document
-from parsers.sites import UNSUPPORTED, read_source
+from parsers.sites import UNSUPPORTED
+from parsers.sites.scan import IMAGE_SUFFIXES
 from pipeline import storage
+from pipeline.read_cache import CACHE_DIR_NAME, cached_read
 from pipeline.compare import dedup, derive
 
 # Files in an input folder that are not documents.
 IGNORED_NAMES = {"readme.md", "manifest.csv", ".gitkeep", "license", "license.md"}
 # What a folder is searched for: the formats read, and those refused with a reason (".doc"),
 # so that the user learns why a file was not ingested.
-DOCUMENT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".pdf", ".docx", *UNSUPPORTED}
+DOCUMENT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".pdf", ".docx", *IMAGE_SUFFIXES, *UNSUPPORTED}
 
 
 # Pages a site reader recognises as something other than a document's text.
@@ -66,8 +68,19 @@ def _is_document(path: Path, root: Path) -> bool:
     return path.name.lower() not in IGNORED_NAMES and path.suffix.lower() in DOCUMENT_SUFFIXES
 
 
-def ingest_file(db, path: Path, report: IngestReport, *, source: str | None = None, detector: bool = True) -> None:
-    """Read, parse and store one input, recording a failure instead of raising."""
+def ingest_file(
+    db,
+    path: Path,
+    report: IngestReport,
+    *,
+    source: str | None = None,
+    detector: bool = True,
+    cache_dir: Path | None = None,
+) -> None:
+    """Read, parse and store one input, recording a failure instead of raising.
+
+    Slow readings (OCR) are kept in ``cache_dir`` by content hash (``pipeline.read_cache``).
+    """
     source = source or str(path)
     stage = "read"
     try:
@@ -77,7 +90,7 @@ def ingest_file(db, path: Path, report: IngestReport, *, source: str | None = No
         if sha in (storage.stored_hash(db, source), storage.duplicate_hash(db, source)):
             report.skipped.append(source)
             return
-        read = read_source(path.name, data)
+        read = cached_read(path.name, data, sha, cache_dir)
         if read.hints.get("kind") in NOT_DOCUMENTS:
             raise NotADocument(f"{path.name}: {NOT_DOCUMENTS[read.hints['kind']]} of {read.site}, not a document")
         read = read.model_copy(update={"source": source})
@@ -141,11 +154,15 @@ def ingest(
     detector: bool = True,
     on_progress: Callable[[Path], None] | None = None,
 ) -> IngestReport:
-    """Ingest every document under ``paths`` into the database at ``db_path``."""
+    """Ingest every document under ``paths`` into the database at ``db_path``.
+
+    OCR results are cached in ``ocr-cache/`` beside the database.
+    """
     db = storage.open_db(db_path)
     report = IngestReport()
+    cache_dir = Path(db_path).parent / CACHE_DIR_NAME
     for path in list(iter_inputs(paths)):
-        ingest_file(db, path, report, detector=detector)
+        ingest_file(db, path, report, detector=detector, cache_dir=cache_dir)
         if on_progress:
             on_progress(path)
     storage.link_citations(db)

@@ -43,6 +43,9 @@ SCHEMA: dict[str, dict] = {
             "text": str,
             "ingested_at": str,
             "url": str,
+            "reader": str,
+            "ocr_engine": str,
+            "ocr_confidence": float,
             "province_code": str,
             "province_2025": str,
             "province_2025_code": str,
@@ -50,7 +53,8 @@ SCHEMA: dict[str, dict] = {
         },
         "pk": "id",
         "foreign_keys": [],
-        "description": "One row per ingested decision, plan, directive or letter.",
+        "description": "One row per ingested decision, plan, directive or letter; reader is 'ocr' for a scan "
+        "read by OCR (ocr_engine, ocr_confidence: Tesseract's mean word confidence, 0-100), 'text' otherwise.",
     },
     "sections": {
         "columns": {
@@ -153,6 +157,13 @@ SCHEMA: dict[str, dict] = {
         "foreign_keys": [("document_id", "documents", "id"), ("cited_document_id", "documents", "id")],
         "description": "Documents each document cites; relation is implements, basis or mentions.",
     },
+    "warnings": {
+        "columns": {"id": int, "document_id": int, "stage": str, "field": str, "message": str},
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id")],
+        "description": "What a stage was unsure of and left out of a stored document (e.g. a field read by OCR "
+        "with low confidence, left empty).",
+    },
     "failures": {
         "columns": {"id": int, "source": str, "stage": str, "error": str, "at": str},
         "pk": "id",
@@ -194,6 +205,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "citations": [["document_id"], ["number_key"]],
     "failures": [["source"]],
     "fetches": [["sha256"], ["path"], ["found_on"]],
+    "warnings": [["document_id"]],
     **COMPARE_INDEXES,
 }
 
@@ -206,7 +218,7 @@ UNIQUE_INDEXES: dict[str, list[list[str]]] = {
 }
 
 # Tables keyed by document_id (task rows hang below tasks and are deleted through them first).
-DOCUMENT_TABLES = ("tasks", "agency_mentions", "sections", "citations")
+DOCUMENT_TABLES = ("tasks", "agency_mentions", "sections", "citations", "warnings")
 
 
 def number_key(number: str | None) -> str | None:
@@ -390,6 +402,9 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument, *, replace_id:
             "text": doc.text,
             "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "url": fetched_url(db, doc.source, doc.sha256),
+            "reader": doc.reader,
+            "ocr_engine": doc.ocr_engine,
+            "ocr_confidence": doc.ocr_confidence,
             **_place_columns(meta.province, _iso(meta.issue_date)),
             "text_key": text_key(doc.text),
         }
@@ -479,6 +494,9 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument, *, replace_id:
                 "span_end": c.span_end,
             }
             for c in doc.citations
+        )
+        db.table("warnings").insert_all(
+            {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message} for w in doc.warnings
         )
         db.execute("DELETE FROM failures WHERE source = ?", [doc.source])
         db.execute("UPDATE document_sources SET kept = 0 WHERE document_id = ?", [doc_id])

@@ -369,3 +369,54 @@ def test_ingest_urls_failures_are_rows_and_the_rest_goes_in(servers, tmp_path):
     assert _rows(db, "SELECT url FROM documents") == [(f"{site}/docs/a.pdf",)]
     assert _rows(db, "SELECT source, stage FROM failures") == [(f"{site}/docs/missing.pdf", "fetch")]
     assert "1 ingested" in result.output and "1 failed" in result.output
+
+
+class RobotsRules(Handler):
+    """The same site, with robots.txt answering what ``robots`` says."""
+
+    robots: tuple[int, bytes] = (200, b"")
+
+    def do_GET(self):  # noqa: N802
+        if self.path == "/robots.txt":
+            Handler.hits[self.path] += 1
+            return self._answer(self.robots[0], "text/plain", self.robots[1])
+        return super().do_GET()
+
+
+@pytest.mark.parametrize(
+    ("robots", "expected"),
+    [
+        ((503, b"busy"), "unreadable"),
+        ((404, b"no"), "allowed"),
+        ((200, b"User-agent: kehoach\nDisallow: /\n"), "disallowed"),
+        ((200, b"User-agent: *\nCrawl-delay: 3\n"), "slow"),
+    ],
+)
+def test_robots_txt(tmp_path, robots, expected):
+    handler = type("Rules", (RobotsRules,), {"robots": robots})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    httpd.offsite = "http://127.0.0.1:9"
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    waits: list[float] = []
+    db = storage.open_db(tmp_path / "k.db")
+    try:
+        start = f"http://127.0.0.1:{httpd.server_address[1]}/list?page=1"
+        report = crawl([start], db, tmp_path / "raw", _options(max_pages=3), detector=False, sleep=waits.append)
+    finally:
+        db.close()
+        httpd.shutdown()
+        httpd.server_close()
+    fetched = [path for path in Handler.hits if path != "/robots.txt"]
+    if expected == "unreadable":
+        assert fetched == [] and report.failed[0][1] == "robots"
+        assert "robots.txt could not be read" in report.failed[0][2]
+    elif expected == "disallowed":
+        assert fetched == [] and report.failed == [(start, "robots", f"{start}: disallowed by robots.txt")]
+    else:
+        assert fetched == ["/list?page=1", "/docs/a.pdf", "/docs/missing.pdf"]
+        between_requests = [w for w in waits if w > 0.05]  # the retry back-offs are 0.01 s
+        if expected == "allowed":
+            assert between_requests == []
+        else:  # Crawl-delay 3 over --delay 0.01: 3 s after robots.txt, less what ingesting took since
+            assert 2.5 < between_requests[0] <= 3 and all(w <= 3 for w in between_requests)
