@@ -19,8 +19,8 @@ from parsers import parse_document
 from parsers.sites import UNSUPPORTED
 from parsers.sites.scan import IMAGE_SUFFIXES
 from pipeline import storage
-from pipeline.read_cache import CACHE_DIR_NAME, cached_read
 from pipeline.compare import dedup, derive
+from pipeline.read_cache import CACHE_DIR_NAME, cached_read
 
 # Files in an input folder that are not documents.
 IGNORED_NAMES = {"readme.md", "manifest.csv", ".gitkeep", "license", "license.md"}
@@ -106,15 +106,8 @@ def ingest_file(
             report.add_time(f"parse:{name}", seconds)
         stage = "save"
         started = time.perf_counter()
-        same = find_same_document(db, doc)
-        if same and not dedup.keep_new({"tasks": len(doc.tasks), "chars": len(doc.text)}, same):
-            storage.record_duplicate(db, same["id"], source, sha, doc.site, same["reason"])
-            report.duplicates.append((source, same["source"]))
+        if not save_once(db, doc, report):
             return
-        storage.save_document(db, doc, replace_id=same["id"] if same else None)
-        if same:
-            storage.record_duplicate(db, same["id"], same["source"], same["sha256"], same["site"], same["reason"])
-            report.duplicates.append((same["source"], source))
         report.add_time("save", time.perf_counter() - started)
         report.ingested.append(source)
     except Exception as error:  # one bad input must never stop the batch
@@ -122,6 +115,21 @@ def ingest_file(
         message = str(error) if path.name in str(error) else f"{path.name}: {type(error).__name__}: {error}"
         storage.save_failure(db, source, stage, message)
         report.failed.append((source, stage, message))
+
+
+def save_once(db, doc, report: IngestReport) -> bool:
+    """Save ``doc`` unless it is a copy of a stored document that is kept instead (see ``dedup``);
+    either way the duplicate source is recorded against the kept one. True when ``doc`` was saved."""
+    same = find_same_document(db, doc)
+    if same and not dedup.keep_new({"tasks": len(doc.tasks), "chars": len(doc.text)}, same):
+        storage.record_duplicate(db, same["id"], doc.source, doc.sha256, doc.site, same["reason"])
+        report.duplicates.append((doc.source, same["source"]))
+        return False
+    storage.save_document(db, doc, replace_id=same["id"] if same else None)
+    if same:
+        storage.record_duplicate(db, same["id"], same["source"], same["sha256"], same["site"], same["reason"])
+        report.duplicates.append((same["source"], doc.source))
+    return True
 
 
 def find_same_document(db, doc) -> dict | None:
