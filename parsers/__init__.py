@@ -13,17 +13,22 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from parsers.agencies import document_mentions, read_issuer
 from parsers.citations import find_citations
-from parsers.metadata import parse_metadata, title_span
-from parsers.models import ParsedDocument, SourceText
+from parsers.confidence import unread_leads, vet_citations, vet_metadata
+from parsers.metadata import issuer_cell, read_metadata, title_span
+from parsers.models import Metadata, ParsedDocument, SourceText
 from parsers.ocr_repair import gate_metadata, repair_source
+from parsers.tasks import find_tasks
 from parsers.text.clean import clean_text
-from parsers.text.structure import build_sections, split_paragraphs
+from parsers.text.structure import Layout, Paragraph, build_sections, split_paragraphs
 
 __all__ = [
     "build_sections",
     "clean_text",
+    "document_mentions",
     "find_citations",
+    "find_tasks",
     "parse_document",
     "parse_metadata",
     "split_paragraphs",
@@ -39,6 +44,19 @@ def _stage(timings: dict[str, float] | None, name: str) -> Iterator[None]:
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
 
 
+def parse_metadata(paragraphs: list[Paragraph], hints: dict[str, str] | None = None) -> tuple[Metadata, int]:
+    """Metadata, with the issuer the header names resolved, and the offset where the body starts.
+
+    >>> meta, _ = parse_metadata(split_paragraphs("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...     "Số: 980/KH-UBND\\tNghệ An, ngày 18 tháng 11 năm 2025\\nKẾ HOẠCH\\nPHÒNG THỦ DÂN SỰ\\nThực hiện ..."))
+    >>> meta.number, meta.doc_type, meta.issuer, meta.issue_date.isoformat(), meta.title
+    ('980/KH-UBND', 'Kế hoạch', 'Ủy ban nhân dân tỉnh Nghệ An', '2025-11-18', 'Phòng thủ dân sự')
+    """
+    cell = issuer_cell(paragraphs)
+    issuer = read_issuer(cell) if cell is not None else None
+    return read_metadata(paragraphs, hints, issuer=issuer)
+
+
 def parse_document(
     source: SourceText, sha256: str, *, detector: bool = True, timings: dict[str, float] | None = None
 ) -> ParsedDocument:
@@ -48,9 +66,6 @@ def parse_document(
     components (the agency detector, underthesea's tagger): the ablation's baseline.
     ``timings``, when given, receives the seconds spent in each stage (for the benchmark).
     """
-    from parsers.agencies import document_mentions
-    from parsers.tasks import find_tasks
-
     ocr = source.hints.get("reader") == "ocr"
     with _stage(timings, "clean"):
         if ocr:
@@ -59,9 +74,10 @@ def parse_document(
     with _stage(timings, "structure"):
         paragraphs = split_paragraphs(text)
         metadata, body_start = parse_metadata(paragraphs, source.hints)
-        warnings = []
+        warnings = vet_metadata(metadata, paragraphs, body_start)
         if ocr:
-            metadata, warnings = gate_metadata(metadata, doubts, source.hints)
+            metadata, doubted = gate_metadata(metadata, doubts, source.hints)
+            warnings += doubted
         sections, owner = build_sections(paragraphs, body_start)
     with _stage(timings, "agencies"):
         mentions = document_mentions(text, paragraphs, province=metadata.province, detector=detector)
@@ -74,19 +90,9 @@ def parse_document(
             title_span=title_span(paragraphs, body_start),
             preamble_end=preamble_end,
         )
+        citations, garbled = vet_citations(text, citations)
     with _stage(timings, "tasks"):
-        tasks = find_tasks(
-            text,
-            paragraphs,
-            sections,
-            owner,
-            mentions,
-            body_start=body_start,
-            issue_date=metadata.issue_date,
-            nlp=detector,
-            doc_type=metadata.doc_type,
-            title=metadata.title,
-        )
+        tasks = find_tasks(Layout(text, paragraphs, sections, owner, body_start), mentions, metadata, nlp=detector)
     with _stage(timings, "validate"):
         return ParsedDocument(
             source=source.source,
@@ -101,5 +107,5 @@ def parse_document(
             reader="ocr" if ocr else "text",
             ocr_engine=source.hints.get("ocr_engine") if ocr else None,
             ocr_confidence=float(source.hints["ocr_confidence"]) if ocr else None,
-            warnings=warnings,
+            warnings=warnings + garbled + unread_leads(tasks),
         )
