@@ -283,6 +283,7 @@ def test_stored_task_links_reach_the_precision_and_recall_floor(sample_db):
     clusters: dict[tuple[str, str], set[int]] = {}
     for r in rows:
         clusters.setdefault((r["province"], " ".join(r["text"].split())), set()).add(r["cluster_id"])
+
     def cluster_of(province: str, text: str) -> set[int] | None:
         # the labelled text, or the stored task that holds it / it holds (extraction may trim a task)
         if (province, text) in clusters:
