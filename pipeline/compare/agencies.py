@@ -16,7 +16,7 @@ import json
 import re
 from importlib import resources
 
-from parsers.lexicon.vietnamese import provinces
+from parsers.lexicon.places import provinces
 from pipeline.db_shape import fold
 
 _LEVEL_TAIL = re.compile(r"\s+(?:tinh|thanh pho|tp)$")
