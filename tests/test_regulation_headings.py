@@ -101,3 +101,14 @@ def test_headings_that_name_whose_duties_follow(heading, owns):
 )
 def test_the_enacting_article_is_not_a_task(text, enacts):
     assert (ENACTING.match(text) is not None) is enacts
+
+
+def test_a_constitution_assigns_no_tasks():
+    text = (
+        "HIẾN PHÁP\n\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nChương V\n\nQUỐC HỘI\n\n"
+        "Điều 70. Quốc hội có những nhiệm vụ và quyền hạn sau đây:\n\n"
+        "1. Làm Hiến pháp và sửa đổi Hiến pháp; làm luật và sửa đổi luật;\n\n"
+        "2. Thực hiện quyền giám sát tối cao việc tuân theo Hiến pháp, luật và nghị quyết của Quốc hội;\n"
+    )
+    doc = parse_document(SourceText(source="vbpl-vn__vbpl_v1.html", site="vbpl", text=text), "x")
+    assert doc.metadata.doc_type == "Hiến pháp" and doc.tasks == []
