@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from parsers.citations import find_citations
 from parsers.metadata import parse_metadata, title_span
 from parsers.models import ParsedDocument, SourceText
-from parsers.ocr_repair import gate_metadata, repair_source
+from parsers.ocr_repair import gate_metadata, reading_fields, repair_source
 from parsers.text.clean import clean_text
 from parsers.text.structure import build_sections, split_paragraphs
 
@@ -51,17 +51,15 @@ def parse_document(
     from parsers.agencies import document_mentions
     from parsers.tasks import find_tasks
 
-    ocr = source.hints.get("reader") == "ocr"
+    doubts = None  # the fields an OCR reading left in doubt (None: not OCR)
     with _stage(timings, "clean"):
-        if ocr:
+        if source.hints.get("reader") == "ocr":
             source, doubts = repair_source(source)
         text = clean_text(source)
     with _stage(timings, "structure"):
         paragraphs = split_paragraphs(text)
         metadata, body_start = parse_metadata(paragraphs, source.hints)
-        warnings = []
-        if ocr:
-            metadata, warnings = gate_metadata(metadata, doubts, source.hints)
+        metadata, warnings = gate_metadata(metadata, doubts, source.hints) if doubts is not None else (metadata, [])
         sections, owner = build_sections(paragraphs, body_start)
     with _stage(timings, "agencies"):
         mentions = document_mentions(text, paragraphs, province=metadata.province, detector=detector)
@@ -98,8 +96,6 @@ def parse_document(
             mentions=mentions,
             tasks=tasks,
             citations=citations,
-            reader="ocr" if ocr else "text",
-            ocr_engine=source.hints.get("ocr_engine") if ocr else None,
-            ocr_confidence=float(source.hints["ocr_confidence"]) if ocr else None,
             warnings=warnings,
+            **reading_fields(source.hints),
         )

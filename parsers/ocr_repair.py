@@ -92,8 +92,10 @@ def _repair_code(code: str) -> str:
 
     def part(m: re.Match[str]) -> str:
         word = m.group().replace("Ð", "Đ")
-        with_d = word.replace("D", "Đ")
-        return with_d if word not in TYPE_CODES and with_d in CODES_WITH_D else word
+        if word in TYPE_CODES:
+            return word
+        readings = {word[:i] + "Đ" + word[i + 1 :] for i, c in enumerate(word) if c == "D"} & CODES_WITH_D
+        return readings.pop() if len(readings) == 1 else word
 
     return re.sub(r"[A-Za-zĐÐđ]+", part, code)
 
@@ -222,3 +224,10 @@ def gate_metadata(meta: Metadata, doubts: dict[str, str], hints: dict[str, str])
             message = f"left empty: read with a mean confidence of {conf:.0f} ({value!r})"
             warnings.append(ParseWarning(stage="ocr", field=name, message=message))
     return meta.model_copy(update=update), warnings
+
+
+def reading_fields(hints: dict[str, str]) -> dict:
+    """How a source was read, for ``ParsedDocument``: reader, OCR engine and mean confidence."""
+    if hints.get("reader") != "ocr":
+        return {"reader": "text", "ocr_engine": None, "ocr_confidence": None}
+    return {"reader": "ocr", "ocr_engine": hints.get("ocr_engine"), "ocr_confidence": float(hints["ocr_confidence"])}
