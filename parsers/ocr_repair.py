@@ -28,11 +28,11 @@ from functools import cache
 
 from parsers.agencies.data import entries
 from parsers.lexicon.vietnamese import UPPER, fold
-from parsers.metadata import TYPE_CODES
+from parsers.metadata import DOC_TYPES, TYPE_CODES
 from parsers.models import Metadata, ParseWarning, SourceText
 
 # Lines of the first page that hold the header (number and date lines).
-HEADER_LINES = 15
+HEADER_LINES = 25
 # A word below this confidence makes a number or a date doubtful; a free-text field whose
 # words average below it is left empty.
 LOW_CONFIDENCE = 50
@@ -78,9 +78,10 @@ def _low_words(hints: dict[str, str]) -> dict[str, float]:
 
 
 def _as_digits(token: str) -> str | None:
-    """A digit group read with look-alike letters: ``"2O26"`` -> ``"2026"``; None if not digits."""
+    """A digit group read with look-alike letters: ``"2O26"`` -> ``"2026"``, ``"66.l8"`` -> ``"66.18"``;
+    None if not digits."""
     digits = token.translate(DIGIT_LOOKALIKES)
-    return digits if digits.isdigit() and any(c.isdigit() for c in token) else None
+    return digits if re.fullmatch(r"\d+(?:[.,]\d+)*", digits) and any(c.isdigit() for c in token) else None
 
 
 def _sure(token: str, unsure: dict[str, float]) -> bool:
@@ -165,6 +166,28 @@ def _with_case_of(surface: str, spelling: str) -> str:
     return "".join(c.upper() if s.isupper() else c.lower() for s, c in zip(surface, spelling, strict=True))
 
 
+def _repair_heading(cell: str) -> str:
+    """A cell that is a document type heading but for diacritics: "QUYÉT ĐỊNH:" -> "QUYẾT ĐỊNH:"."""
+    bare = cell.strip()
+    colon = ":" if bare.endswith(":") else ""
+    heading = _headings().get(fold(bare.rstrip(":").strip()))
+    return heading + colon if heading and bare.isupper() else cell
+
+
+@cache
+def _headings() -> dict[str, str]:
+    return {fold(heading): heading for heading in DOC_TYPES}
+
+
+def _join_blank_number(cells: list[str]) -> list[str]:
+    """ "Số:" and "/QĐ-UBND" set apart by the blank left for a draft's number: one cell again."""
+    for i in range(len(cells) - 1):
+        so = re.fullmatch(r"(?P<so>[Ss]\S?)\s*[:;.]", cells[i].strip())
+        if so and fold(so["so"]) in SO_READINGS and cells[i + 1].lstrip().startswith("/"):
+            return [*cells[:i], f"{cells[i].strip()} {cells[i + 1].strip()}", *cells[i + 2 :]]
+    return cells
+
+
 def repair_names(line: str) -> str:
     """Known names and phrases whose letters match but for diacritics, given their diacritics.
 
@@ -195,7 +218,9 @@ def repair_source(source: SourceText) -> tuple[SourceText, dict[str, str]]:
     lines = source.text.split("\n")
     for i, line in enumerate(lines):
         cells = [repair_names(cell) for cell in LABEL_COMMA.sub(r"\g<n>. ", line).split("\t")]
+        cells = [_repair_heading(cell) for cell in cells]
         if i < HEADER_LINES:
+            cells = _join_blank_number(cells)
             cells = [_repair_date(_repair_number(cell, unsure, doubts), unsure, doubts) for cell in cells]
             cells = [SUBJECT_MARK.sub("V/v", cell) for cell in cells]
         lines[i] = "\t".join(cells)

@@ -200,6 +200,9 @@ HEADER = "BỘ CÔNG THƯƠNG\nCỤC HÓA CHẤT\n"
         ("W⁄v trao đổi về một số quy định", "V/v trao đổi về một số quy định", set()),
         ("CỘNG HOÀ XÃ HỘI CHỦ NGHÍA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", set()),
         ("UỶ BAN NHÂN DÂN TỈNH", "UỶ BAN NHÂN DÂN TỈNH", set()),  # a right spelling is kept
+        ("QUYÉT ĐỊNH:", "QUYẾT ĐỊNH:", set()),
+        ("Số:\t/QĐ-UBND\tLào Cai, ngày tháng 4 năm 2026", "Số: /QĐ-UBND\tLào Cai, ngày tháng 4 năm 2026", set()),
+        ("Số: 66.l8/2026/NQ-CP", "Số: 66.18/2026/NQ-CP", set()),
     ],
 )
 def test_header_lines_are_repaired_where_their_structure_is_certain(line, repaired, doubtful):
