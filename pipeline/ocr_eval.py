@@ -5,7 +5,8 @@ by OCR of its pages (the ``scan`` reader's OCR: the original's page images ``<st
 when the folder has them, else the PDF's pages rendered at ``dpi``). Compared:
 
 - character error rate: edit distance / length of the text-layer text, whitespace collapsed,
-  on the OCR text as read and after the OCR repairs (``parsers.ocr_repair``);
+  on the OCR text as read and after the OCR repairs (``parsers.ocr_repair``), the mean of the
+  documents' rates and the rate over all their characters;
 - extraction agreement, both readings parsed the same way: metadata fields equal; tasks
   matched by their text (similarity >= 80 after folding) -> task F1; for matched tasks, the
   same lead agencies, the same deadlines;
@@ -43,6 +44,7 @@ class DocumentFigures:
     seconds: float
     cer_raw: float
     cer_repaired: float
+    reference_chars: int = 0
     metadata_equal: int = 0
     metadata_fields: int = 0
     tasks_text: int = 0
@@ -120,6 +122,7 @@ def evaluate_document(path: Path, dpi: int) -> DocumentFigures:
         seconds=seconds,
         cer_raw=cer(text_source.text, ocr_source.text),
         cer_repaired=cer(text_source.text, repaired.text),
+        reference_chars=len(_flat(text_source.text)),
     )
     compare(parse_document(text_source, "text"), parse_document(ocr_source, "ocr"), figures)
     return figures
@@ -135,6 +138,12 @@ def totals(documents: list[DocumentFigures]) -> dict:
         "seconds_per_page": round(sum(d.seconds for d in documents) / max(pages, 1), 2),
         "cer_raw": round(statistics.mean(d.cer_raw for d in documents), 4),
         "cer_repaired": round(statistics.mean(d.cer_repaired for d in documents), 4),
+        # every character counts the same: long documents weigh more than in the mean by document
+        "cer_repaired_by_character": round(
+            sum(d.cer_repaired * d.reference_chars for d in documents)
+            / max(sum(d.reference_chars for d in documents), 1),
+            4,
+        ),
         "metadata_agreement": round(
             sum(d.metadata_equal for d in documents) / max(sum(d.metadata_fields for d in documents), 1), 3
         ),
@@ -179,6 +188,7 @@ def markdown(report: dict) -> str:
         "|---|---|",
         f"| character error rate, OCR as read | {t['cer_raw']:.2%} |",
         f"| character error rate, after the OCR repairs | {t['cer_repaired']:.2%} |",
+        f"| character error rate, after the repairs, by character | {t['cer_repaired_by_character']:.2%} |",
         f"| metadata fields agreeing | {t['metadata_agreement']:.3f} |",
         f"| task F1 (OCR reading vs text reading) | {t['task_f1']:.3f} |",
         f"| lead agreement (matched tasks) | {t['lead_agreement']:.3f} |",
