@@ -8,8 +8,9 @@ the scripts would call, built from the attributes the page carries:
 - the list of "Danh mục văn bản đăng công báo ngày ..." (``a.gazettes-list``): each
   ``attrrestrict`` names ``DocumentsByGazetteDate?openView&RestrictToCategory=...``;
 - an issue's documents (``DocumentsByGazette``): one row per document with its date
-  ("13/7/2026"), its page (``NoiDung?openForm&ParentUNID=...``), its number
-  (``span.doc-notation``) and its attached file (``UNID/$file/QD so 37.2026.doc``).
+  ("13/7/2026"), its number (``span.doc-notation``), its attached file (``UNID/$file/QD so
+  37.2026.doc``: the document itself) and its form of facts (``NoiDung?openForm&ParentUNID=...``,
+  read only when no file is attached).
 """
 
 from __future__ import annotations
@@ -84,7 +85,8 @@ def _documents(root, url: str) -> list[DocumentLink]:
                 title=squash(title_link[0].text_content()) if title_link else squash(row.text_content()),
                 number=number_in(notation),
                 date=short_date(cells[0].text_content()) if cells else None,
-                page=absolute(url, title_link[0].get("href")) if title_link else None,
+                # NoiDung?openForm is the form of facts around the attached file, which is the document
+                attributes=absolute(url, title_link[0].get("href")) if title_link else None,
                 originals=unique(f for f in files if f and is_original(f)),
             )
         )
