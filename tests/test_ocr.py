@@ -213,7 +213,7 @@ def test_header_lines_are_repaired_where_their_structure_is_certain(line, repair
 
 
 def test_digits_read_with_low_confidence_are_doubtful_and_nothing_is_guessed_in_the_body():
-    body = "\n".join(["Nội dung."] * 20 + ["Sè: 12/ABC hóa chât", "1, Về công bố", "Cục Hóa chât chủ trì"])
+    body = "\n".join(["Nội dung."] * 30 + ["Sè: 12/ABC hóa chât", "1, Về công bố", "Cục Hóa chât chủ trì"])
     hints = {"reader": "ocr", "ocr_unsure_words": '[["813", 31]]'}
     source = SourceText(source="x", site="scan", text="Số: 813/HC-CNHC\n" + body, hints=hints)
     result, doubts = repair_source(source)
