@@ -42,8 +42,8 @@ ocr-eval: $(STAMP)  ## OCR quality on corpus/ocr-eval/ (CER, extraction agreemen
 bench: $(STAMP)  ## time ingest of the sample corpus, per stage (medians over repeats)
 	$(BIN)/kehoach bench corpus --repeats 3
 
-readme: $(STAMP)  ## regenerate the README's generated sections (CLI help, schema, figures)
-	$(BIN)/cog -r README.md
+readme: $(STAMP)  ## regenerate the generated sections: README (CLI help, schema, figures), Datasette metadata
+	$(BIN)/cog -r README.md pipeline/datasette/metadata.yml
 
 clean:
 	rm -rf output/*.db output/*.db-* $(VENV)

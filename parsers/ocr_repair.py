@@ -27,8 +27,9 @@ import unicodedata
 from functools import cache
 
 from parsers.agencies.data import entries
-from parsers.lexicon.vietnamese import UPPER, fold
-from parsers.metadata import DOC_TYPES, TYPE_CODES
+from parsers.lexicon.document_types import TYPE_CODES, names
+from parsers.lexicon.folding import fold
+from parsers.lexicon.vietnamese import UPPER
 from parsers.models import Metadata, ParseWarning, SourceText
 
 # Lines of the first page that hold the header (number and date lines).
@@ -176,7 +177,7 @@ def _repair_heading(cell: str) -> str:
 
 @cache
 def _headings() -> dict[str, str]:
-    return {fold(heading): heading for heading in DOC_TYPES}
+    return {fold(heading): heading.upper() for heading in names("heading")}
 
 
 def _join_blank_number(cells: list[str]) -> list[str]:
