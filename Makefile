@@ -39,8 +39,8 @@ eval: $(STAMP)  ## score extraction against the gold annotations (per file, per 
 bench: $(STAMP)  ## time ingest of the sample corpus, per stage (medians over repeats)
 	$(BIN)/kehoach bench corpus --repeats 3
 
-readme: $(STAMP)  ## regenerate the README's generated sections (CLI help, schema, figures)
-	$(BIN)/cog -r README.md
+readme: $(STAMP)  ## regenerate the generated sections: README (CLI help, schema, figures), Datasette metadata
+	$(BIN)/cog -r README.md pipeline/datasette/metadata.yml
 
 clean:
 	rm -rf output/*.db output/*.db-* $(VENV)

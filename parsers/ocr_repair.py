@@ -27,8 +27,9 @@ import unicodedata
 from functools import cache
 
 from parsers.agencies.data import entries
-from parsers.lexicon.vietnamese import UPPER, fold
-from parsers.metadata import TYPE_CODES
+from parsers.lexicon.document_types import TYPE_CODES
+from parsers.lexicon.folding import fold
+from parsers.lexicon.vietnamese import UPPER
 from parsers.models import Metadata, ParseWarning, SourceText
 
 # Lines of the first page that hold the header (number and date lines).

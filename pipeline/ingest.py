@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsers import parse_document
-from parsers.sites import UNSUPPORTED
-from parsers.sites.scan import IMAGE_SUFFIXES
+from parsers.sites import UNSUPPORTED, accepted_suffixes
 from pipeline import storage
 from pipeline.read_cache import CACHE_DIR_NAME, cached_read
 
@@ -25,7 +24,7 @@ from pipeline.read_cache import CACHE_DIR_NAME, cached_read
 IGNORED_NAMES = {"readme.md", "manifest.csv", ".gitkeep", "license", "license.md"}
 # What a folder is searched for: the formats read, and those refused with a reason (".doc"),
 # so that the user learns why a file was not ingested.
-DOCUMENT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".pdf", ".docx", *IMAGE_SUFFIXES, *UNSUPPORTED}
+DOCUMENT_SUFFIXES = {*accepted_suffixes(), *UNSUPPORTED}
 
 
 # Pages a site reader recognises as something other than a document's text.

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from parsers.agencies.text import fold_key, fold_tones, place_regex
+from parsers.lexicon.matching import fold_key, fold_tones
+from parsers.lexicon.places import place_regex
 from parsers.models import Agency
 
 PLACEHOLDER = re.compile(r"\{(?P<key>[^\d{},][^{}]*)\}")
@@ -165,3 +166,15 @@ def entries() -> tuple[Entry, ...]:
 def entry_by_id() -> dict[str, Entry]:
     """The entries by id: ``entry_by_id()["uy-ban-nhan-dan-tinh"].name == "Ủy ban nhân dân tỉnh"``."""
     return {e.id: e for e in entries()}
+
+
+@cache
+def default_agency(role: str) -> Agency:
+    """An agency the text does not name but a role needs (``data/default_agencies.json``):
+    ``default_agency("unnamed_lead")`` leads a task whose text and headings name no agency.
+
+    >>> default_agency("unnamed_lead").name
+    'Các cơ quan, đơn vị (không nêu tên)'
+    """
+    raw = json.loads(resources.files("parsers").joinpath("data/default_agencies.json").read_text("utf-8"))[role]
+    return Agency(id=raw["id"], name=raw["name"], kind=raw["kind"], level=raw["level"], collective=raw["collective"])

@@ -15,7 +15,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from parsers.agencies.data import abbreviations
-from parsers.agencies.text import find_place, fold_key, slug
+from parsers.lexicon.matching import fold_key, slug
+from parsers.lexicon.places import find_place
 from parsers.models import Agency
 
 if TYPE_CHECKING:

@@ -22,6 +22,7 @@ SITE = "scan"
 # What the OCR reading depends on: a cached reading with another key is read again (pipeline.read_cache).
 CACHE_KEY = f"scan-1 {ocr_engine.LANGUAGE} {ocr_engine.RENDER_DPI}dpi {ocr_engine.TESSERACT_CONFIG}"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+EXTENSIONS = (".pdf", *IMAGE_SUFFIXES)
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 # Words read below this confidence are listed in the hints (Tesseract: 0-100; clean print reads 90+).
 UNSURE = 90
