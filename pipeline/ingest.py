@@ -60,7 +60,7 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 def _is_document(path: Path, root: Path) -> bool:
     parts = path.relative_to(root).parts
-    if any(part.startswith(".") for part in parts) or "gold" in parts[:-1]:
+    if any(part.startswith(".") for part in parts) or {"gold", "ocr-eval"} & set(parts[:-1]):
         return False
     return path.name.lower() not in IGNORED_NAMES and path.suffix.lower() in DOCUMENT_SUFFIXES
 
