@@ -47,13 +47,41 @@ def _fold_search_params(query_string: bytes) -> bytes:
     return urllib.parse.urlencode(folded).encode()
 
 
+BOM = "\ufeff".encode()
+
+
+def _with_bom(send):
+    """Open every CSV download with a UTF-8 byte order mark, so Excel shows Vietnamese."""
+    state = {"csv": False, "first": True}
+
+    async def wrapped(message):
+        if message["type"] == "http.response.start":
+            headers = dict(message.get("headers") or [])
+            state["csv"] = message.get("status") == 200
+            if state["csv"] and b"content-length" in headers:
+                length = int(headers[b"content-length"]) + len(BOM)
+                message = {
+                    **message,
+                    "headers": [
+                        (k, str(length).encode() if k == b"content-length" else v) for k, v in message["headers"]
+                    ],
+                }
+        elif message["type"] == "http.response.body" and state["csv"] and state["first"]:
+            state["first"] = False
+            message = {**message, "body": BOM + message.get("body", b"")}
+        await send(message)
+
+    return wrapped
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
         async def fold_search(scope, receive, send):
             if scope.get("type") == "http" and b"_search" in scope.get("query_string", b""):
                 scope = dict(scope, query_string=_fold_search_params(scope["query_string"]))
-            await app(scope, receive, send)
+            csv = scope.get("type") == "http" and scope.get("path", "").endswith(".csv")
+            await app(scope, receive, _with_bom(send) if csv else send)
 
         return fold_search
 
