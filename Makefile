@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := output/kehoach.db
 STAMP := $(VENV)/.installed
 
-.PHONY: install ingest test lint format serve eval bench readme clean fuzz crashtest
+.PHONY: install ingest test lint format serve eval ocr-eval bench readme clean fuzz crashtest
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ serve: $(STAMP)  ## browse the database in Datasette
 
 eval: $(STAMP)  ## score extraction against the gold annotations (per file, per shape, ablation)
 	$(BIN)/kehoach eval --db output/gold.db --gold corpus/gold --ingest --ablation --by-shape
+
+ocr-eval: $(STAMP)  ## OCR quality on corpus/ocr-eval/ (CER, extraction agreement, s/page; needs tesseract-ocr-vie)
+	OMP_THREAD_LIMIT=1 $(BIN)/kehoach ocr-eval --dpis 200,300,400 --out output/ocr-eval.json
 
 bench: $(STAMP)  ## time ingest of the sample corpus, per stage (medians over repeats)
 	$(BIN)/kehoach bench corpus --repeats 3

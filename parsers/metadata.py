@@ -44,11 +44,7 @@ AUTHORITY_TAIL = re.compile(
 DATE_LINE = re.compile(r"(?:^|\s)[^\d,;]{2,40},\s*ngày\b|^\s*ngày\s+\d")
 LETTER_SUBJECT = re.compile(r"(?:^|\s)(?:V/v|Về\s+việc)\s+(?P<subject>.+)$", re.I)
 # Titles of signers, longest first: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" -> "Phó Chủ tịch".
-SIGNER_TITLES = re.compile(
-    r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|"
-    r"TRƯỞNG\s+BAN|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|CHÁNH\s+THANH\s+TRA|BÍ\s+THƯ|"
-    r"CHỦ\s+NHIỆM|TRƯỞNG\s+PHÒNG|CHI\s+CỤC\s+TRƯỞNG|TRƯỞNG\s+ĐOÀN|THỨ\s+TRƯỞNG|TỔNG\s+THƯ\s+KÝ)"
-)
+SIGNER_TITLES = re.compile(markers.SIGNER_TITLE)
 SIGN_FOR = re.compile(rf"\b{markers.SIGN_FOR}\.\s*")
 # A person's name closing a signature: two to five capitalised syllables.
 PERSON_NAME = re.compile(rf"(?P<name>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}})\s*$")

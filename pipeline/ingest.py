@@ -34,6 +34,7 @@ from parsers import parse_document
 from parsers.sites import UNSUPPORTED, accepted_suffixes
 from parsers.text.decode import VIETNAMESE_LETTER
 from pipeline import storage
+from pipeline.compare import dedup, derive
 from pipeline.read_cache import CACHE_DIR_NAME, cached_read
 
 MB = 1 << 20
@@ -151,6 +152,7 @@ def read_input(path: Path, limits: Limits) -> bytes:
 class IngestReport:
     ingested: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, the source kept)
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (source, stage, error)
     seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage
 
@@ -221,7 +223,7 @@ def _walk(root: Path, problems: list[tuple[str, str]] | None) -> list[Path]:
 
 def _is_document(path: Path, root: Path) -> bool:
     parts = path.relative_to(root).parts
-    if any(part.startswith(".") for part in parts) or "gold" in parts[:-1]:
+    if any(part.startswith(".") for part in parts) or {"gold", "ocr-eval"} & set(parts[:-1]):
         return False
     return path.name.lower() not in IGNORED_NAMES and path.suffix.lower() in DOCUMENT_SUFFIXES
 
@@ -246,7 +248,7 @@ def ingest_file(
         started = time.perf_counter()
         data = read_input(path, limits)
         sha = hashlib.sha256(data).hexdigest()
-        if storage.stored_hash(db, source) == sha:
+        if sha in (storage.stored_hash(db, source), storage.duplicate_hash(db, source)):
             report.skipped.append(source)
             return
         limits.check_unpacked(path.name, data)
@@ -268,7 +270,8 @@ def ingest_file(
             report.add_time(f"parse:{name}", seconds)
         stage = "save"
         started = time.perf_counter()
-        storage.save_document(db, doc)
+        if not save_once(db, doc, report):
+            return
         report.add_time("save", time.perf_counter() - started)
         report.ingested.append(source)
     except Exception as error:  # one bad input must never stop the batch
@@ -303,6 +306,44 @@ def writer_lock(db_path: str | Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def save_once(db, doc, report: IngestReport) -> bool:
+    """Save ``doc`` unless it is a copy of a stored document that is kept instead (see ``dedup``);
+    either way the duplicate source is recorded against the kept one. True when ``doc`` was saved."""
+    same = find_same_document(db, doc)
+    if same and not dedup.keep_new({"tasks": len(doc.tasks), "chars": len(doc.text)}, same):
+        storage.record_duplicate(db, same["id"], doc.source, doc.sha256, doc.site, same["reason"])
+        report.duplicates.append((doc.source, same["source"]))
+        return False
+    storage.save_document(db, doc, replace_id=same["id"] if same else None)
+    if same:
+        storage.record_duplicate(db, same["id"], same["source"], same["sha256"], same["site"], same["reason"])
+        report.duplicates.append((same["source"], doc.source))
+    return True
+
+
+def find_same_document(db, doc) -> dict | None:
+    """The stored document (from another source) that ``doc`` is a copy of, with the reason; see ``dedup``."""
+    meta = doc.metadata
+    number = storage.number_key(meta.number)
+    key = dedup.text_key(doc.text)
+    identity = dedup.identity(number, meta.issuer)
+    issued = meta.issue_date.isoformat() if meta.issue_date else None
+    for row in storage.same_document_candidates(db, number if identity else None, key, doc.source):
+        if key and row["text_key"] == key:
+            reason = "same text"
+        elif (
+            identity
+            and identity == dedup.identity(row["number_key"], row["issuer"])
+            and dedup.same_day(issued, row["issue_date"])
+        ):
+            reason = "same number and issuer"
+        else:
+            continue
+        kept = db.execute("SELECT sha256, site FROM documents WHERE id = ?", [row["id"]]).fetchone()
+        return {**row, "reason": reason, "sha256": kept[0], "site": kept[1]}
+    return None
+
+
 def ingest(
     paths: Iterable[str | Path],
     db_path: str | Path,
@@ -332,5 +373,6 @@ def ingest(
             if on_progress:
                 on_progress(path)
         storage.link_citations(db)
+        derive.refresh(db)
         db.close()
     return report

@@ -34,6 +34,7 @@ def test_bad_input(batch, case):
 def test_the_good_document_goes_in_beside_them(batch):
     db, report = batch
     assert document(db, "goc.txt")["number"] == "010/CT-UBND"
+    assert report.duplicates == []  # each input carries its own number: none is a copy of another
     assert rows(db, "PRAGMA integrity_check") == [("ok",)]
     # one failures row per refused input, never two; no document is also a failure
     failed = rows(db, "SELECT source FROM failures")

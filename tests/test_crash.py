@@ -33,7 +33,7 @@ DOCUMENTS = [
     "dak-lak__0130-KH-UBND.txt",
     "trung-uong__623-TB-VPCP.txt",
 ]
-TIMESTAMPS = {"ingested_at", "at"}
+TIMESTAMPS = {"at"}  # and every column named *_at: when a row was written
 ORPHANS = {
     "tasks without a document": "SELECT count(*) FROM tasks WHERE document_id NOT IN (SELECT id FROM documents)",
     "sections without a document": "SELECT count(*) FROM sections WHERE document_id NOT IN (SELECT id FROM documents)",
@@ -59,7 +59,7 @@ def dump(db: Path) -> dict[str, list[tuple]]:
     try:
         tables = {}
         for name, spec in storage.SCHEMA.items():
-            columns = [c for c in spec["columns"] if c not in TIMESTAMPS]
+            columns = [c for c in spec["columns"] if c not in TIMESTAMPS and not c.endswith("_at")]
             order = ", ".join(columns)
             tables[name] = con.execute(f"SELECT {order} FROM [{name}] ORDER BY {order}").fetchall()
         tables["document_fts"] = con.execute("SELECT rowid, * FROM document_fts ORDER BY rowid").fetchall()

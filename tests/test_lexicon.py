@@ -15,7 +15,7 @@ from parsers.citations import DOC_KIND, LISTED_DOCUMENT
 from parsers.lexicon import markers, places, role_cues
 from parsers.lexicon.document_types import DOCUMENT_TYPES, TYPE_CODES, USES, names, type_named
 from parsers.lexicon.folding import fold
-from parsers.metadata import DOC_TYPE_HEADING, SIGN_FOR, parse_number
+from parsers.metadata import DOC_TYPE_HEADING, SIGN_FOR, SIGNER_TITLES, parse_number
 from parsers.tasks.roles import MentionIndex, coordinators, explicit_lead, report_targets
 from parsers.tasks.shapes import NORMATIVE_TYPES
 
@@ -89,6 +89,8 @@ def test_normative_types_are_the_laws_and_their_kin():
 def test_every_closing_marker_example_is_read(kind, example):
     if kind == "recipients":
         assert BLOCK_START.match(example)
+    elif kind == "signer_title":
+        assert SIGNER_TITLES.search(example) and SIGNER_TITLES.findall(example)[-1].strip() in example
     else:
         m = SIGN_FOR.match(example)
         assert m and example.split(".")[0] in markers.SIGN_FOR_WORDS

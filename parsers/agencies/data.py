@@ -1,6 +1,6 @@
 """The agency reference data (``data/agencies.json``, ``data/abbreviations.json``), compiled once.
 
-An entry's ``patterns`` are regular expressions over *folded* text (see ``agency_text.fold``:
+An entry's ``patterns`` are regular expressions over *folded* text (see ``lexicon.matching.fold``:
 lower case, "&" -> "và", commas and dashes -> spaces). They may use placeholders:
 
 - ``{KH&ĐT}``, ``{UBND}`` ...: an abbreviation of ``abbreviations.json`` (domain or body), which
@@ -131,7 +131,7 @@ def expand(pattern: str) -> str:
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """A data pattern compiled to match whole words (the start is checked by the caller, see
-    ``agency_match.starts_word``: a leading look-behind would cost the regex engine its fast
+    ``agencies.match.starts_word``: a leading look-behind would cost the regex engine its fast
     search for a literal prefix such as "sở ")."""
     return re.compile(rf"(?:{expand(pattern)})(?!\w)")
 

@@ -4,7 +4,7 @@
 - ``resolve_agency(surface)``: the agency one written name refers to.
 
 Names are read with the reference data (``data/agencies.json``) and, unless ``detector=False``,
-with the detector of ``agency_nlp`` for bodies no list knows. Collective groups ("các sở, ban,
+with the detector (``agencies.detector``) for bodies no list knows. Collective groups ("các sở, ban,
 ngành", "UBND các xã, phường") come back as agencies with ``collective=True``.
 """
 

@@ -2,7 +2,7 @@
 
 The block is heavily abbreviated and grouped ("- Sở: NN&MT, TC, VH,TT&DL;", "- CT, PCT UBND
 TP (1A, 1G);", "- TT. Thành ủy, TT.HĐND TP;"); the reference data reads the abbreviations and
-``agency_lists`` the grouped items. The filing line ("- Lưu: VT, TH.") and "Như Điều 3" name no
+``agencies.lists`` the grouped items. The filing line ("- Lưu: VT, TH.") and "Như Điều 3" name no
 agency.
 """
 

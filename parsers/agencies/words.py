@@ -1,4 +1,4 @@
-"""The words of agency names, as the detector (``agency_nlp``) reads them on spaCy tokens.
+"""The words of agency names, as the detector (``agencies.detector``) reads them on spaCy tokens.
 
 Vocabulary comes from ``data/agency_heads.json`` (head words, stop words and phrases, name
 phrases) and ``data/abbreviations.json`` (abbreviations to expand inside a name); this module

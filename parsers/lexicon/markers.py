@@ -23,11 +23,20 @@ UNAMBIGUOUS_SIGN_FOR_WORDS = tuple(entry["abbr"] for entry in _DATA["sign_for"] 
 # A sign-for word as a regex group (the "." after it is the caller's): "(?:KT|Q|TL|TM|TUQ)"
 SIGN_FOR = "(?:" + "|".join(SIGN_FOR_WORDS) + ")"
 UNAMBIGUOUS_SIGN_FOR = "(?:" + "|".join(UNAMBIGUOUS_SIGN_FOR_WORDS) + ")"
+# A signer's title, a deputy's too: "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "THỨ TRƯỞNG" (upper case, as signatures print them)
+SIGNER_TITLE = (
+    rf"(?:{re.escape(_DATA['signer_titles']['deputy'])}\s+)?(?:"
+    + "|".join(
+        r"\s+".join(map(re.escape, t.split())) for t in sorted(_DATA["signer_titles"]["titles"], key=len, reverse=True)
+    )
+    + ")"
+)
 # What a line of the closing blocks starts with: "Nơi nhận", "TM.", "KT." ...
 CLOSING_OPENERS = (RECIPIENTS, *(word + "." for word in SIGN_FOR_WORDS))
 
 
 def examples() -> list[tuple[str, str]]:
-    """(kind, example) for every example of the data file: ("recipients", "Nơi nhận:"), ("sign_for", "KT. CHỦ TỊCH")."""
+    """(kind, example) of every example of the data file: ("recipients", "Nơi nhận:"), ("sign_for", "KT. CHỦ TỊCH")."""
     out = [("recipients", x) for x in _DATA["recipients"]["examples"]]
-    return out + [("sign_for", x) for entry in _DATA["sign_for"] for x in entry["examples"]]
+    out += [("sign_for", x) for entry in _DATA["sign_for"] for x in entry["examples"]]
+    return out + [("signer_title", x) for x in _DATA["signer_titles"]["examples"]]

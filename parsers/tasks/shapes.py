@@ -77,7 +77,17 @@ NORMATIVE_TITLE = re.compile(
     re.I,
 )
 # A heading that names whose duties follow: "Trách nhiệm của Bộ Tài chính", "Nhiệm vụ, quyền hạn của Sở Y tế"
-HEADING_OWNER = re.compile(r"(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:,?\s+(?:và\s+)?quyền\s+hạn)?\s+(?:của|cho)\s+", re.I)
+#   "Nội dung do Sở Tài chính chủ trì", "Nhiệm vụ giao Sở Y tế"
+HEADING_OWNER = re.compile(
+    r"(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:,?\s+(?:và\s+)?quyền\s+hạn)?\s+(?:của|cho)\s+(?!\d|năm\b|giai\s+đoạn|quý\b|tháng\b)"
+    r"|(?:Các\s+)?(?:Nội\s+dung|Nhiệm\s+vụ|Công\s+việc)\s+(?:do|giao(?:\s+cho)?)\s+(?=\w)",
+    re.I,
+)
+# "Điều 1. Ban hành kèm theo Quyết định này ...": the decision enacting its content, not a task
+ENACTING = re.compile(
+    r"^\W*(?:Điều\s+\d+\s*[.:]\s*)?Ban\s+hành\s+kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Thông\s+tư)\s+này",
+    re.I,
+)
 # "Nơi nhận:" and the signature close the document body (an appendix may follow).
 CLOSING_ZONE_START = CLOSING_OPENERS
 
