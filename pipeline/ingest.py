@@ -18,6 +18,7 @@ from pathlib import Path
 from parsers import parse_document
 from parsers.sites import UNSUPPORTED, accepted_suffixes
 from pipeline import storage
+from pipeline.compare import dedup, derive
 from pipeline.read_cache import CACHE_DIR_NAME, cached_read
 
 # Files in an input folder that are not documents.
@@ -39,6 +40,7 @@ class NotADocument(ValueError):
 class IngestReport:
     ingested: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, the source kept)
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (source, stage, error)
     seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage
 
@@ -84,7 +86,7 @@ def ingest_file(
         started = time.perf_counter()
         data = path.read_bytes()
         sha = hashlib.sha256(data).hexdigest()
-        if storage.stored_hash(db, source) == sha:
+        if sha in (storage.stored_hash(db, source), storage.duplicate_hash(db, source)):
             report.skipped.append(source)
             return
         read = cached_read(path.name, data, sha, cache_dir)
@@ -103,7 +105,8 @@ def ingest_file(
             report.add_time(f"parse:{name}", seconds)
         stage = "save"
         started = time.perf_counter()
-        storage.save_document(db, doc)
+        if not save_once(db, doc, report):
+            return
         report.add_time("save", time.perf_counter() - started)
         report.ingested.append(source)
     except Exception as error:  # one bad input must never stop the batch
@@ -111,6 +114,44 @@ def ingest_file(
         message = str(error) if path.name in str(error) else f"{path.name}: {type(error).__name__}: {error}"
         storage.save_failure(db, source, stage, message)
         report.failed.append((source, stage, message))
+
+
+def save_once(db, doc, report: IngestReport) -> bool:
+    """Save ``doc`` unless it is a copy of a stored document that is kept instead (see ``dedup``);
+    either way the duplicate source is recorded against the kept one. True when ``doc`` was saved."""
+    same = find_same_document(db, doc)
+    if same and not dedup.keep_new({"tasks": len(doc.tasks), "chars": len(doc.text)}, same):
+        storage.record_duplicate(db, same["id"], doc.source, doc.sha256, doc.site, same["reason"])
+        report.duplicates.append((doc.source, same["source"]))
+        return False
+    storage.save_document(db, doc, replace_id=same["id"] if same else None)
+    if same:
+        storage.record_duplicate(db, same["id"], same["source"], same["sha256"], same["site"], same["reason"])
+        report.duplicates.append((same["source"], doc.source))
+    return True
+
+
+def find_same_document(db, doc) -> dict | None:
+    """The stored document (from another source) that ``doc`` is a copy of, with the reason; see ``dedup``."""
+    meta = doc.metadata
+    number = storage.number_key(meta.number)
+    key = dedup.text_key(doc.text)
+    identity = dedup.identity(number, meta.issuer)
+    issued = meta.issue_date.isoformat() if meta.issue_date else None
+    for row in storage.same_document_candidates(db, number if identity else None, key, doc.source):
+        if key and row["text_key"] == key:
+            reason = "same text"
+        elif (
+            identity
+            and identity == dedup.identity(row["number_key"], row["issuer"])
+            and dedup.same_day(issued, row["issue_date"])
+        ):
+            reason = "same number and issuer"
+        else:
+            continue
+        kept = db.execute("SELECT sha256, site FROM documents WHERE id = ?", [row["id"]]).fetchone()
+        return {**row, "reason": reason, "sha256": kept[0], "site": kept[1]}
+    return None
 
 
 def ingest(
@@ -132,5 +173,6 @@ def ingest(
         if on_progress:
             on_progress(path)
     storage.link_citations(db)
+    derive.refresh(db)
     db.close()
     return report

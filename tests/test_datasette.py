@@ -243,6 +243,11 @@ CANNED_CASES = {
     "topic_by_province": ({"q": "DAU TU"}, "province", "Thừa Thiên Huế"),
     "agency_workload": ({"province": "thua thien hue"}, "agency", "Sở Kế hoạch và Đầu tư"),
     "document_tasks": ({"number": "350/QĐ-UBND"}, "lead", "Sở Kế hoạch và Đầu tư"),
+    "family_members_by_province": ({"family": "71/NQ-CP"}, "number", "2610/QĐ-UBND"),
+    "family_matrix": ({"family": "71/nq-cp"}, "province_2025", "Đồng Nai"),
+    "family_only_one_province": ({"family": "71/NQ-CP"}, "province_2025", "Cần Thơ"),
+    "family_function_counts": ({"family": "71/NQ-CP", "function": "science_technology"}, "province_2025", "Nghệ An"),
+    "who_does_it_now": ({"agency": "ke hoach va dau tu"}, "current_agency", "Sở Tài chính"),
 }
 
 
@@ -453,3 +458,14 @@ def test_index_document_replaces_a_documents_search_rows(tmp_path):
     assert db.execute("SELECT count(*) FROM task_fts WHERE rowid NOT IN (SELECT id FROM tasks)").fetchone() == (0,)
     assert db.execute("SELECT count(*) FROM task_fts WHERE task_fts MATCH '\"tham dinh\"'").fetchone() == (1,)
     assert db.execute("SELECT count(*) FROM task_fts WHERE task_fts MATCH '\"ra soat\"'").fetchone() == (0,)
+
+
+def test_csv_downloads_open_in_excel_with_vietnamese(served):
+    with urllib.request.urlopen(
+        served["url"] + "/kehoach/family_matrix.csv?family=71/NQ-CP&_size=max", timeout=30
+    ) as r:
+        raw = r.read()
+    assert raw.startswith("\ufeff".encode()) and not raw[3:].startswith("\ufeff".encode())
+    assert "Đồng Nai" in raw.decode("utf-8-sig")
+    with urllib.request.urlopen(served["url"] + "/kehoach/agencies.csv", timeout=30) as r:
+        assert r.read().startswith("\ufeff".encode())
