@@ -417,6 +417,12 @@ DETECTED = [
     # units of a ministry whose names join two words with a comma (trung-uong__1227-QD-BYT, __3176-QD-BYT)
     ("Cục Quản lý Khám, chữa bệnh", None, "Cục Quản lý Khám, chữa bệnh"),
     ("Cục Quản lý Y, Dược cổ truyền", None, "Cục Quản lý Y, Dược cổ truyền"),
+    # companies named with their legal form in lower case (lao-cai__6795-SNNMT-KS)
+    (
+        "Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô",
+        "Lào Cai",
+        "Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô",
+    ),
 ]
 
 
@@ -830,6 +836,10 @@ NOT_NAMES = [
     ("bổ nhiệm Cục trưởng Cục Quản lý Khám, chữa bệnh, Cục trưởng Cục Khoa học công nghệ và Đào tạo", None,
      ["Cục Quản lý Khám, chữa bệnh", "Cục Khoa học công nghệ và Đào tạo"]),
     ("Trung tâm Dữ liệu quốc gia về dân cư, tăng cường kết nối", None, ["Trung tâm dữ liệu quốc gia"]),
+    # a name ends where the predicate begins ("nghiêm túc thực hiện"); "công ty cổ phần" in lower case is a kind
+    ("Sở Nông nghiệp và Môi trường yêu cầu Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô nghiêm túc thực "
+     "hiện", "Lào Cai", ["Sở Nông nghiệp và Môi trường", "Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô"]),
+    ("có tới 80 nghìn công ty cổ phần là công ty gia đình", None, []),
 ]  # fmt: skip
 
 
