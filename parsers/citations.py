@@ -127,6 +127,7 @@ def find_citations(
             relation if in_preamble and relation is not Relation.MENTIONS and p.text.rstrip().endswith(";") else None
         )
         kind = None
+        caps: bool | None = None  # read once per paragraph: a long one may cite hundreds of numbers
         for m in DOCUMENT_NUMBER.finditer(p.text):
             number = clean_number(m["number"])
             key = number.upper()
@@ -147,7 +148,8 @@ def find_citations(
                 span_start=p.start + m.start("number"),
                 span_end=p.start + m.end("number"),
             )
-            _keep(found, key, citation, caps=is_caps(p.text))
+            caps = is_caps(p.text) if caps is None else caps
+            _keep(found, key, citation, caps=caps)
         for m in LAW_NAME.finditer(p.text):
             name = re.sub(r"\s+", " ", m["title"]).strip(" ,;.")
             if is_caps(name):
