@@ -16,12 +16,11 @@ Line breaks and tabs (table cells) are kept: a name never runs across them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import json
 import re
 import unicodedata
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -75,7 +74,10 @@ class Folded:
 
 
 # Every character str.isspace() accepts (a test checks the list against Python's).
-_WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 _SPECIAL = "".join(sorted(set(_WHITESPACE) | _SEPARATORS | _BOUNDARIES | {"&", "."}))
 _SPECIAL_CLASS = "[" + re.escape(_SPECIAL) + "]"
 # What folding changes beyond lower case: runs of special characters, except a lone space

@@ -8,7 +8,6 @@ records a ``Deadline`` (returning True, its words are then taken), consumes the 
 from __future__ import annotations
 
 import bisect
-
 import datetime as dt
 import re
 from collections.abc import Callable

@@ -39,7 +39,25 @@ def main() -> None:
 )
 @click.option("--no-detector", is_flag=True, help="Recognise agencies from the reference data only.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest_command(paths: tuple[str, ...], db_path: str, fetch_dir: str, no_detector: bool, quiet: bool) -> None:
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Parse in this many processes."
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Parse on the Dask cluster whose scheduler is at ADDRESS ('local': --workers processes here).",
+)
+def ingest_command(
+    paths: tuple[str, ...],
+    db_path: str,
+    fetch_dir: str,
+    no_detector: bool,
+    quiet: bool,
+    workers: int,
+    dask_address: str | None,
+) -> None:
     """Ingest the documents in PATHS (files, folders searched recursively, or http(s) URLs).
 
     Unchanged files are skipped; a changed file replaces its rows; a file that cannot be
@@ -55,14 +73,31 @@ def ingest_command(paths: tuple[str, ...], db_path: str, fetch_dir: str, no_dete
             local.append(path)
     files = list(iter_inputs(local))
     started = time.perf_counter()
+    options = {"detector": not no_detector, "workers": workers, "dask": dask_address}
     if quiet:
-        report = ingest(files, db_path, detector=not no_detector)
+        report = ingest(files, db_path, **options)
     else:
         with click.progressbar(
             length=len(files), label="Ingesting", show_pos=True, file=click.get_text_stream("stderr")
         ) as bar:
-            report = ingest(files, db_path, detector=not no_detector, on_progress=lambda _: bar.update(1))
+            report = ingest(files, db_path, on_progress=lambda _: bar.update(1), **options)
     _print_summary(report, db_path, time.perf_counter() - started)
+
+
+@main.command("merge")
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to merge into.")
+def merge_command(shards: tuple[str, ...], db_path: str) -> None:
+    """Merge the kehoach databases SHARDS (written by separate ingests, e.g. one per machine)
+    into --db: documents get new ids, a source already in --db is replaced."""
+    db = storage.open_db(db_path)
+    try:
+        for shard in shards:
+            if Path(shard).resolve() == Path(db_path).resolve():
+                raise click.BadParameter(f"{shard}: is the database merged into", param_hint="SHARDS")
+            click.echo(f"{shard}: {storage.merge_database(db, shard)} documents merged")
+    finally:
+        db.close()
 
 
 def _fetch(url: str, fetch_dir: Path) -> Path:

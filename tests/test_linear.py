@@ -50,7 +50,9 @@ def test_time_per_mb_is_flat(shape):
     # the best of two runs at the small size: a busy machine only ever makes a run slower
     small = min(_seconds_per_mb(unit, small_mb, small_stages), _seconds_per_mb(unit, small_mb, {}))
     large = _seconds_per_mb(unit, large_mb, large_stages)
-    per_stage = {k: round((large_stages[k] / large_mb) / max(small_stages[k] / small_mb, 1e-9), 2) for k in large_stages}
+    per_stage = {
+        k: round((large_stages[k] / large_mb) / max(small_stages[k] / small_mb, 1e-9), 2) for k in large_stages
+    }
     assert large / small < MAX_RATIO, (
         f"{shape}: {small:.2f} s/MB at {small_mb} MB, {large:.2f} at {large_mb} MB; stage ratios {per_stage}"
     )
