@@ -33,8 +33,8 @@ serve: $(STAMP)  ## browse the database in Datasette
 	test -f $(DB) || $(MAKE) ingest
 	$(BIN)/kehoach serve --db $(DB)
 
-eval: $(STAMP)  ## score extraction against the gold annotations
-	$(BIN)/kehoach eval --db output/gold.db --gold corpus/gold --ingest --ablation
+eval: $(STAMP)  ## score extraction against the gold annotations (per file, per shape, ablation)
+	$(BIN)/kehoach eval --db output/gold.db --gold corpus/gold --ingest --ablation --by-shape
 
 bench: $(STAMP)  ## time ingest of the sample corpus, per stage (medians over repeats)
 	$(BIN)/kehoach bench corpus --repeats 3

@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from parsers.citations import find_citations
-from parsers.clean import clean_text
 from parsers.metadata import parse_metadata, title_span
 from parsers.models import ParsedDocument, SourceText
-from parsers.structure import build_sections, split_paragraphs
+from parsers.ocr_repair import gate_metadata, repair_source
+from parsers.text.clean import clean_text
+from parsers.text.structure import build_sections, split_paragraphs
 
 __all__ = [
     "build_sections",
@@ -47,14 +48,20 @@ def parse_document(
     components (the agency detector, underthesea's tagger): the ablation's baseline.
     ``timings``, when given, receives the seconds spent in each stage (for the benchmark).
     """
-    from parsers.mentions import document_mentions
+    from parsers.agencies import document_mentions
     from parsers.tasks import find_tasks
 
+    ocr = source.hints.get("reader") == "ocr"
     with _stage(timings, "clean"):
+        if ocr:
+            source, doubts = repair_source(source)
         text = clean_text(source)
     with _stage(timings, "structure"):
         paragraphs = split_paragraphs(text)
         metadata, body_start = parse_metadata(paragraphs, source.hints)
+        warnings = []
+        if ocr:
+            metadata, warnings = gate_metadata(metadata, doubts, source.hints)
         sections, owner = build_sections(paragraphs, body_start)
     with _stage(timings, "agencies"):
         mentions = document_mentions(text, paragraphs, province=metadata.province, detector=detector)
@@ -91,4 +98,8 @@ def parse_document(
             mentions=mentions,
             tasks=tasks,
             citations=citations,
+            reader="ocr" if ocr else "text",
+            ocr_engine=source.hints.get("ocr_engine") if ocr else None,
+            ocr_confidence=float(source.hints["ocr_confidence"]) if ocr else None,
+            warnings=warnings,
         )

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
+from parsers.lexicon.vietnamese import UPPER, is_caps, parse_written_date
 from parsers.models import Citation, Relation
-from parsers.structure import Paragraph
-from parsers.vietnamese import UPPER, is_caps, parse_written_date
+from parsers.text.structure import Paragraph
 
 # A document number as written:
 #   "350/QĐ-UBND", "2360/QĐ- TTg", "278/2025/NĐ-CP", "1264/NQ-UBTVQH14", "66.4/2025/NQ-CP",
@@ -107,7 +107,7 @@ def find_citations(
     ``title_span`` is where the title is; ``preamble_end`` where the first section starts
     (a "Thực hiện ..." line before it names the document this one implements).
 
-    >>> from parsers.structure import split_paragraphs
+    >>> from parsers.text.structure import split_paragraphs
     >>> text = "Thực hiện Quyết định số 02/QĐ-HĐV ngày 09/9/2021 của Hội đồng Vùng kinh tế trọng điểm miền Trung;"
     >>> [(c.number, str(c.issue_date), c.relation.value) for c in find_citations(text, split_paragraphs(text),
     ...   preamble_end=len(text))]

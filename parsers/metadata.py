@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 
-from parsers.agencies import resolve_agency
+from parsers.agencies.find import resolve_agency
+from parsers.lexicon.casing import sentence_case
+from parsers.lexicon.vietnamese import LOWER, UPPER, find_province, is_caps, parse_written_date, title_case
 from parsers.models import Metadata
-from parsers.structure import Paragraph
-from parsers.vietnamese import LOWER, UPPER, find_province, is_caps, parse_written_date, provinces, title_case
+from parsers.text.structure import Paragraph
 
 # "Số: 350/QĐ-UBND", "Số: 2360/QĐ- TTg", "Số: /UBND-KT" (number left blank), "Số 57-NQ/TW"
 NUMBER_LINE = re.compile(
@@ -41,7 +41,7 @@ DOC_TYPE_HEADING = re.compile(r"^(?P<type>" + "|".join(DOC_TYPES) + r")(?=\s|$)(
 BODY_OPENER = re.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Thi\s+hành|Kính\s+gửi|Nhằm|Để|Theo|Trên\s+cơ\s+sở|Ngày\s+\d|"
     r"Năm\s+\d|Xét|(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\b.*$|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN\b.*$|"
-    r"THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ\s*$|CHÍNH\s+PHỦ\s*$|BỘ\s+TRƯỞNG\b.*$|GIÁM\s+ĐỐC\b.*$)"
+    r"THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ\s*$|CHÍNH\s+PHỦ\s*$|BỘ\s+TRƯỞNG\b.*$|(?:TỔNG\s+)?GIÁM\s+ĐỐC\b.*$)"
 )
 # The enacting authority a decision's title block ends with:
 #   "... TỈNH AN GIANG CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG"
@@ -81,39 +81,18 @@ PARENT_BODY = re.compile(
 )
 
 
-def sentence_case(text: str, keep: str = "") -> str:
-    """Sentence case for a title written in capitals, keeping the casing used in ``keep``.
-
-    >>> sentence_case("TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM", "Kế hoạch thi hành Luật Việc làm.")
-    'Triển khai thi hành Luật Việc làm'
-    """
-    if not is_caps(text):
-        return text
-    votes: dict[str, Counter] = {}
-    for sentence in re.split(r"[.:;!?\n]\s*", keep):
-        for k, word in enumerate(re.findall(r"[\wĐđ/-]+", sentence)):
-            if k == 0 or (word.isupper() and not any(c.isdigit() for c in word)):
-                continue  # sentence starts and capitals say nothing about a word's own casing
-            votes.setdefault(word.lower(), Counter())[word] += 1
-    casing = {w: c.most_common(1)[0][0] for w, c in votes.items()}
-    words = text.lower().split()
-    out = [casing.get(w, w) for w in words]
-    if out:
-        out[0] = out[0][:1].upper() + out[0][1:]
-    result = " ".join(out)
-    for entry in {id(e): e for e in provinces().values()}.values():
-        result = re.sub(rf"(?<!\w){re.escape(entry['name'])}(?!\w)", entry["name"], result, flags=re.I)
-    return result
-
-
 def _signer_case(title: str) -> str:
-    words = title.lower().split()
-    if not words:
-        return ""
-    words[0] = words[0].capitalize()
-    if words[0] == "Phó" and len(words) > 1:
-        words[1] = words[1].capitalize()
-    return " ".join(words)
+    """ "PHÓ CHỦ TỊCH" -> "Phó Chủ tịch"; "BỘ TRƯỞNG, CHỦ NHIỆM" -> "Bộ trưởng, Chủ nhiệm"."""
+    parts = []
+    for part in re.split(r"\s*,\s*", title.strip()):
+        words = part.lower().split()
+        if not words:
+            continue
+        words[0] = words[0].capitalize()
+        if words[0] == "Phó" and len(words) > 1:
+            words[1] = words[1].capitalize()
+        parts.append(" ".join(words))
+    return ", ".join(parts)
 
 
 def parse_number(number: str) -> tuple[str, str]:
@@ -178,6 +157,7 @@ def _letter_body_start(paragraphs: list[Paragraph]) -> int:
     """Where the header of a document without a type heading (a letter) ends."""
     for p in paragraphs[:12]:
         opens_body = p.text.startswith("Kính gửi") or p.style or not is_caps(p.text[:30])
+        opens_body = opens_body and not LETTER_SUBJECT.match(p.text)
         if not p.is_row and opens_body and not NUMBER_LINE.match(p.text) and not DATE_LINE.search(p.text):
             return p.start
     return paragraphs[min(len(paragraphs) - 1, 6)].start
@@ -196,7 +176,7 @@ def _find_type_heading(paragraphs: list[Paragraph]) -> tuple[int, str, str] | No
 def parse_metadata(paragraphs: list[Paragraph], hints: dict[str, str] | None = None) -> tuple[Metadata, int]:
     """Metadata, and the offset where the body (after the title) starts.
 
-    >>> from parsers.structure import split_paragraphs
+    >>> from parsers.text.structure import split_paragraphs
     >>> meta, _ = parse_metadata(split_paragraphs("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
     ...     "Số: 980/KH-UBND\\tNghệ An, ngày 18 tháng 11 năm 2025\\nKẾ HOẠCH\\nPHÒNG THỦ DÂN SỰ\\nThực hiện ..."))
     >>> meta.number, meta.doc_type, meta.issuer, meta.issue_date.isoformat(), meta.title
@@ -219,7 +199,7 @@ def parse_metadata(paragraphs: list[Paragraph], hints: dict[str, str] | None = N
             meta.issue_date = parse_written_date(cell[date_line.start() :])
     if cells and not NUMBER_LINE.match(cells[0]) and not cells[0].startswith("Kính gửi"):
         meta.issuer, meta.province = _issuer(cells[0])
-    body_text = " ".join(p.text for p in paragraphs[:400])
+    body_text = "\n".join(p.text for p in paragraphs[:400])
     body_start = limit
     if heading:
         index, kind, rest = heading
@@ -265,6 +245,7 @@ def _signature(paragraphs: list[Paragraph], body_start: int) -> tuple[str | None
         if not titles:
             continue
         title = titles[-1]
+        first = _first_of_joined_titles(head, titles)
         before = head[: title.end()].split("Nơi nhận")[0]
         if not (SIGN_FOR.search(text) or is_caps(before)):
             continue
@@ -274,12 +255,22 @@ def _signature(paragraphs: list[Paragraph], body_start: int) -> tuple[str | None
             following = texts[i + 1].strip()
             name = PERSON_NAME.fullmatch(following) or CAPS_NAME.match(following)
             if name and CAPS_NAME.match(following):
-                return title_case(following), _signer_case(title.group())
+                return title_case(following), _signer_case(head[first : title.end()])
         if name:
-            return name["name"], _signer_case(title.group())
+            return name["name"], _signer_case(head[first : title.end()])
         if tail == "" and i + 1 >= len(texts):
-            return None, _signer_case(title.group())
+            return None, _signer_case(head[first : title.end()])
     return None, None
+
+
+def _first_of_joined_titles(head: str, titles: list[re.Match]) -> int:
+    """Where the signer's own titles start: "BỘ TRƯỞNG, CHỦ NHIỆM" is one holder of two offices."""
+    start = titles[-1].start()
+    for earlier in reversed(titles[:-1]):
+        if not re.fullmatch(r"\s*,\s*", head[earlier.end() : start]):
+            break
+        start = earlier.start()
+    return start
 
 
 def _apply_hints(meta: Metadata, hints: dict[str, str]) -> None:

@@ -138,12 +138,24 @@ class Citation(Spanned):
     relation: Relation = Relation.MENTIONS
 
 
+class ParseWarning(BaseModel):
+    """Something a stage was unsure of and left out (a field read by OCR with low confidence)."""
+
+    stage: str
+    field: str | None = None
+    message: str
+
+
 class ParsedDocument(BaseModel):
     source: str
     site: str
     sha256: str
     text: str
     metadata: Metadata
+    reader: str = "text"  # "ocr" when the text was read from page images
+    ocr_engine: str | None = None  # "tesseract 5.3.0 vie 300 dpi"
+    ocr_confidence: float | None = None  # mean word confidence of the OCR, 0-100
+    warnings: list[ParseWarning] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     mentions: list[AgencyMention] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)

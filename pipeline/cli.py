@@ -1,4 +1,4 @@
-"""The ``kehoach`` command line: ingest, eval, serve, fetch."""
+"""The ``kehoach`` command line: ingest, crawl, fetch, eval, serve, bench."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from pipeline import storage
-from pipeline.evaluate import evaluate, format_figures, headline, summary_line
+from pipeline.evaluate import by_shape, document_shapes, evaluate, format_figures, headline, load_gold, summary_line
 from pipeline.ingest import IngestReport, ingest, iter_inputs
 
 DEFAULT_DB = "output/kehoach.db"
@@ -63,24 +63,28 @@ def ingest_command(
     Unchanged files are skipped; a changed file replaces its rows; a file that cannot be
     read or parsed is recorded in the failures table and the rest are ingested.
     """
-    local: list[str] = []
-    for path in paths:
-        if path.startswith(("http://", "https://")):
-            local.append(str(_fetch(path, Path(fetch_dir))))
-        elif not Path(path).exists():
+    urls = [p for p in paths if p.startswith(("http://", "https://"))]
+    local = [p for p in paths if p not in urls]
+    for path in local:
+        if not Path(path).exists():
             raise click.BadParameter(f"{path}: no such file or folder", param_hint="PATHS")
-        else:
-            local.append(path)
-    files = list(iter_inputs(local))
     started = time.perf_counter()
+    fetched = IngestReport()
+    if urls:  # each URL fetched, logged and ingested on its own: a bad one is a failures row
+        crawled = _fetch_and_ingest(urls, db_path, Path(fetch_dir), detector=not no_detector)
+        fetched = crawled.ingest
+        fetched.failed[:0] = crawled.failed
+    files = list(iter_inputs(local))
     options = {"detector": not no_detector, "workers": workers, "dask": dask_address}
-    if quiet:
+    if quiet or not files:
         report = ingest(files, db_path, **options)
     else:
         with click.progressbar(
             length=len(files), label="Ingesting", show_pos=True, file=click.get_text_stream("stderr")
         ) as bar:
             report = ingest(files, db_path, on_progress=lambda _: bar.update(1), **options)
+    for name in ("ingested", "skipped", "failed"):
+        getattr(report, name)[:0] = getattr(fetched, name)
     _print_summary(report, db_path, time.perf_counter() - started)
 
 
@@ -100,13 +104,15 @@ def merge_command(shards: tuple[str, ...], db_path: str) -> None:
         db.close()
 
 
-def _fetch(url: str, fetch_dir: Path) -> Path:
-    from pipeline.fetch import fetch
+def _fetch_and_ingest(urls: list[str], db_path: str, dest: Path, *, detector: bool, delay: float = 1.0):
+    from pipeline.crawl import CrawlOptions, crawl
 
+    db = storage.open_db(db_path)
     try:
-        return fetch(url, fetch_dir)
-    except Exception as error:
-        raise click.ClickException(f"{url}: could not fetch ({error})") from error
+        options = CrawlOptions(depth=0, max_pages=len(urls), delay=delay, follow=False, revalidate=True)
+        return crawl(urls, db, dest, options, detector=detector)
+    finally:
+        db.close()
 
 
 def _print_summary(report: IngestReport, db_path: str, seconds: float) -> None:
@@ -140,6 +146,12 @@ def _print_summary(report: IngestReport, db_path: str, seconds: float) -> None:
 @click.option("--save-baseline", is_flag=True, help="Write these figures as the new baseline.")
 @click.option("--verbose", "-v", is_flag=True, help="List every error per gold file.")
 @click.option("--ablation", is_flag=True, help="Also score with reference data alone, and time both.")
+@click.option(
+    "--by-shape",
+    "per_shape",
+    is_flag=True,
+    help="Also print the figures per document shape (gold 'shape' field, gold/shapes.json, else the reader).",
+)
 def eval_command(
     db_path: str,
     gold_dir: str,
@@ -148,6 +160,7 @@ def eval_command(
     save_baseline: bool,
     verbose: bool,
     ablation: bool,
+    per_shape: bool,
 ) -> None:
     """Score a database against gold annotations: per-field precision, recall and F1."""
     if ingest_from:
@@ -161,6 +174,9 @@ def eval_command(
                 click.echo(f"    {error}")
     for line in format_figures(figures):
         click.echo(line)
+    shapes = _shape_figures(per_file, Path(db_path), Path(gold_dir)) if per_shape else {}
+    for shape, entry in shapes.items():
+        click.echo(f"shape {shape} ({entry['documents']} documents): {entry['figures']}")
     _compare(figures, Path(baseline))
     if ablation:
         _ablation(Path(ingest_from or "corpus"), Path(gold_dir))
@@ -169,13 +185,23 @@ def eval_command(
         saved = {
             **headline(figures),
             "per_file": {name: summary_line(t.figures()).removeprefix("summary: ") for name, t in per_file.items()},
+            **({"per_shape": shapes} if shapes else {}),
         }
         Path(baseline).write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         click.echo(f"baseline written to {baseline}")
 
 
+def _shape_figures(per_file: dict, db_path: Path, gold_dir: Path) -> dict[str, dict]:
+    """Per document shape: how many gold documents, and their summary figures ("meta=... tasks=...")."""
+    groups = by_shape(per_file, document_shapes(db_path, gold_dir))
+    return {
+        shape: {"documents": len(files), "figures": summary_line(tally.figures()).removeprefix("summary: ")}
+        for shape, (files, tally) in groups.items()
+    }
+
+
 def _gold_documents(corpus: Path, gold_dir: Path) -> list[Path]:
-    names = {json.loads(f.read_text(encoding="utf-8"))["file"] for f in gold_dir.glob("*.json")}
+    names = {gold["file"] for gold in load_gold(gold_dir)}
     found = [p for p in iter_inputs([corpus]) if p.name in names]
     missing = names - {p.name for p in found}
     if missing:
@@ -237,10 +263,81 @@ def serve_command(db_path: str, host: str, port: int) -> None:
 @main.command("fetch")
 @click.argument("urls", nargs=-1, required=True)
 @click.option("--dest", default="output/fetched", show_default=True, help="Folder to save pages in.")
-def fetch_command(urls: tuple[str, ...], dest: str) -> None:
-    """Download pages (for example vbpl.vn full-text pages) to ingest later, offline."""
-    for url in urls:
-        click.echo(_fetch(url, Path(dest)))
+@click.option("--delay", default=1.0, show_default=True, type=float, help="Seconds between requests to one host.")
+def fetch_command(urls: tuple[str, ...], dest: str, delay: float) -> None:
+    """Download pages (for example vbpl.vn full-text pages) to ingest later, offline.
+
+    A URL that cannot be fetched is reported and the others are fetched; the exit status
+    is 1 when any failed.
+    """
+    from pipeline.fetch import fetch_many
+
+    report = fetch_many(urls, Path(dest), delay=delay)
+    for path in report.saved:
+        click.echo(path)
+    for _url, reason in report.failed:
+        click.echo(f"  failed: {reason}", err=True)
+    if report.failed:
+        raise SystemExit(1)
+
+
+@main.command("crawl")
+@click.argument("start_urls", nargs=-1, required=True)
+@click.option("--depth", default=2, show_default=True, type=int, help="Links followed from a start page.")
+@click.option("--max-pages", default=100, show_default=True, type=int, help="Requests at most (robots.txt aside).")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Leave out documents a listing dates before this day (YYYY-MM-DD).",
+)
+@click.option("--delay", default=1.0, show_default=True, type=float, help="Seconds between requests to one host.")
+@click.option("--allow-host", "allow_hosts", multiple=True, help="Another host the crawl may follow links to.")
+@click.option("--dest", default="corpus/raw", show_default=True, help="Folder for the documents fetched.")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="Database: fetch log and documents.")
+@click.option("--revalidate", is_flag=True, help="Ask again for documents already saved (conditional requests).")
+@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds per network operation.")
+@click.option("--total-timeout", default=120.0, show_default=True, type=float, help="Seconds per URL in all.")
+@click.option("--max-mb", default=50, show_default=True, type=int, help="Largest file fetched, in MB.")
+@click.option("--no-detector", is_flag=True, help="Recognise agencies from the reference data only.")
+def crawl_command(start_urls, depth, max_pages, since, delay, allow_hosts, dest, db_path, revalidate, **limits) -> None:
+    """Find, fetch and ingest documents from listing, search and gazette pages.
+
+    Follows the document links and the next-page link of START_URLS (vbpl.vn search
+    results, full-text, attribute and diagram pages; the Sơn La gazette's listings;
+    thuvienphapluat and hethongphapluat pages; other pages' PDF/Word links) within their
+    hosts, politely (robots.txt, DELAY per host), and ingests what it saves. The fetch log
+    (table fetches) lets a re-run fetch only what is new or changed; failures are rows.
+    """
+    from pipeline.crawl import CrawlOptions, crawl
+    from pipeline.fetch import Limits
+
+    started = time.perf_counter()
+    detector = not limits.pop("no_detector")
+    fetch_limits = Limits(timeout=limits["timeout"], total_timeout=limits["total_timeout"])
+    fetch_limits.max_bytes = limits["max_mb"] * 1024 * 1024
+    options = CrawlOptions(
+        depth=depth,
+        max_pages=max_pages,
+        since=since.date() if since else None,
+        delay=delay,
+        allow_hosts=allow_hosts,
+        revalidate=revalidate,
+        limits=fetch_limits,
+    )
+    db = storage.open_db(db_path)
+    try:
+        report = crawl(list(start_urls), db, Path(dest), options, detector=detector)
+    finally:
+        db.close()
+    click.echo(
+        f"crawl: {report.requests} requests, {len(report.saved)} new or changed, {len(report.unchanged)} unchanged, "
+        f"{len(report.known)} already saved, {len(report.skipped)} not followed, {len(report.failed)} failed"
+        + (f" ({report.stopped})" if report.stopped else "")
+    )
+    for _url, stage, reason in report.failed:
+        click.echo(f"  failed at {stage}: {reason}", err=True)
+    _print_summary(report.ingest, db_path, time.perf_counter() - started)
 
 
 @main.command("bench")

@@ -49,12 +49,15 @@ def schema_markdown() -> str:
 
 
 def figures_markdown(baseline: Path = ROOT / "corpus" / "eval-baseline.json") -> str:
-    """The committed evaluation figures, overall and per gold file."""
+    """The committed evaluation figures, overall, per gold file and per document shape."""
     data = json.loads(baseline.read_text(encoding="utf-8"))
     rows = ["| figure | value |", "|---|---|"]
     rows += [f"| {key} | {value:.3f} |" for key, value in data.items() if isinstance(value, float)]
     rows += ["", "| gold file | figures |", "|---|---|"]
     rows += [f"| `{name}` | {line} |" for name, line in data.get("per_file", {}).items()]
+    if data.get("per_shape"):
+        rows += ["", "| document shape | gold documents | figures |", "|---|---|---|"]
+        rows += [f"| {shape} | {e['documents']} | {e['figures']} |" for shape, e in data["per_shape"].items()]
     return "\n".join(rows)
 
 

@@ -279,11 +279,48 @@ def _score_citations(t: Tally, con: sqlite3.Connection, doc_id: int, gold: dict)
 
 
 def load_gold(gold_dir: Path) -> list[dict]:
-    """Every gold file of a directory, in name order."""
-    files = sorted(Path(gold_dir).glob("*.json"))
+    """Every gold file of a directory, in name order (``shapes.json`` is not a gold file)."""
+    files = sorted(f for f in Path(gold_dir).glob("*.json") if f.name != SHAPES_FILE)
     if not files:
         raise FileNotFoundError(f"{gold_dir}: no gold *.json files")
     return [json.loads(f.read_text(encoding="utf-8")) for f in files]
+
+
+SHAPES_FILE = "shapes.json"  # optional {document file: shape} next to the gold files
+
+
+def document_shapes(db_path: Path, gold_dir: Path) -> dict[str, str]:
+    """The shape of each gold document, so figures can be grouped by it.
+
+    The gold file's own ``"shape"`` field wins, then ``shapes.json`` in the gold folder
+    (``{"file.txt": "crawler"}``), then the reader that produced the document
+    (``documents.site``); ``"unknown"`` when the document is not in the database.
+    """
+    shapes_path = Path(gold_dir) / SHAPES_FILE
+    listed = json.loads(shapes_path.read_text(encoding="utf-8")) if shapes_path.exists() else {}
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    con.row_factory = sqlite3.Row
+    out = {}
+    for gold in load_gold(gold_dir):
+        name = gold["file"]
+        shape = gold.get("shape") or listed.get(name)
+        if not shape:
+            doc_id = _find_document(con, name, gold["document"].get("number", ""))
+            row = con.execute("SELECT site FROM documents WHERE id = ?", (doc_id,)).fetchone() if doc_id else None
+            shape = row["site"] if row and row["site"] else "unknown"
+        out[name] = str(shape)
+    con.close()
+    return out
+
+
+def by_shape(per_file: dict[str, Tally], shapes: dict[str, str]) -> dict[str, tuple[list[str], Tally]]:
+    """Per shape, in name order: its gold files and their summed tally."""
+    groups: dict[str, tuple[list[str], Tally]] = {}
+    for name, tally in per_file.items():
+        files, total = groups.setdefault(shapes.get(name, "unknown"), ([], Tally()))
+        files.append(name)
+        total.add(tally)
+    return dict(sorted(groups.items()))
 
 
 def evaluate(db_path: Path, gold_dir: Path) -> tuple[Tally, dict[str, Tally]]:

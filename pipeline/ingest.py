@@ -13,21 +13,23 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from parsers.sites import UNSUPPORTED
+from parsers.sites.scan import IMAGE_SUFFIXES
 from pipeline import storage
 from pipeline.parallel import parse_all
-from pipeline.parse_worker import NotADocument, Parsed, ParseTask
+from pipeline.parse_worker import NotADocument, Parsed, ParseTask, parse_file
+from pipeline.read_cache import CACHE_DIR_NAME
 
-__all__ = ["IngestReport", "NotADocument", "ingest", "iter_inputs"]
+__all__ = ["IngestReport", "NotADocument", "ingest", "ingest_file", "iter_inputs"]
 
 # Files in an input folder that are not documents.
 IGNORED_NAMES = {"readme.md", "manifest.csv", ".gitkeep", "license", "license.md"}
 # What a folder is searched for: the formats read, and those refused with a reason (".doc"),
 # so that the user learns why a file was not ingested.
-DOCUMENT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".pdf", ".docx", *UNSUPPORTED}
+DOCUMENT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".pdf", ".docx", *IMAGE_SUFFIXES, *UNSUPPORTED}
 # Documents written per transaction.
 BATCH = 200
 
@@ -77,12 +79,13 @@ def ingest(
     Parsing runs in ``workers`` processes, or on the Dask scheduler at ``dask`` ("local": a
     cluster on this machine); this process is the one writer, in transactions of ``batch``
     documents, each document in a savepoint of its own. The database is the same whichever
-    way the parsing ran.
+    way the parsing ran. OCR results are cached in ``ocr-cache/`` beside the database.
     """
     db = storage.open_db(db_path)
     report = IngestReport()
     files = list(iter_inputs(paths))
-    tasks, stats = _tasks_to_parse(db, files, report, detector, on_progress)
+    cache_dir = str(Path(db_path).parent / CACHE_DIR_NAME)
+    tasks, stats = _tasks_to_parse(db, files, report, ParseTask(0, "", "", None, detector, cache_dir), on_progress)
     results = parse_all(tasks, workers=workers, dask=dask)
     while True:
         with db.atomic():  # one transaction per batch: a commit per document costs more than its rows
@@ -101,8 +104,18 @@ def ingest(
     return report
 
 
+def ingest_file(
+    db, path: Path, report: IngestReport, *, source: str | None = None, detector: bool = True, cache_dir=None
+) -> None:
+    """Read, parse and store one input (the crawler's way in), recording a failure instead of raising."""
+    source = source or str(path)
+    cache = str(cache_dir) if cache_dir else None
+    parsed = parse_file(ParseTask(0, str(path), source, storage.stored_hash(db, source), detector, cache))
+    _write(db, parsed, None, report)
+
+
 def _tasks_to_parse(
-    db, files: list[Path], report: IngestReport, detector: bool, on_progress: Callable[[Path], None] | None
+    db, files: list[Path], report: IngestReport, options: ParseTask, on_progress: Callable[[Path], None] | None
 ) -> tuple[list[ParseTask], dict[str, tuple[int, int]]]:
     """The inputs to parse, and their (size, mtime_ns); an input whose size and time are those
     stored with its document is unchanged and skipped here, before it is read."""
@@ -124,7 +137,7 @@ def _tasks_to_parse(
             continue
         if stat is not None:
             stats[source] = stat
-        tasks.append(ParseTask(len(tasks), source, source, hashes.get(source), detector))
+        tasks.append(replace(options, index=len(tasks), path=source, source=source, known_sha256=hashes.get(source)))
     return tasks, stats
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from parsers import parse_document
 from parsers.models import ParsedDocument
-from parsers.sites import read_source
+from pipeline.read_cache import cached_read
 
 # Pages a site reader recognises as something other than a document's text.
 NOT_DOCUMENTS = {"listing": "a listing or search page", "attributes": "an attribute page (no document text)"}
@@ -33,6 +33,7 @@ class ParseTask:
     source: str
     known_sha256: str | None = None
     detector: bool = True
+    cache_dir: str | None = None  # where slow readings (OCR) are kept by content hash
 
 
 @dataclass
@@ -62,7 +63,7 @@ def parse_file(task: ParseTask) -> Parsed:
         if task.known_sha256 == out.sha256:
             out.unchanged = True
             return out
-        read = read_source(path.name, data)
+        read = cached_read(path.name, data, out.sha256, Path(task.cache_dir) if task.cache_dir else None)
         if read.hints.get("kind") in NOT_DOCUMENTS:
             raise NotADocument(f"{path.name}: {NOT_DOCUMENTS[read.hints['kind']]} of {read.site}, not a document")
         read = read.model_copy(update={"source": task.source})

@@ -38,10 +38,15 @@ SCHEMA: dict[str, dict] = {
             "sha256": str,
             "text": str,
             "ingested_at": str,
+            "url": str,
+            "reader": str,
+            "ocr_engine": str,
+            "ocr_confidence": float,
         },
         "pk": "id",
         "foreign_keys": [],
-        "description": "One row per ingested decision, plan, directive or letter.",
+        "description": "One row per ingested decision, plan, directive or letter; reader is 'ocr' for a scan "
+        "read by OCR (ocr_engine, ocr_confidence: Tesseract's mean word confidence, 0-100), 'text' otherwise.",
     },
     "sections": {
         "columns": {
@@ -151,11 +156,40 @@ SCHEMA: dict[str, dict] = {
         "description": "Size, modification time and hash of each ingested input file: a re-ingest skips "
         "a file whose size and time are unchanged without reading it.",
     },
+    "warnings": {
+        "columns": {"id": int, "document_id": int, "stage": str, "field": str, "message": str},
+        "pk": "id",
+        "foreign_keys": [("document_id", "documents", "id")],
+        "description": "What a stage was unsure of and left out of a stored document (e.g. a field read by OCR "
+        "with low confidence, left empty).",
+    },
     "failures": {
         "columns": {"id": int, "source": str, "stage": str, "error": str, "at": str},
         "pk": "id",
         "foreign_keys": [],
         "description": "One row per input that could not be ingested, with the stage that failed.",
+    },
+    "fetches": {
+        "columns": {
+            "id": int,
+            "url": str,
+            "final_url": str,
+            "status": int,
+            "content_type": str,
+            "size": int,
+            "sha256": str,
+            "etag": str,
+            "last_modified": str,
+            "path": str,
+            "role": str,
+            "found_on": str,
+            "fetched_at": str,
+            "changed_at": str,
+            "error": str,
+        },
+        "pk": "id",
+        "foreign_keys": [],
+        "description": "The fetch log: one row per URL a crawl or fetch asked for, with its latest answer.",
     },
 }
 
@@ -168,16 +202,19 @@ INDEXES: dict[str, list[list[str]]] = {
     "deadlines": [["task_id"], ["due_date"]],
     "citations": [["document_id"], ["number_key"]],
     "failures": [["source"]],
+    "fetches": [["sha256"], ["path"], ["found_on"]],
+    "warnings": [["document_id"]],
 }
 
 UNIQUE_INDEXES: dict[str, list[list[str]]] = {
     "documents": [["source"]],
     "agencies": [["name"]],
     "failures": [["source"]],
+    "fetches": [["url"]],
 }
 
 # Tables keyed by document_id (task rows hang below tasks and are deleted through them first).
-DOCUMENT_TABLES = ("tasks", "agency_mentions", "sections", "citations")
+DOCUMENT_TABLES = ("tasks", "agency_mentions", "sections", "citations", "warnings")
 
 
 def number_key(number: str | None) -> str | None:
@@ -331,6 +368,10 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
             "sha256": doc.sha256,
             "text": doc.text,
             "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "url": fetched_url(db, doc.source, doc.sha256),
+            "reader": doc.reader,
+            "ocr_engine": doc.ocr_engine,
+            "ocr_confidence": doc.ocr_confidence,
         }
         if existing:
             db.table("documents").update(doc_id, row)
@@ -419,6 +460,9 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
             }
             for c in doc.citations
         )
+        db.table("warnings").insert_all(
+            {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message} for w in doc.warnings
+        )
         db.execute("DELETE FROM failures WHERE source = ?", [doc.source])
         index_document(db, doc_id)
     return doc_id
@@ -461,6 +505,55 @@ def save_failure(db: sqlite_utils.Database, source: str, stage: str, error: str)
         )
 
 
+def clear_failure(db: sqlite_utils.Database, source: str) -> None:
+    """Forget the failure of an input that has since gone through."""
+    with db.atomic():
+        db.execute("DELETE FROM failures WHERE source = ?", [source])
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def previous_fetch(db: sqlite_utils.Database, url: str) -> dict | None:
+    """The fetch log's row for ``url`` (its validators, saved path and hash), or None."""
+    rows = list(db.query("SELECT * FROM fetches WHERE url = ?", [url]))
+    return rows[0] if rows else None
+
+
+def save_fetch(db: sqlite_utils.Database, row: dict) -> None:
+    """Record the latest answer for one URL in the fetch log (one row per URL).
+
+    ``changed_at`` moves only when the saved content's hash changes, so a re-run that
+    found nothing new leaves it where it was.
+    """
+    with db.atomic():
+        old = previous_fetch(db, row["url"])
+        row = {**row, "fetched_at": _now()}
+        if old is None:
+            row["changed_at"] = row["fetched_at"] if row.get("sha256") else None
+            db.table("fetches").insert(row)
+            return
+        keep = {k: old[k] for k in ("sha256", "size", "path", "etag", "last_modified", "content_type") if old[k]}
+        if row.get("status") == 304 or row.get("error"):
+            row = {**keep, **{k: v for k, v in row.items() if v is not None or k == "error"}}
+        if row.get("sha256") and row["sha256"] != old["sha256"]:
+            row["changed_at"] = row["fetched_at"]
+        db.table("fetches").update(old["id"], row)
+
+
+def fetched_url(db: sqlite_utils.Database, source: str, sha256: str | None) -> str | None:
+    """The URL a document's source file was fetched from: the fetch that saved that file, else
+    the latest fetch of the same bytes (a crawl's files ingested again by ``make ingest``)."""
+    if not db.table("fetches").exists():
+        return None
+    found = db.execute("SELECT final_url FROM fetches WHERE path = ? ORDER BY id DESC LIMIT 1", [source]).fetchone()
+    if not found and sha256:
+        query = "SELECT final_url FROM fetches WHERE sha256 = ? ORDER BY fetched_at DESC, id DESC LIMIT 1"
+        found = db.execute(query, [sha256]).fetchone()
+    return found[0] if found else None
+
+
 def link_citations(db: sqlite_utils.Database) -> int:
     """Point each citation at the cited document when that document is in the database too."""
     with db.atomic():
@@ -490,6 +583,7 @@ _MERGED_ROWS = {
     "task_agencies": [("id", "task_agencies"), ("task_id", "tasks")],
     "deadlines": [("id", "deadlines"), ("task_id", "tasks")],
     "citations": [("id", "citations"), ("document_id", "documents")],
+    "warnings": [("id", "warnings"), ("document_id", "documents")],
 }
 
 

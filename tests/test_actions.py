@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from parsers.actions import UNKNOWN, classify_action, opening_action
+from parsers.tasks.actions import UNKNOWN, classify_action, opening_action
 
 DATA = json.loads(resources.files("parsers").joinpath("data/task_verbs.json").read_text("utf-8"))
 EXAMPLES = [(entry["action"], example) for entry in DATA["actions"] for example in entry["examples"]]

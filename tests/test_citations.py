@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from parsers.citations import find_citations
-from parsers.structure import split_paragraphs
+from parsers.text.structure import split_paragraphs
 
 
 def cite(text: str, **kwargs):

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parsers.clean import clean_text
 from parsers.models import SourceText
-from parsers.sites.markup import emphasis_to_paragraphs, strip_emphasis
-from parsers.sites.pipe_tables import rebuild_tables
+from parsers.sites._markup import emphasis_to_paragraphs, strip_emphasis
+from parsers.sites._pipe_tables import rebuild_tables
+from parsers.text.clean import clean_text
 
 
 def wrapped(text: str) -> str:

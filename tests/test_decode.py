@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parsers.decode import decode_bytes
+from parsers.text.decode import decode_bytes
 
 # From Hà Nội 308/KH-UBND and Đắk Lắk 0130/KH-UBND: every tone mark and vowel form occurs.
 TEXT = (

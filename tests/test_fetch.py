@@ -171,3 +171,113 @@ def test_url_list_file(tmp_path):
 )
 def test_file_names(url, content_type, name):
     assert file_name_for(url, content_type) == name
+
+
+# ---- bounds and hostile answers (issue 9's fetch defects) ----------------------------------------
+
+
+class Hostile(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        if self.path == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            with contextlib.suppress(OSError):
+                for _ in range(1000):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            return
+        if self.path == "/cut":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf")
+            self.send_header("Content-Length", str(len(PDF)))
+            self.end_headers()
+            self.wfile.write(PDF[:1000])
+            self.close_connection = True
+            return
+        if self.path == "/to-ftp":
+            self.send_response(301)
+            self.send_header("Location", "ftp://127.0.0.1/x.pdf")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if self.path == "/undefined":
+            body = b"<html><body><p>S\xf4\xec: 12/KH-UBND</p></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=undefined")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        self.send_response(404)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_trickling_server_is_cut_off_by_the_total_time_limit(hostile, tmp_path):
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="took longer than 0.5 s in all"):
+        fetch(f"{hostile}/trickle", tmp_path, timeout=5, total_timeout=0.5, retries=0)
+    assert time.monotonic() - started < 10  # per-read time-outs alone would wait 50 s
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_truncated_body_is_never_saved(hostile, tmp_path):
+    with pytest.raises(FetchError, match=r"truncated body \(1000 of \d+ bytes\) \(after 2 attempts\)"):
+        fetch(f"{hostile}/cut", tmp_path, retries=1, backoff=0)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_redirect_to_ftp_is_refused(hostile, tmp_path):
+    with pytest.raises(FetchError, match="redirect to a ftp: URL refused"):
+        fetch(f"{hostile}/to-ftp", tmp_path, retries=0)
+
+
+def test_charset_undefined_is_saved_as_it_came(hostile, tmp_path):
+    path = fetch(f"{hostile}/undefined", tmp_path)
+    assert path.read_bytes() == b"<html><body><p>S\xf4\xec: 12/KH-UBND</p></body></html>"
+    assert "12/KH-UBND" in read_source(path.name, path.read_bytes()).text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://x.vn/../../etc/passwd",
+        "http://x.vn/%2e%2e/%2e%2e/.bashrc",
+        "http://x.vn/a/..%2f..%2f..%2fboot.pdf",
+        "http://x.vn/" + "a" * 5000,
+        "http://x.vn/.hidden?q=/../../x",
+    ],
+)
+def test_hostile_addresses_stay_inside_the_destination(tmp_path, url):
+    name = file_name_for(url, "text/plain")
+    assert "/" not in name and not name.startswith(".") and len(name) < 200
+    from pipeline.fetch import Response, save
+
+    dest = tmp_path / "dest"
+    path = save(Response(url=url, final_url=url, status=200, content_type="text/plain", body=b"x"), dest)
+    assert path.parent == dest and [p.name for p in tmp_path.iterdir()] == ["dest"]
+
+
+def test_retry_after_as_seconds_or_date():
+    from pipeline.fetch import _retry_after
+
+    assert _retry_after("7") == 7.0
+    assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412470.0) == 10.0
+    assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412490.0) == 0.0
+    assert _retry_after("never") is None

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from parsers.mentions import document_mentions, recipient_spans
-from parsers.structure import split_paragraphs
+from parsers.agencies.mentions import document_mentions, recipient_spans
+from parsers.text.structure import split_paragraphs
 
 
 def names(text: str, province: str | None = "Nghệ An") -> list[tuple[str, str, str]]:

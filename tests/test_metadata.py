@@ -1,4 +1,4 @@
-"""Metadata of real documents: the nine gold files' document fields, and the pieces."""
+"""Metadata of real documents: the gold files' document fields, and the pieces."""
 
 from __future__ import annotations
 
@@ -6,17 +6,31 @@ import json
 
 import pytest
 
-from parsers.clean import clean_text
 from parsers.metadata import parse_metadata, parse_number, sentence_case
 from parsers.sites import read_source
-from parsers.structure import split_paragraphs
+from parsers.text.clean import clean_text
+from parsers.text.structure import split_paragraphs
 from pipeline.evaluate import norm, norm_agency, norm_number
 from tests.conftest import CORPUS, GOLD
 
-GOLD_FILES = sorted(GOLD.glob("*.json"))
+# The studied web captures must come out exactly; the gold files of the other shapes (crawler text, PDF
+# text layers, OCR, task tables, regulations) were annotated for issue 8 before the code was tuned on
+# them, so they are expected failures until extraction handles their shape (they XPASS once it does).
+STUDIED_SHAPE = "web-capture"
 
 
-@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: p.stem)
+def _gold_param(path):
+    shape = json.loads(path.read_text(encoding="utf-8")).get("shape", STUDIED_SHAPE)
+    if shape == STUDIED_SHAPE:
+        return pytest.param(path, id=path.stem)
+    reason = f"{shape}: not yet handled (issue 8)"
+    return pytest.param(path, id=path.stem, marks=pytest.mark.xfail(reason=reason, strict=False))
+
+
+GOLD_FILES = [_gold_param(p) for p in sorted(GOLD.glob("*.json")) if p.name != "shapes.json"]
+
+
+@pytest.mark.parametrize("gold_file", GOLD_FILES)
 def test_metadata_matches_gold(gold_file):
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
     path = CORPUS / gold["file"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.structure import build_sections, section_kind, split_paragraphs
+from parsers.text.structure import build_sections, section_kind, split_paragraphs
 
 
 @pytest.mark.parametrize(

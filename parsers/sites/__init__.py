@@ -3,8 +3,8 @@
 Every reader module has ``SITE`` (the name stored in documents.site), a cheap
 ``matches(name, data)`` sniff (extension and markers) and ``read(name, data)``.
 ``READERS`` lists them specific sites first, generic fallbacks last; ``read_source``
-uses the first that matches. Helper modules (html_render, markup, pipe_tables) are not
-readers.
+uses the first that matches. Private helper modules (``_html``, ``_markup``, ``_pipe_tables``,
+``_layout_text``, ``_ocr``) are not readers.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ READER_NAMES = (
     "congbao_sonla",
     "thuvienphapluat",
     "hethongphapluat",
+    "crawler_text",
     "docx",
+    "scan",
     "pdf",
     "generic_html",
     "plain_text",
@@ -33,11 +35,6 @@ UNSUPPORTED = {
     ".rtf": "RTF files are not supported; save it as .docx",
     ".zip": "archives are not supported; unpack it first",
     ".rar": "archives are not supported; unpack it first",
-    ".jpg": "images are not supported (OCR is not supported)",
-    ".jpeg": "images are not supported (OCR is not supported)",
-    ".png": "images are not supported (OCR is not supported)",
-    ".tif": "images are not supported (OCR is not supported)",
-    ".tiff": "images are not supported (OCR is not supported)",
 }
 
 

@@ -14,7 +14,7 @@ from lxml import etree
 
 from parsers.models import SourceText
 from parsers.sites import generic_html
-from parsers.sites.html_render import is_layout_table, parse_html, render, table_rows
+from parsers.sites._html import is_layout_table, parse_html, render, table_rows
 
 SITE = "congbao_sonla"
 # "/congbao.nsf/GazettesByYearMonth?OpenView", "<meta name="DC.Identifier" content="congbao.sonla.gov.vn">",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from parsers.models import SourceText
-from parsers.sites.html_render import SKIP_TAGS, is_hidden, is_layout_table, parse_html, render, tag_of
+from parsers.sites._html import SKIP_TAGS, is_hidden, is_layout_table, parse_html, render, tag_of
 
 SITE = "html"
 EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".aspx", ".asp", ".php", ".jsp")

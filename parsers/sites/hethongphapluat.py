@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from parsers.decode import decode_bytes
 from parsers.models import SourceText
-from parsers.sites.markup import emphasis_to_paragraphs
+from parsers.sites._markup import emphasis_to_paragraphs
+from parsers.text.decode import decode_bytes
 
 SITE = "hethongphapluat"
 EXTENSIONS = (".txt", ".md")

@@ -1,4 +1,4 @@
-"""PDF files with a text layer (pypdf). Scanned PDFs are refused: OCR is not supported.
+"""PDF files with a text layer (pypdf). Scanned PDFs (no text layer) are the ``scan`` reader's.
 
 pypdf reads a page two ways. The plain mode follows the content stream: the header's
 two columns come out one after the other ("ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI" /
@@ -17,8 +17,8 @@ from collections import Counter
 
 from pypdf import PdfReader
 
+from parsers.lexicon.vietnamese import LOWER, UPPER
 from parsers.models import SourceText
-from parsers.vietnamese import LOWER, UPPER
 
 SITE = "pdf"
 # A lower-case letter glued to an upper-case one inside a word: "quyềnVề", "ThươngCông"
@@ -36,6 +36,22 @@ BLANK_RUNS = re.compile(r"\n{3,}")
 def matches(name: str, data: bytes) -> bool:
     """``"QD-1696-QD-UBND.pdf"``, or a file without that extension starting ``%PDF-``."""
     return name.lower().endswith(".pdf") or data[:1024].lstrip().startswith(b"%PDF-")
+
+
+def has_text_layer(data: bytes) -> bool:
+    """Whether any page carries text (pypdf's plain reading); an unreadable PDF counts as text, for
+    ``read`` to report."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        for page in reader.pages:
+            if sum(c.isalpha() for c in page.extract_text(extraction_mode="plain") or "") >= MIN_LETTERS_PER_PAGE:
+                return True
+    except Exception:  # damaged: the text reader says so
+        return True
+    return False
 
 
 def _page_text(page) -> str:
@@ -99,7 +115,7 @@ def read(name: str, data: bytes) -> SourceText:
     except Exception as error:  # pypdf raises many kinds on damaged files; all mean "unreadable"
         raise ValueError(f"{name}: cannot read the PDF ({type(error).__name__}: {error})") from error
     if not texts or all(sum(c.isalpha() for c in t) < MIN_LETTERS_PER_PAGE for t in texts):
-        raise ValueError(f"{name}: scanned PDF without a text layer; OCR is not supported")
+        raise ValueError(f"{name}: scanned PDF without a text layer; the scan reader (OCR) reads it")
     pages = _drop_running_heads([_page_lines(text, number) for number, text in enumerate(texts, start=1)])
     lines = [line for page in pages for line in page]
     text = BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from parsers.decode import decode_bytes
 from parsers.models import SourceText
-from parsers.sites.layout_text import layout_to_text, looks_laid_out
-from parsers.sites.markup import emphasis_to_paragraphs
-from parsers.sites.pipe_tables import rebuild_tables
+from parsers.sites._layout_text import layout_to_text, looks_laid_out
+from parsers.sites._markup import emphasis_to_paragraphs
+from parsers.sites._pipe_tables import rebuild_tables
+from parsers.text.decode import decode_bytes
 
 SITE = "text"
 EXTENSIONS = (".txt", ".md", ".text")

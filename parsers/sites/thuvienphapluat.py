@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from parsers.decode import decode_bytes
 from parsers.models import SourceText
-from parsers.sites.markup import emphasis_to_paragraphs, strip_emphasis
-from parsers.sites.pipe_tables import rebuild_tables
+from parsers.sites._markup import emphasis_to_paragraphs, strip_emphasis
+from parsers.sites._pipe_tables import rebuild_tables
+from parsers.text.decode import decode_bytes
 
 SITE = "thuvienphapluat"
 EXTENSIONS = (".txt", ".md")

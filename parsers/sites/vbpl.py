@@ -19,7 +19,7 @@ import re
 
 from parsers.models import SourceText
 from parsers.sites import generic_html
-from parsers.sites.html_render import parse_html, render
+from parsers.sites._html import parse_html, render
 
 SITE = "vbpl"
 # Markers of vbpl.vn pages: the SharePoint user controls, page names, containers, the address

@@ -1,0 +1,314 @@
+"""Matching the agency reference data on folded text: candidates with spans and canonical names.
+
+A candidate is one way to read a stretch of the text as an agency. ``scan`` lists every
+candidate the reference data gives (entries, named local bodies such as "UBND huyện Phú
+Vang", collective groups); ``choose`` keeps the longest non-overlapping ones.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from parsers.agencies.data import Entry, entries, entry_by_id, expand
+from parsers.agencies.index import PatternIndex
+from parsers.agencies.text import Folded, find_place, initials, is_city, place_regex, same_place, slug
+from parsers.models import Agency
+
+# After a department's name: its level word and/or place.
+#   "Sở Tài chính tỉnh Nghệ An", "Sở Y tế thành phố", "Sở Tư pháp TP", "Sở Xây dựng Cần Thơ"
+TAIL_PLACE_SRC = r" (?:(?P<lvl>(?:cấp )?(?:tỉnh|thành phố|tp\.?))(?: (?P<place>{P}))?|(?P<place2>{P}))(?!\w)"
+# After a name that holds its level word: the place. "Ủy ban nhân dân tỉnh Sóc Trăng", "Thành ủy Cần Thơ"
+TAIL_LEVEL_SRC = r" (?:(?P<lvl>tỉnh|thành phố|tp\.?) )?(?P<place>{P})(?!\w)"
+# A level word right after a name read without one: "UBND tỉnh" in a city's document is not its "UBND"
+LEVEL_NEXT = re.compile(r" (?:cấp )?(?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường)(?!\w)")
+# A body of several provinces or communes: "Sở Kế hoạch và Đầu tư các tỉnh, TP Vùng KTTĐ miền Trung"
+PLURAL = re.compile(r" (?:các|những) (?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường|cấp|địa phương)(?!\w)")
+# A People's Committee, Council, police or party committee of a named district or commune:
+#   "UBND huyện Phú Vang", "Ủy ban nhân dân xã Quảng Điền", "Công an phường 5"
+LOCAL_SRC = r"""(?<!\w)(?:(?P<ubnd>{UBND})|(?P<hdnd>{HĐND})|(?P<ca>công an)|(?P<du>đảng ủy)
+    |(?P<mt>(?:ủy ban|ub) ?(?:{MTTQVN}|{MTTQ})))
+    \ (?P<unit>huyện|quận|thị\ xã|thành\ phố|tp\.?|xã|phường|thị\ trấn|đặc\ khu)(?=\ )"""
+LOCAL_BODIES = {
+    "ubnd": ("Ủy ban nhân dân", "people_committee", "ubnd"),
+    "hdnd": ("Hội đồng nhân dân", "people_council", "hdnd"),
+    "ca": ("Công an", "police", "cong-an"),
+    "du": ("Đảng ủy", "party", "dang-uy"),
+    "mt": ("Ủy ban Mặt trận Tổ quốc Việt Nam", "mass_org", "ubmttq"),
+}
+COMMUNE_UNITS = ("xã", "phường", "thị trấn", "đặc khu")
+# A word of a place's own name: capitalised ("Phú", "Vang") or a number ("5")
+NAME_WORD = re.compile(r"\s+(?P<w>[^\W\d_][\w]*|\d{1,3})(?=[\s,;.:)]|$)")
+ROMAN = re.compile(r"^[ivxlc]+$", re.I)
+# The issuer code of a document number, just before a match: "số 2360/QĐ- TTg"
+NUMBER_CODE = re.compile(r"/[A-ZĐ]{1,6}\s?[-–]\s?$")
+# Capitalised words that begin the next name rather than continue a place's: "UBND Thành phố Báo cáo"
+NOT_PLACE_WORDS = frozenset(
+    [
+        "Sở",
+        "Ban",
+        "Báo",
+        "Bộ",
+        "Cục",
+        "Chi",
+        "Đài",
+        "Trung",
+        "Văn",
+        "Hội",
+        "Ủy",
+        "Uỷ",
+        "Về",
+        "Và",
+        "Của",
+        "Theo",
+        "Tại",
+        "Trên",
+        "Giao",
+        "Đề",
+        "Kế",
+        "Quy",
+        "Sửa",
+    ]
+)
+# The issuing level spelled out: "cấp tỉnh" -> "tỉnh", "TP" -> "thành phố"
+LEVEL_WORDS = {"tỉnh": "tỉnh", "tinh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "tp.": "thành phố"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int  # folded offsets
+    end: int
+    agency: Agency
+    rank: int = 0  # on equal length: -1 list item, 0 reference entry, 1 named local body, 2 detector
+    method: str = "reference"
+    veto: bool = False  # a match the reference data refused: no agency, but no detector name either
+    blocks: bool = False  # a list's head ("Các Sở:"): no agency, and nothing else read there
+
+
+class _Compiled:
+    tail_place: re.Pattern[str] | None = None
+    tail_level: re.Pattern[str] | None = None
+    local: re.Pattern[str] | None = None
+
+
+def _compiled() -> type[_Compiled]:
+    if _Compiled.local is None:
+        p = place_regex()
+        _Compiled.tail_place = re.compile(TAIL_PLACE_SRC.replace("{P}", p))
+        _Compiled.tail_level = re.compile(TAIL_LEVEL_SRC.replace("{P}", p))
+        _Compiled.local = re.compile(expand(LOCAL_SRC), re.X)
+    return _Compiled
+
+
+def _level_word(text: str) -> str:
+    return LEVEL_WORDS.get(text.removeprefix("cấp ").strip(), text)
+
+
+def starts_word(text: str, k: int) -> bool:
+    """Whether position ``k`` of ``text`` begins a word ("sở" in "cơ sở" does, in "xsở" not)."""
+    return k == 0 or not (text[k - 1].isalnum() or text[k - 1] == "_")
+
+
+def _guarded(f: Folded, start: int, end: int) -> bool:
+    """Whether a match is really part of something else: "QĐ-TTg", "2360/QĐ- TTg", "Thành ủy/Tỉnh ủy"."""
+    s, e = f.span(start, end)
+    before = f.original[s - 1] if s > 0 else " "
+    after = f.original[e] if e < len(f.original) else " "
+    return (
+        before in "/-–" or after == "/" or before.isalnum() or bool(NUMBER_CODE.search(f.original, max(0, s - 12), s))
+    )
+
+
+def _finish(f: Folded, e: Entry, m: re.Match[str], province: str | None, levelless: bool) -> Candidate | None:
+    """The candidate an entry's match gives, with its tail read and its name made canonical.
+
+    A veto for a body of the other level that names no place ("Tỉnh ủy" in a city's document):
+    it is some other province's, and which one the text does not say; likewise for a province's
+    body named in a central document (no ``province``).
+    """
+    end = m.end()
+    foreign = False
+    if e.collective:
+        t = _compiled().tail_place.match(f.text, end)
+        if t and not f.breaks_at(end):
+            end = t.end()
+        return Candidate(m.start(), end, e.agency())
+    name, aid = e.name, e.id
+    groups = m.groupdict()
+    if groups.get("num"):
+        value = f.surface(*m.span("num"))
+        value = value.upper() if ROMAN.match(value) else value
+        name, aid = name.replace("{num}", value), f"{aid}-{slug(value)}"
+    if groups.get("code"):
+        value = f.surface(*m.span("code")).upper()
+        name, aid = name.replace("{code}", value), f"{aid}-{slug(value)}"
+    if e.tail == "named":
+        place = find_place(groups["place"]) if groups.get("place") else None
+        if place is None:
+            nxt = re.match(r" (\w{2,3})(?!\w)", f.text[end:])
+            if province and nxt and nxt.group(1) == initials(province):  # "Báo và PTTH CT" in Cần Thơ
+                end += nxt.end()
+            place = find_place(province) if province else None
+        written = place.name if place else (province or "")
+        name = name.replace("{place}", written).strip(" -")
+        aid = f"{aid}-{slug(written)}" if written else aid
+    elif e.tail in ("place", "level"):
+        tail = (_compiled().tail_place if e.tail == "place" else _compiled().tail_level).match(f.text, end)
+        if tail and not f.breaks_at(end):
+            written = tail.group("place") or (tail.groupdict().get("place2") or "")
+            end = tail.end()
+            place = find_place(written) if written else None
+            if written and not same_place(written, province):
+                foreign = True
+                base = name
+                if e.tail == "level" and levelless and e.level_word and base.endswith(" " + e.level_word):
+                    base = base[: -len(e.level_word) - 1]
+                if (e.tail == "place" or levelless) and tail.group("lvl"):
+                    base = f"{base} {_level_word(tail.group('lvl'))}"
+                where = place.name if place else f.surface(*tail.span("place"))
+                name, aid = f"{base} {where}", f"{e.id}--{slug(where)}"
+    if not foreign and province and e.level_word and e.level_word != ("thành phố" if is_city(province) else "tỉnh"):
+        return Candidate(m.start(), end, e.agency(), veto=True)
+    if not foreign and not province and e.tail == "level" and e.level_word:
+        # a central document's "Ủy ban nhân dân tỉnh", "Tỉnh ủy": every province's, not one body
+        return Candidate(m.start(), end, e.agency(), veto=True)
+    if levelless and not foreign and LEVEL_NEXT.match(f.text, end):
+        return Candidate(m.start(), end, e.agency(), veto=True)
+    if PLURAL.match(f.text, end) and e.kind != "party":
+        return _plural(m.start(), end, e)
+    agency = Agency(id=aid, name=name, kind=e.kind, level=e.level, collective=False)
+    return Candidate(m.start(), end, agency, rank=int(levelless))
+
+
+def _plural(start: int, end: int, e: Entry) -> Candidate:
+    """ "Sở Kế hoạch và Đầu tư các tỉnh ...": the same body of several places, a group."""
+    group = {"department": "cac-so-ban-nganh", "people_committee": "uy-ban-nhan-dan-cac-tinh-thanh-pho"}
+    g = entry_by_id()[group.get(e.kind, "cac-co-quan-don-vi-lien-quan")]
+    return Candidate(start, end, g.agency())
+
+
+@cache
+def _pattern_index() -> tuple[PatternIndex, dict[tuple[str, bool], list[int]]]:
+    """One automaton over every entry's patterns; (entry id, levelless) -> its patterns' numbers."""
+    patterns: list[re.Pattern[str]] = []
+    numbers: dict[tuple[str, bool], list[int]] = {}
+    for e in entries():
+        for levelless, group in ((False, e.patterns), (True, e.levelless)):
+            numbers[(e.id, levelless)] = list(range(len(patterns), len(patterns) + len(group)))
+            patterns.extend(group)
+    return PatternIndex.build(patterns), numbers
+
+
+def _entry_candidates(f: Folded, province: str | None, start: int, end: int) -> list[Candidate]:
+    own = "thành phố" if is_city(province) else "tỉnh"
+    index, numbers = _pattern_index()
+    positions = index.positions(f.text, start, end)
+    out = []
+    for e in entries():
+        sets = [False]
+        if e.levelless and e.level_word == own and province:  # a central document has no level of its own
+            sets.append(True)
+        for levelless in sets:
+            for k in numbers[(e.id, levelless)]:
+                for m in index.finditer(k, f.text, start, end, positions):
+                    if m.end() == m.start() or not starts_word(f.text, m.start()):
+                        continue
+                    first = f.original[f.map[m.start()]]
+                    if not (e.collective or first.isupper()):
+                        continue
+                    if _guarded(f, m.start(), m.end()):
+                        out.append(Candidate(m.start(), m.end(), e.agency(), veto=True))
+                        continue
+                    cand = _finish(f, e, m, province, levelless)
+                    if cand is not None:
+                        out.append(cand)
+    return out
+
+
+def _folded_index(f: Folded, original_offset: int) -> int:
+    """The first folded position at or after an original offset."""
+    return bisect.bisect_left(f.map, original_offset)
+
+
+def _local_candidates(f: Folded, province: str | None, start: int, end: int) -> list[Candidate]:
+    out = []
+    for m in _compiled().local.finditer(f.text, start, end):
+        if f.original[f.map[m.start()]].islower():
+            continue
+        body = next(k for k in LOCAL_BODIES if m.group(k))
+        unit = _level_word(m.group("unit"))
+        if unit == "thành phố" and is_city(province):
+            continue  # in a centrally-run city "Thành phố" is the city itself
+        head = f.surface(m.start(), m.end())
+        if head.isupper():
+            continue  # a heading in capitals: where the place's name ends cannot be told
+        pos = f.span(m.start(), m.end())[1]
+        words, o_end = [], pos
+        while len(words) < 4:
+            w = NAME_WORD.match(f.original, o_end)
+            if not w or "\n" in f.original[o_end : w.start("w")] or "\t" in f.original[o_end : w.start("w")]:
+                break
+            token = w.group("w")
+            if not (token[0].isupper() or (token.isdigit() and not words)) or token in NOT_PLACE_WORDS:
+                break
+            if len(token) > 1 and token.isupper():
+                break  # an abbreviation ("UBND xã BK") or a heading in capitals
+            words.append(token)
+            o_end = w.end()
+        if not words:
+            continue
+        place_name = " ".join(words)
+        if unit == "thành phố" and any(find_place(" ".join(words[:k])) for k in range(1, len(words) + 1)):
+            continue  # a province-level city: the reference entries read it
+        fe = _folded_index(f, o_end)
+        if fe > end:
+            continue
+        label, kind, idp = LOCAL_BODIES[body]
+        level = "commune" if unit in COMMUNE_UNITS else "district"
+        name = f"{label} {unit} {place_name}"
+        out.append(
+            Candidate(
+                m.start(),
+                fe,
+                Agency(id=f"{idp}-{slug(unit)}-{slug(place_name)}", name=name, kind=kind, level=level),
+                rank=1,
+            )
+        )
+    return out
+
+
+def scan(f: Folded, province: str | None, start: int = 0, end: int | None = None) -> list[Candidate]:
+    """Every candidate the reference data gives in the folded span ``[start, end)``.
+
+    >>> from parsers.agencies.text import fold
+    >>> [c.agency.name for c in scan(fold("Sở Tài chính tỉnh Nghệ An"), "Nghệ An")]
+    ['Sở Tài chính']
+    """
+    end = len(f.text) if end is None else end
+    found = _entry_candidates(f, province, start, end) + _local_candidates(f, province, start, end)
+    return list({(c.start, c.end, c.agency.id, c.veto): c for c in found}.values())
+
+
+def choose(candidates: list[Candidate]) -> list[Candidate]:
+    """The longest candidates that do not overlap, in text order (ties: reference first, then earliest).
+
+    >>> from parsers.agencies.text import fold
+    >>> [c.agency.name for c in choose(scan(fold("Văn phòng UBND tỉnh"), "Nghệ An"))]
+    ['Văn phòng Ủy ban nhân dân tỉnh']
+    """
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.rank, c.start, c.agency.collective)):
+        if c.veto and not c.blocks:
+            continue
+        i = bisect.bisect_left(taken, (c.start, c.end))
+        if i > 0 and taken[i - 1][1] > c.start:
+            continue
+        if i < len(taken) and taken[i][0] < c.end:
+            continue
+        taken.insert(i, (c.start, c.end))
+        if not c.blocks:
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)

@@ -1,0 +1,73 @@
+"""Agency mentions of a whole document: the body read as prose, "Nơi nhận" read as a list."""
+
+from __future__ import annotations
+
+import bisect
+
+from parsers.agencies.find import find_agencies, find_recipients
+from parsers.models import Agency, AgencyMention
+from parsers.text.structure import Paragraph
+
+# The lead of a task whose text and headings name no agency (the guide's "*collective*").
+UNNAMED = Agency(
+    id="cac-co-quan-don-vi-khong-neu-ten",
+    name="Các cơ quan, đơn vị (không nêu tên)",
+    kind="collective",
+    level="unknown",
+    collective=True,
+)
+
+
+def unnamed_lead(at: int) -> AgencyMention:
+    """A zero-width mention of ``UNNAMED`` at offset ``at``."""
+    return AgencyMention(agency=UNNAMED, surface="", span_start=at, span_end=at, method="default")
+
+
+def recipient_spans(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """Where "Nơi nhận:" blocks are: a table cell, or a paragraph and the list items after it."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        if p.is_row:
+            for s, e in p.cells:
+                if p.text[s - p.start : e - p.start].lstrip().startswith("Nơi nhận"):
+                    spans.append((s, e))
+        elif p.text.startswith("Nơi nhận"):
+            end = p.end
+            while i + 1 < len(paragraphs) and paragraphs[i + 1].style in {"dash", "plus", "dot"}:
+                i += 1
+                end = paragraphs[i].end
+            spans.append((p.start, end))
+        i += 1
+    return spans
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans merged where they overlap, in order (a position is looked up by bisection)."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def document_mentions(
+    text: str, paragraphs: list[Paragraph], *, province: str | None, detector: bool = True
+) -> list[AgencyMention]:
+    """Every agency mention of the document, in text order."""
+    spans = recipient_spans(paragraphs)
+    covered = _union(spans)
+    starts = [s for s, _ in covered]
+    mentions = []
+    for m in find_agencies(text, province=province, detector=detector):
+        k = bisect.bisect_right(starts, m.span_start) - 1
+        if k < 0 or m.span_start >= covered[k][1]:  # in no "Nơi nhận" block
+            mentions.append(m)
+    for s, e in spans:
+        mentions += find_recipients(text, province=province, start=s, end=e)
+    return sorted(mentions, key=lambda m: m.span_start)

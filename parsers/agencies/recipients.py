@@ -1,0 +1,55 @@
+"""The "Nơi nhận:" block: which bodies a document is sent to.
+
+The block is heavily abbreviated and grouped ("- Sở: NN&MT, TC, VH,TT&DL;", "- CT, PCT UBND
+TP (1A, 1G);", "- TT. Thành ủy, TT.HĐND TP;"); the reference data reads the abbreviations and
+``agency_lists`` the grouped items. The filing line ("- Lưu: VT, TH.") and "Như Điều 3" name no
+agency.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.models import AgencyMention
+
+# "Nơi nhận:", "NƠI NHẬN:", "Nơi nhận :" (not "Nơi nhận hồ sơ" in a procedure's text)
+BLOCK_START = re.compile(r"(?<!\w)Nơi\s+nhận\s*:", re.I)
+# Where the block stops: a table cell (the signature column), the signature's "TM."/"KT.", or a
+# line that is not an item.   "... - Lưu: VT, CT. 09 KH\tTM. ỦY BAN NHÂN DÂN"
+BLOCK_END = re.compile(r"\t|\n(?![ \t]*[-–+•*])|(?<!\w)(?:TM|KT|Q|TL|TUQ)\.\s")
+# "- Lưu: VT, TH.", "- Lưu VT.", "- Như Điều 3;", "- Như trên;": not agencies
+NOT_RECIPIENT = re.compile(r"(?<!\w)(?:Lưu\s*:?|Như\s+(?:trên|[Đđ]iều|khoản))[^;\n]*", re.I)
+MAX_BLOCK = 3000
+
+
+def blocks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of the "Nơi nhận:" blocks in ``text[start:end]``, without their heading.
+
+    >>> blocks("quyết định./.\\nNơi nhận: - Sở Y tế; - Lưu: VT.\\tKT. CHỦ TỊCH")
+    [(23, 45)]
+    """
+    end = len(text) if end is None else end
+    out = []
+    for m in BLOCK_START.finditer(text, start, end):
+        stop = BLOCK_END.search(text, m.end(), min(end, m.end() + MAX_BLOCK))
+        out.append((m.end(), stop.start() if stop else min(end, m.end() + MAX_BLOCK)))
+    return out
+
+
+def recipients(
+    text: str, *, province: str | None = None, start: int = 0, end: int | None = None
+) -> list[AgencyMention]:
+    """The agencies named in the "Nơi nhận:" blocks of ``text[start:end]``.
+
+    >>> [m.agency.name for m in recipients("Nơi nhận: - TT. Thành ủy, TT.HĐND TP; - Lưu: VT.", province="Cần Thơ")]
+    ['Thành ủy', 'Hội đồng nhân dân thành phố']
+    """
+    from parsers.agencies.find import find_agencies
+
+    out: list[AgencyMention] = []
+    for s, e in blocks(text, start, end):
+        skip = [(m.start(), m.end()) for m in NOT_RECIPIENT.finditer(text, s, e)]
+        for mention in find_agencies(text, province=province, start=s, end=e, detector=False):
+            if not any(a <= mention.span_start < b for a, b in skip):
+                out.append(mention)
+    return out

@@ -1,0 +1,92 @@
+"""Shapes of task-bearing text: headings, lead-ins, field blocks and task-table headers.
+
+Named patterns shared by the task finder (``parsers.tasks.driver``), each with a real example.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.text.structure import BULLET_STYLES, Paragraph
+
+# Fields of a task block (extraction guide §3, "Task blocks"):
+#   "a) Nhiệm vụ: ...", "- Nội dung thực hiện: ...", "- Cơ quan chủ trì: Sở Nội vụ.",
+#   "- Đơn vị phối hợp: Các Sở, ban, ngành.", "c) Thời gian thực hiện: Hoàn thành trong năm 2025."
+FIELD = re.compile(
+    r"""(?P<field>
+        (?:Nội\s+dung(?:\s+(?:công\s+việc|thực\s+hiện|nhiệm\s+vụ))?|Nhiệm\s+vụ(?:\s+cụ\s+thể)?|Công\s+việc)
+      | (?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|chủ\s+trì|phối\s+hợp|chịu\s+trách\s+nhiệm|tham\s+mưu)
+      | Chủ\s+trì|Phối\s+hợp|Trách\s+nhiệm\s+thực\s+hiện|Phân\s+công\s+thực\s+hiện
+      | Thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?|Tiến\s+độ(?:\s+thực\s+hiện)?|Lộ\s+trình
+      | Sản\s+phẩm(?:\s+(?:đầu\s+ra|dự\s+kiến))?|Kết\s+quả(?:\s+dự\s+kiến)?|Kinh\s+phí(?:\s+thực\s+hiện)?
+    )\s*:\s*""",
+    re.X | re.I,
+)
+FIELD_ROLE = [
+    ("task", re.compile(r"^(?:nội\s+dung|nhiệm\s+vụ|công\s+việc)", re.I)),
+    ("deadline", re.compile(r"^(?:thời|tiến\s+độ|lộ\s+trình)", re.I)),
+    ("coordinate", re.compile(r"phối\s+hợp", re.I)),
+    ("lead", re.compile(r"chủ\s+trì|thực\s+hiện$|chịu\s+trách|tham\s+mưu|^trách\s+nhiệm|^phân\s+công", re.I)),
+]
+# Columns of a task table, by header text:
+#   "TT | Nội dung thực hiện | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm dự kiến"
+COLUMN_ROLES = [
+    ("ordinal", re.compile(r"^(?:s?tt|số\s+tt|số\s+thứ\s+tự)$", re.I)),
+    ("coordinate", re.compile(r"phối\s+hợp", re.I)),
+    ("lead", re.compile(r"chủ\s+trì|thực\s+hiện\s+chính|chịu\s+trách\s+nhiệm|(?:cơ\s+quan|đơn\s+vị)\s+thực\s+hiện|"
+                        r"phân\s+công|^cơ\s+quan$|^đơn\s+vị$|trách\s+nhiệm", re.I)),
+    ("deadline", re.compile(r"thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành|lộ\s+trình|năm\s+thực\s+hiện", re.I)),
+    ("product", re.compile(r"sản\s+phẩm|kết\s+quả|hình\s+thức|ghi\s+chú", re.I)),
+    ("task", re.compile(r"nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|chỉ\s+tiêu|giải\s+pháp|tên\s+|đề\s+án|dự\s+án",
+                        re.I)),
+]  # fmt: skip
+# A lead-in announcing a list: "... thực hiện các nhiệm vụ sau:", "cụ thể như sau:", "gồm:"
+LIST_INTRO = re.compile(r"(?:sau|như\s+sau|cụ\s+thể|gồm|bao\s+gồm|sau\s+đây|dưới\s+đây|chủ\s+yếu)\s*:\s*$", re.I)
+# "(Chi tiết Danh mục nhiệm vụ tại Phụ lục kèm theo)": items that only summarise an appendix table
+APPENDIX_POINTER = re.compile(r"(?:chi\s+tiết|danh\s+mục|cụ\s+thể|phân\s+công).{0,80}phụ\s+lục", re.I)
+# A closing paragraph that still assigns something: reporting, reflecting difficulties, proposing
+CLOSING_ASSIGNMENT = re.compile(r"\b(?:báo\s+cáo|phản\s+ánh|gửi|đề\s+xuất|kiến\s+nghị)\b", re.I)
+# The usual last assignment of a plan, a task of its own: "Trong quá trình tổ chức thực hiện, nếu ..."
+CLOSING_SENTENCE = re.compile(
+    r"(?<=[.;]\s)(?:Trong\s+quá\s+trình|Quá\s+trình\s+thực\s+hiện|Trường\s+hợp\s+có\s+khó\s+khăn)"
+)
+# The closing formula of decisions, not a task (guide §3):
+#   "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở ... chịu trách nhiệm thi hành Quyết định này./."
+EXECUTION_FORMULA = re.compile(
+    r"chịu\s+trách\s+nhiệm\s+thi\s+hành|có\s+hiệu\s+lực\s+(?:thi\s+hành\s+)?(?:kể\s+)?từ\s+ngày", re.I
+)
+SUMMARY_SENTENCE = re.compile(r"^\W*Trên\s+đây\s+là\b[^.]*\.\s*")
+# Zones: which section kinds hold tasks. Strong: every item is a task; medium: items that
+# open with an action or name a doer; weak: items that name a doer.
+STRONG_KINDS = {"tasks", "implementation", "appendix"}
+MEDIUM_KINDS = {"activities", "other"}
+WEAK_KINDS = {"funding", "procedure"}
+# An item that only describes something, "Label: value": "Số lượng: 5.000 cuốn.", "Xã Tân Tiến: Lấy mẫu ..."
+LABELLED_DETAIL = re.compile(r"[^:;,.]{2,40}:\s")  # used with .match(): anchored at the item's start
+
+
+def is_heading_like(p: Paragraph) -> bool:
+    """A title, not a sentence: "1. Sở Kế hoạch và Đầu tư:", "III. TỔ CHỨC THỰC HIỆN"."""
+    body = p.body.strip()
+    if not body:
+        return True
+    if len(body) > 160:
+        return False
+    if re.search(r"[;!?]$|[.;!?]\s+\S", body):
+        return False  # a sentence, or a list item closed by ";"
+    return not (body.endswith(".") and len(body) > 90)
+
+
+def ends_with_colon(p: Paragraph) -> bool:
+    return p.text.rstrip().endswith(":")
+
+
+def bullet_depth(styles_seen: list[str], style: str) -> int:
+    """Depth of a bullet style by first appearance within its section ("-" then "+")."""
+    if style not in styles_seen:
+        styles_seen.append(style)
+    return styles_seen.index(style)
+
+
+def is_bullet(p: Paragraph) -> bool:
+    return p.style in BULLET_STYLES
