@@ -343,8 +343,37 @@ def crawl_command(start_urls, depth, max_pages, since, delay, allow_hosts, dest,
 @main.command("bench")
 @click.argument("paths", nargs=-1)
 @click.option("--repeats", default=3, show_default=True, type=int, help="Timed runs (after one warm-up run).")
-def bench_command(paths: tuple[str, ...], repeats: int) -> None:
-    """Time ingest of PATHS (default: corpus/) per stage: medians and shares of the total."""
+@click.option("--scale", is_flag=True, help="The scale benchmark instead, written to --out (see BENCHMARKS.md).")
+@click.option("--out", default="BENCHMARKS.md", show_default=True, help="Where --scale writes its report.")
+@click.option("--documents", default=10_000, show_default=True, help="--scale: documents of the large corpus.")
+@click.option("--small", default=1_000, show_default=True, help="--scale: documents of the small corpus.")
+@click.option("--repeat-documents", default=300, show_default=True, help="--scale: documents of the repeated runs.")
+@click.option("--tasks", default=1_000_000, show_default=True, help="--scale: task rows for the query timings.")
+@click.option("--sizes", default="0.01,1,10,50", show_default=True, help="--scale: single-document sizes (MB).")
+@click.option("--workers", default=2, show_default=True, help="--scale: processes of the parallel runs.")
+@click.option("--no-dask", is_flag=True, help="--scale: skip the Dask local cluster run.")
+@click.option("--note", multiple=True, help="--scale: a line to print under the report's heading.")
+def bench_command(paths: tuple[str, ...], repeats: int, scale: bool, out: str, **options) -> None:
+    """Time ingest of PATHS (default: corpus/) per stage: medians and shares of the total;
+    with --scale, the scale benchmark (throughput, workers, Dask, re-ingest, memory, time per
+    MB, queries on a million tasks) written to BENCHMARKS.md."""
+    if scale:
+        from pipeline.scale_bench import ScaleConfig
+        from pipeline.scale_bench import main as scale_main
+
+        config = ScaleConfig(
+            documents=options["documents"],
+            small=options["small"],
+            repeat_documents=options["repeat_documents"],
+            repeats=repeats,
+            tasks=options["tasks"],
+            sizes_mb=tuple(float(x) for x in options["sizes"].split(",")),
+            workers=options["workers"],
+            dask=not options["no_dask"],
+            notes=list(options["note"]),
+        )
+        click.echo(scale_main(config, Path(out), log=lambda m: click.echo(m, err=True)))
+        return
     from pipeline.bench import format_report, run
 
     for line in format_report(run(list(paths) or ["corpus"], repeats=repeats)):

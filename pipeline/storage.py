@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -651,3 +652,43 @@ def _merge_rows(db: sqlite_utils.Database, table: str, renumbered: dict[str, str
             values.append(f"[{column}]")
     names = ", ".join(f"[{c}]" for c in columns)
     db.execute(f"INSERT INTO [{table}] ({names}) SELECT {', '.join(values)} FROM shard.[{table}] ORDER BY id")
+
+
+def replicate_tasks(db: sqlite_utils.Database, target: int) -> dict:
+    """For the benchmark only: copy the task rows, with their agencies and deadlines, in their
+    own documents until there are ``target`` tasks, and index them for search. Returns the
+    row counts and the seconds it took."""
+    started = time.perf_counter()
+    base_max = db.execute("SELECT COALESCE(MAX(id), 0) FROM tasks").fetchone()[0]
+    base_count = db.execute("SELECT count(*) FROM tasks").fetchone()[0]
+    if not base_count:
+        raise ValueError("no tasks to copy")
+    with db.atomic():
+        count = base_count
+        while count < target:
+            offsets = {t: db.execute(f"SELECT MAX(id) FROM [{t}]").fetchone()[0] or 0 for t in _COPIED_TASK_ROWS}
+            limit = min(base_count, target - count)
+            last = db.execute(f"SELECT id FROM tasks WHERE id <= {base_max} ORDER BY id LIMIT 1 OFFSET {limit - 1}")
+            last_id = last.fetchone()[0]
+            for table, renumbered in _COPIED_TASK_ROWS.items():
+                columns = list(SCHEMA[table]["columns"])
+                values = [f"[{c}] + {offsets[renumbered[c]]}" if c in renumbered else f"[{c}]" for c in columns]
+                key = "id" if table == "tasks" else "task_id"
+                db.execute(
+                    f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                    f"SELECT {', '.join(values)} FROM [{table}] WHERE [{key}] <= {last_id} ORDER BY id"
+                )
+            count += limit
+        for (doc_id,) in db.execute("SELECT id FROM documents").fetchall():
+            index_document(db, doc_id)
+    db.execute("ANALYZE")
+    counts_now = {t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in ("documents", *_COPIED_TASK_ROWS)}
+    return {**counts_now, "seconds": time.perf_counter() - started}
+
+
+# The task rows copied by ``replicate_tasks``: column -> table whose ids it holds.
+_COPIED_TASK_ROWS = {
+    "tasks": {"id": "tasks"},
+    "task_agencies": {"id": "task_agencies", "task_id": "tasks"},
+    "deadlines": {"id": "deadlines", "task_id": "tasks"},
+}
