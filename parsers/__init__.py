@@ -13,17 +13,21 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from parsers.agencies import document_mentions, read_issuer
 from parsers.citations import find_citations
-from parsers.metadata import parse_metadata, title_span
-from parsers.models import ParsedDocument, SourceText
+from parsers.metadata import issuer_cell, read_metadata, title_span
+from parsers.models import Metadata, ParsedDocument, SourceText
 from parsers.ocr_repair import gate_metadata, repair_source
+from parsers.tasks import find_tasks
 from parsers.text.clean import clean_text
-from parsers.text.structure import build_sections, split_paragraphs
+from parsers.text.structure import Layout, Paragraph, build_sections, split_paragraphs
 
 __all__ = [
     "build_sections",
     "clean_text",
+    "document_mentions",
     "find_citations",
+    "find_tasks",
     "parse_document",
     "parse_metadata",
     "split_paragraphs",
@@ -39,6 +43,19 @@ def _stage(timings: dict[str, float] | None, name: str) -> Iterator[None]:
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
 
 
+def parse_metadata(paragraphs: list[Paragraph], hints: dict[str, str] | None = None) -> tuple[Metadata, int]:
+    """Metadata, with the issuer the header names resolved, and the offset where the body starts.
+
+    >>> meta, _ = parse_metadata(split_paragraphs("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...     "Số: 980/KH-UBND\\tNghệ An, ngày 18 tháng 11 năm 2025\\nKẾ HOẠCH\\nPHÒNG THỦ DÂN SỰ\\nThực hiện ..."))
+    >>> meta.number, meta.doc_type, meta.issuer, meta.issue_date.isoformat(), meta.title
+    ('980/KH-UBND', 'Kế hoạch', 'Ủy ban nhân dân tỉnh Nghệ An', '2025-11-18', 'Phòng thủ dân sự')
+    """
+    cell = issuer_cell(paragraphs)
+    issuer = read_issuer(cell) if cell is not None else None
+    return read_metadata(paragraphs, hints, issuer=issuer)
+
+
 def parse_document(
     source: SourceText, sha256: str, *, detector: bool = True, timings: dict[str, float] | None = None
 ) -> ParsedDocument:
@@ -48,9 +65,6 @@ def parse_document(
     components (the agency detector, underthesea's tagger): the ablation's baseline.
     ``timings``, when given, receives the seconds spent in each stage (for the benchmark).
     """
-    from parsers.agencies import document_mentions
-    from parsers.tasks import find_tasks
-
     ocr = source.hints.get("reader") == "ocr"
     with _stage(timings, "clean"):
         if ocr:
@@ -75,18 +89,7 @@ def parse_document(
             preamble_end=preamble_end,
         )
     with _stage(timings, "tasks"):
-        tasks = find_tasks(
-            text,
-            paragraphs,
-            sections,
-            owner,
-            mentions,
-            body_start=body_start,
-            issue_date=metadata.issue_date,
-            nlp=detector,
-            doc_type=metadata.doc_type,
-            title=metadata.title,
-        )
+        tasks = find_tasks(Layout(text, paragraphs, sections, owner, body_start), mentions, metadata, nlp=detector)
     with _stage(timings, "validate"):
         return ParsedDocument(
             source=source.source,

@@ -126,46 +126,56 @@ def find_citations(
         carry = (
             relation if in_preamble and relation is not Relation.MENTIONS and p.text.rstrip().endswith(";") else None
         )
-        kind = None
-        caps: bool | None = None  # read once per paragraph: a long one may cite hundreds of numbers
-        for m in DOCUMENT_NUMBER.finditer(p.text):
-            number = clean_number(m["number"])
-            key = number.upper()
-            if key == own or not re.search(r"[A-ZĐ]", number):
-                continue
-            before = p.text[max(0, m.start() - 40) : m.start()]
-            kind_match = DOC_KIND.search(before)
-            if kind_match:
-                kind = kind_match["kind"]
-            after = p.text[m.end() : m.end() + 200]
-            date = parse_written_date(after[:40]) if DATE_AFTER.match(after) else None
-            citation = Citation(
-                number=number,
-                doc_kind=_kind_case(kind),
-                issue_date=date,
-                issuer=_issuer(after),
-                relation=relation,
-                span_start=p.start + m.start("number"),
-                span_end=p.start + m.end("number"),
-            )
-            caps = is_caps(p.text) if caps is None else caps
-            _keep(found, key, citation, caps=caps)
-        for m in LAW_NAME.finditer(p.text):
-            name = re.sub(r"\s+", " ", m["title"]).strip(" ,;.")
-            if is_caps(name):
-                continue
-            after = p.text[m.end() : m.end() + 80]
-            citation = Citation(
-                number="",
-                doc_kind="Luật",
-                title=name,
-                issue_date=parse_written_date(after[:40]) if DATE_AFTER.match(after) else None,
-                relation=relation,
-                span_start=p.start + m.start("title"),
-                span_end=p.start + m.start("title") + len(name),
-            )
-            _keep(found, "LAW:" + name.casefold(), citation, caps=False)
+        _numbered(p, relation, own, found)
+        _laws(p, relation, found)
     return sorted(found.values(), key=lambda c: c.span_start)
+
+
+def _numbered(p: Paragraph, relation: Relation, own: str | None, found: dict[str, Citation]) -> None:
+    """Documents a paragraph cites by number: "Quyết định số 02/QĐ-HĐV ngày 09/9/2021 của ..."."""
+    kind = None  # a kind stays in force for the numbers after it: "các Quyết định số 1/QĐ-X, 2/QĐ-Y"
+    caps: bool | None = None  # read once per paragraph: a long one may cite hundreds of numbers
+    for m in DOCUMENT_NUMBER.finditer(p.text):
+        number = clean_number(m["number"])
+        key = number.upper()
+        if key == own or not re.search(r"[A-ZĐ]", number):
+            continue
+        before = p.text[max(0, m.start() - 40) : m.start()]
+        kind_match = DOC_KIND.search(before)
+        if kind_match:
+            kind = kind_match["kind"]
+        after = p.text[m.end() : m.end() + 200]
+        date = parse_written_date(after[:40]) if DATE_AFTER.match(after) else None
+        citation = Citation(
+            number=number,
+            doc_kind=_kind_case(kind),
+            issue_date=date,
+            issuer=_issuer(after),
+            relation=relation,
+            span_start=p.start + m.start("number"),
+            span_end=p.start + m.end("number"),
+        )
+        caps = is_caps(p.text) if caps is None else caps
+        _keep(found, key, citation, caps=caps)
+
+
+def _laws(p: Paragraph, relation: Relation, found: dict[str, Citation]) -> None:
+    """Laws a paragraph cites by name: "Luật Phòng thủ dân sự ngày 20 tháng 6 năm 2023"."""
+    for m in LAW_NAME.finditer(p.text):
+        name = re.sub(r"\s+", " ", m["title"]).strip(" ,;.")
+        if is_caps(name):
+            continue
+        after = p.text[m.end() : m.end() + 80]
+        citation = Citation(
+            number="",
+            doc_kind="Luật",
+            title=name,
+            issue_date=parse_written_date(after[:40]) if DATE_AFTER.match(after) else None,
+            relation=relation,
+            span_start=p.start + m.start("title"),
+            span_end=p.start + m.start("title") + len(name),
+        )
+        _keep(found, "LAW:" + name.casefold(), citation, caps=False)
 
 
 def _kind_case(kind: str | None) -> str | None:

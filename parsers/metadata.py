@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from parsers.agencies.find import resolve_agency
 from parsers.lexicon.casing import sentence_case
 from parsers.lexicon.vietnamese import LOWER, UPPER, find_province, is_caps, parse_written_date, title_case
 from parsers.models import Metadata
@@ -50,7 +49,6 @@ AUTHORITY_TAIL = re.compile(
 )
 # "Thừa Thiên Huế, ngày 11 tháng 11 năm 2021", "Lào Cai, ngày   tháng 5 năm 2026"
 DATE_LINE = re.compile(r"(?:^|\s)[^\d,;]{2,40},\s*ngày\b|^\s*ngày\s+\d")
-MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do", re.I)
 LETTER_SUBJECT = re.compile(r"(?:^|\s)(?:V/v|Về\s+việc)\s+(?P<subject>.+)$", re.I)
 # Titles of signers, longest first: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" -> "Phó Chủ tịch".
 SIGNER_TITLES = re.compile(
@@ -62,23 +60,8 @@ SIGN_FOR = re.compile(r"\b(?:TM|KT|Q|TL|TUQ)\.\s*")
 # A person's name closing a signature: two to five capitalised syllables.
 PERSON_NAME = re.compile(rf"(?P<name>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}})\s*$")
 CAPS_NAME = re.compile(rf"^(?P<name>[{UPPER}]{{1,7}}(?:\s+[{UPPER}]{{1,7}}){{1,4}})$")
-# Expansions of issuer bodies as written in the header (upper case) -> sentence case.
-ISSUER_PREFIXES = [
-    (re.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\b|^UBND\b"), "Ủy ban nhân dân"),
-    (re.compile(r"^HỘI\s+ĐỒNG\s+NHÂN\s+DÂN\b|^HĐND\b"), "Hội đồng nhân dân"),
-    (re.compile(r"^THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ\b"), "Thủ tướng Chính phủ"),
-    (re.compile(r"^VĂN\s+PHÒNG\s+CHÍNH\s+PHỦ\b"), "Văn phòng Chính phủ"),
-    (re.compile(r"^CHÍNH\s+PHỦ\b"), "Chính phủ"),
-    (re.compile(r"^QUỐC\s+HỘI\b"), "Quốc hội"),
-]
 # Issuer codes of numbers ("4001/UBND-ĐT") for captures that lost the header block.
 ISSUER_CODES = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
-# "UBND THÀNH PHỐ HÀ NỘI SỞ ..." -> "HÀ NỘI SỞ ..." (the province name is then read from its start)
-PLACE_IN_HEADER = re.compile(rf"\b(?:TỈNH|THÀNH\s+PHỐ|TP\.?)\s+(?P<place>[{UPPER}][^{LOWER}]*)")
-PLACE_WORD = re.compile(r"^(?P<word>TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|XÃ|PHƯỜNG|QUẬN|THỊ\s+XÃ)\s+(?P<place>.+)$")
-PARENT_BODY = re.compile(
-    r"^(?P<parent>(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)(?:\s+(?:TỈNH|THÀNH\s+PHỐ|TP\.?)\s+.+?)?|BỘ\s+.+?)\s+(?P<child>SỞ|BAN|CỤC|TRUNG\s+TÂM|VĂN\s+PHÒNG|CHI\s+CỤC)\s"
-)
 
 
 def _signer_case(title: str) -> str:
@@ -111,44 +94,6 @@ def parse_number(number: str) -> tuple[str, str]:
     return number, (code if code in TYPE_CODES else "")
 
 
-def _issuer(cell: str) -> tuple[str | None, str | None]:
-    """Issuer and province from the header's first cell: "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN".
-
-    A department under a People's Committee ("UBND THÀNH PHỐ HÀ NỘI / SỞ GIÁO DỤC VÀ ĐÀO TẠO")
-    is the issuer, with the place of the committee above it.
-    """
-    text = re.sub(r"\s+", " ", MOTTO.split(cell)[0]).strip(" -_")
-    if not text:
-        return None, None
-    place = PLACE_IN_HEADER.search(text)
-    province_entry = find_province(place["place"]) if place else find_province(text)
-    province = province_entry["name"] if province_entry else None
-    child = PARENT_BODY.match(text)
-    if child:
-        body = text[child.start("child") :]
-        agency = resolve_agency(body, province=province)
-        name = agency.name if agency else sentence_case(body)
-        if province_entry and place:
-            return f"{name} {'thành phố' if province_entry['city'] else 'tỉnh'} {province}", province
-        return name, province
-    for pattern, expansion in ISSUER_PREFIXES:
-        m = pattern.match(text)
-        if m:
-            rest = text[m.end() :].strip()
-            where = PLACE_WORD.match(rest)
-            if where:
-                word = "thành phố" if where["word"].startswith("T") and where["word"] != "TỈNH" else None
-                word = word or where["word"].lower()
-                rest = f"{word} {title_case(where['place'])}"
-            elif rest:
-                rest = title_case(rest)
-            return f"{expansion} {rest}".strip(), province
-    agency = resolve_agency(text, province=province)
-    if agency and not agency.collective:
-        return agency.name, province
-    return (sentence_case(text) if is_caps(text) else text), province
-
-
 def _header_cells(paragraphs: list[Paragraph], limit: int) -> list[str]:
     return [part for p in paragraphs if p.start < limit for part in p.parts if part.strip()]
 
@@ -173,14 +118,39 @@ def _find_type_heading(paragraphs: list[Paragraph]) -> tuple[int, str, str] | No
     return None
 
 
-def parse_metadata(paragraphs: list[Paragraph], hints: dict[str, str] | None = None) -> tuple[Metadata, int]:
-    """Metadata, and the offset where the body (after the title) starts.
+def issuer_cell(paragraphs: list[Paragraph]) -> str | None:
+    """The header's first cell when it names the issuing body (not "Số: ..." nor "Kính gửi ...").
 
     >>> from parsers.text.structure import split_paragraphs
-    >>> meta, _ = parse_metadata(split_paragraphs("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    >>> issuer_cell(split_paragraphs("ỦY BAN NHÂN DÂN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\nSố: 12/KH\\nKẾ HOẠCH"))
+    'ỦY BAN NHÂN DÂN'
+    """
+    if not paragraphs:
+        return None
+    heading = _find_type_heading(paragraphs)
+    cells = _header_cells(paragraphs, paragraphs[heading[0]].start if heading else _letter_body_start(paragraphs))
+    if cells and not NUMBER_LINE.match(cells[0]) and not cells[0].startswith("Kính gửi"):
+        return cells[0]
+    return None
+
+
+def read_metadata(
+    paragraphs: list[Paragraph],
+    hints: dict[str, str] | None = None,
+    *,
+    issuer: tuple[str | None, str | None] | None = None,
+) -> tuple[Metadata, int]:
+    """Metadata, and the offset where the body (after the title) starts.
+
+    ``issuer`` is the issuing body and its province as the header's ``issuer_cell`` names
+    them (``parsers.agencies.read_issuer`` reads it; ``parsers.parse_metadata`` does both:
+    import that, not this, for the document's metadata).
+
+    >>> from parsers.text.structure import split_paragraphs
+    >>> meta, _ = read_metadata(split_paragraphs("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
     ...     "Số: 980/KH-UBND\\tNghệ An, ngày 18 tháng 11 năm 2025\\nKẾ HOẠCH\\nPHÒNG THỦ DÂN SỰ\\nThực hiện ..."))
-    >>> meta.number, meta.doc_type, meta.issuer, meta.issue_date.isoformat(), meta.title
-    ('980/KH-UBND', 'Kế hoạch', 'Ủy ban nhân dân tỉnh Nghệ An', '2025-11-18', 'Phòng thủ dân sự')
+    >>> meta.number, meta.doc_type, meta.issue_date.isoformat(), meta.title
+    ('980/KH-UBND', 'Kế hoạch', '2025-11-18', 'Phòng thủ dân sự')
     """
     hints = hints or {}
     meta = Metadata()
@@ -190,43 +160,15 @@ def parse_metadata(paragraphs: list[Paragraph], hints: dict[str, str] | None = N
     heading = _find_type_heading(paragraphs)
     limit = paragraphs[heading[0]].start if heading else _letter_body_start(paragraphs)
     cells = _header_cells(paragraphs, limit)
-    for cell in cells:
-        m = NUMBER_LINE.search(cell)
-        if m and not meta.number:
-            meta.number, meta.type_code = parse_number(m["number"])
-        date_line = DATE_LINE.search(cell)
-        if date_line and not meta.issue_date:
-            meta.issue_date = parse_written_date(cell[date_line.start() :])
-    if cells and not NUMBER_LINE.match(cells[0]) and not cells[0].startswith("Kính gửi"):
-        meta.issuer, meta.province = _issuer(cells[0])
-    body_text = "\n".join(p.text for p in paragraphs[:400])
+    _read_header(meta, cells)
+    if issuer is not None:
+        meta.issuer, meta.province = issuer
     body_start = limit
     if heading:
-        index, kind, rest = heading
-        meta.doc_type = kind.capitalize()
-        title_parts = [rest] if rest else []
-        j = index + 1
-        while j < len(paragraphs) and j <= index + 6:
-            p = paragraphs[j]
-            if (
-                p.is_row
-                or BODY_OPENER.match(p.text)
-                or p.style in {"roman", "arabic", "article", "part", "chapter", "appendix"}
-            ):
-                break
-            if not is_caps(p.text) and title_parts and not re.match(r"^(?:V/v|Về việc|Ban hành)\b", p.text):
-                break
-            title_parts.append(p.text)
-            j += 1
-        title = AUTHORITY_TAIL.sub("", " ".join(title_parts)).strip(" .")
-        meta.title = sentence_case(title, body_text) or None
-        body_start = paragraphs[j].start if j < len(paragraphs) else paragraphs[-1].end
+        meta.doc_type = heading[1].capitalize()
+        meta.title, body_start = _read_title(paragraphs, heading)
     else:
-        for cell in cells:
-            subject = LETTER_SUBJECT.search(cell)
-            if subject:
-                meta.title = subject["subject"].strip()
-                break
+        meta.title = next((s["subject"].strip() for cell in cells if (s := LETTER_SUBJECT.search(cell))), None)
     if not meta.doc_type and hints.get("doc_type"):
         meta.doc_type = hints["doc_type"][:1].upper() + hints["doc_type"][1:].lower()
     if not meta.doc_type and meta.number:
@@ -234,6 +176,40 @@ def parse_metadata(paragraphs: list[Paragraph], hints: dict[str, str] | None = N
     meta.signer, meta.signer_title = _signature(paragraphs, body_start)
     _apply_hints(meta, hints)
     return meta, body_start
+
+
+def _read_header(meta: Metadata, cells: list[str]) -> None:
+    """The number ("Số: 980/KH-UBND") and the date line of the header's cells (the first of each)."""
+    for cell in cells:
+        m = NUMBER_LINE.search(cell)
+        if m and not meta.number:
+            meta.number, meta.type_code = parse_number(m["number"])
+        date_line = DATE_LINE.search(cell)
+        if date_line and not meta.issue_date:
+            meta.issue_date = parse_written_date(cell[date_line.start() :])
+
+
+def _read_title(paragraphs: list[Paragraph], heading: tuple[int, str, str]) -> tuple[str | None, int]:
+    """The title below the type heading (sentence case), and where the body starts after it."""
+    index, _, rest = heading
+    title_parts = [rest] if rest else []
+    j = index + 1
+    while j < len(paragraphs) and j <= index + 6:
+        p = paragraphs[j]
+        if (
+            p.is_row
+            or BODY_OPENER.match(p.text)
+            or p.style in {"roman", "arabic", "article", "part", "chapter", "appendix"}
+        ):
+            break
+        if not is_caps(p.text) and title_parts and not re.match(r"^(?:V/v|Về việc|Ban hành)\b", p.text):
+            break
+        title_parts.append(p.text)
+        j += 1
+    title = AUTHORITY_TAIL.sub("", " ".join(title_parts)).strip(" .")
+    body_text = "\n".join(p.text for p in paragraphs[:400])
+    body_start = paragraphs[j].start if j < len(paragraphs) else paragraphs[-1].end
+    return sentence_case(title, body_text) or None, body_start
 
 
 def _signature(paragraphs: list[Paragraph], body_start: int) -> tuple[str | None, str | None]:

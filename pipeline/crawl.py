@@ -19,7 +19,9 @@ same validators), and so resumes an interrupted crawl where it stopped. A URL th
 is a ``failures`` row (stage ``fetch``, ``robots`` or ``links``) and the crawl goes on.
 
 Documents and attached originals are saved in ``dest`` (``make ingest`` reads them
-offline); listing pages in ``dest/.pages`` (kept to resume, hidden from ingest).
+offline); listing pages in ``dest/.pages`` (kept to resume, hidden from ingest); the
+originals of a document whose full-text page was ingested in ``dest/.originals`` (kept,
+not ingested again: one decision, one document).
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ from pipeline.fetch import FetchError, Limits, Response, download, file_name_for
 from pipeline.ingest import IngestReport, ingest_file
 
 PAGES_DIR = ".pages"  # a dot folder: ingest never reads it
+# Originals of a document whose page already gave its text: kept, not ingested a second time.
+COPIES_DIR = ".originals"
 MAX_CRAWL_DELAY = 60.0
 # Roles whose pages are read for links; documents are read for their attached originals too.
 NAVIGATION = ("start", "listing", "attributes")
@@ -64,6 +68,7 @@ class Visit:
     role: str  # start, listing, attributes, document, original
     depth: int
     found_on: str | None = None
+    copy_of: str | None = None  # for an original: the full-text page of the same document
 
 
 @dataclass
@@ -198,7 +203,8 @@ class Crawler:
             previous, saved = None, None  # the saved copy is gone: ask again, unconditionally
         if saved and visit.role in ("document", "original") and not self.options.revalidate:
             self.report.known.append(visit.url)
-            self._ingest(saved)  # unchanged files are skipped by hash; an interrupted ingest is finished
+            if saved.parent == self.dest:  # unchanged files are skipped by hash; an interrupted ingest is finished
+                self._ingest(saved)
             return
         if self.report.requests >= self.options.max_pages:
             raise _Stop(f"reached --max-pages {self.options.max_pages}")
@@ -217,7 +223,7 @@ class Crawler:
             storage.save_fetch(self.db, row)
             self.report.unchanged.append(visit.url)
             self._follow(visit, saved.read_bytes(), response.final_url, html=saved.suffix in (".html", ".htm"))
-            if visit.role in ("document", "original") or self._is_document_file(saved):
+            if self._is_document_file(saved):
                 self._ingest(saved)
             return
         data = saved_bytes(response)
@@ -226,6 +232,8 @@ class Crawler:
         is_document = visit.role in ("document", "original") or (links is not None and links.kind == "document")
         is_document = is_document or (visit.role == "start" and not is_html(response))
         folder = self.dest if is_document else self.dest / PAGES_DIR
+        if visit.role == "original" and visit.copy_of and storage.document_from(self.db, visit.copy_of):
+            is_document, folder = False, self.dest / COPIES_DIR  # one decision, one document
         if previous and previous.get("sha256") == sha and saved is not None and saved.parent == folder:
             path = saved
             self.report.unchanged.append(visit.url)
@@ -282,7 +290,8 @@ class Crawler:
                     targets.append((doc.attributes, "attributes"))
                 for url, role in targets:
                     if url and url != links.url:
-                        self.queue.append(Visit(url, role, deeper, links.url))
+                        copy_of = doc.page if role == "original" else None
+                        self.queue.append(Visit(url, role, deeper, links.url, copy_of))
             for listing in links.listings:
                 if not (since and listing.date and listing.date < since):
                     self.queue.append(Visit(listing.url, "listing", deeper, links.url))

@@ -245,7 +245,7 @@ def _query_params(conn: sqlite3.Connection) -> dict[str, str]:
     }
 
 
-def _time_sql(conn, label: str, sql: str, params: dict, runs: int, budget: float = 20.0):
+def _time_sql(conn, label: str, sql: str, params: dict, runs: int, budget: float = 8.0):
     names = set(re.findall(r":(\w+)", sql))
     bound = {k: v for k, v in params.items() if k in names}
     times = []

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from parsers.models import Agency, ParsedDocument
+from parsers.models import Agency, AgencyMention, Citation, ParsedDocument, Section, Task
 from pipeline import db_shape
 
 # table -> (columns with types, primary key, foreign keys, description)
@@ -349,124 +349,124 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
     """
     with db.atomic():
         existing = db.execute("SELECT id FROM documents WHERE source = ?", [doc.source]).fetchone()
+        row = _document_row(doc, url=fetched_url(db, doc.source, doc.sha256))
         if existing:
             doc_id = existing[0]
             _delete_document_rows(db, doc_id)
-        meta = doc.metadata
-        row = {
-            "number": meta.number,
-            "number_key": number_key(meta.number),
-            "type_code": meta.type_code,
-            "doc_type": meta.doc_type,
-            "issuer": meta.issuer,
-            "province": meta.province,
-            "issue_date": _iso(meta.issue_date),
-            "title": meta.title,
-            "signer": meta.signer,
-            "signer_title": meta.signer_title,
-            "source": doc.source,
-            "site": doc.site,
-            "sha256": doc.sha256,
-            "text": doc.text,
-            "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "url": fetched_url(db, doc.source, doc.sha256),
-            "reader": doc.reader,
-            "ocr_engine": doc.ocr_engine,
-            "ocr_confidence": doc.ocr_confidence,
-        }
-        if existing:
             db.table("documents").update(doc_id, row)
         else:
             doc_id = db.table("documents").insert(row).last_pk
-
-        all_agencies = [m.agency for m in doc.mentions]
-        all_agencies += [ta.agency for t in doc.tasks for ta in t.agencies]
-        save_agencies(db, all_agencies)
-
-        section_ids: list[int] = []
-        for section in doc.sections:
-            parent_id = section_ids[section.parent] if section.parent is not None else None
-            section_ids.append(
-                db.table("sections")
-                .insert(
-                    {
-                        "document_id": doc_id,
-                        "parent_id": parent_id,
-                        "label": section.label,
-                        "path": section.path,
-                        "heading": section.heading,
-                        "level": section.level,
-                        "kind": section.kind,
-                        "span_start": section.span_start,
-                        "span_end": section.span_end,
-                    }
-                )
-                .last_pk
-            )
-
-        db.table("agency_mentions").insert_all(
-            {
-                "document_id": doc_id,
-                "agency_id": m.agency.id,
-                "surface": m.surface,
-                "method": m.method,
-                "span_start": m.span_start,
-                "span_end": m.span_end,
-            }
-            for m in doc.mentions
-        )
-
-        for task in doc.tasks:
-            task_id = (
-                db.table("tasks")
-                .insert(
-                    {
-                        "document_id": doc_id,
-                        "section": task.section,
-                        "text": task.text,
-                        "action": task.action,
-                        "shape": task.shape,
-                        "span_start": task.span_start,
-                        "span_end": task.span_end,
-                    }
-                )
-                .last_pk
-            )
-            db.table("task_agencies").insert_all(
-                {
-                    "task_id": task_id,
-                    "agency_id": ta.agency.id,
-                    "role": ta.role.value,
-                    "surface": ta.surface,
-                    "span_start": ta.span_start,
-                    "span_end": ta.span_end,
-                }
-                for ta in task.agencies
-            )
-            db.table("deadlines").insert_all(_deadline_rows(task_id, task.deadlines))
-
-        db.table("citations").insert_all(
-            {
-                "document_id": doc_id,
-                "number": c.number,
-                "number_key": number_key(c.number),
-                "doc_kind": c.doc_kind,
-                "issue_date": _iso(c.issue_date),
-                "issuer": c.issuer,
-                "title": c.title,
-                "relation": c.relation.value,
-                "cited_document_id": None,
-                "span_start": c.span_start,
-                "span_end": c.span_end,
-            }
-            for c in doc.citations
-        )
+        save_agencies(db, [m.agency for m in doc.mentions] + [ta.agency for t in doc.tasks for ta in t.agencies])
+        _save_sections(db, doc_id, doc.sections)
+        db.table("agency_mentions").insert_all(_mention_rows(doc_id, doc.mentions))
+        _save_tasks(db, doc_id, doc.tasks)
+        db.table("citations").insert_all(_citation_rows(doc_id, doc.citations))
         db.table("warnings").insert_all(
             {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message} for w in doc.warnings
         )
         db.execute("DELETE FROM failures WHERE source = ?", [doc.source])
         index_document(db, doc_id)
     return doc_id
+
+
+def _document_row(doc: ParsedDocument, url: str | None) -> dict:
+    meta = doc.metadata
+    return {
+        "number": meta.number,
+        "number_key": number_key(meta.number),
+        "type_code": meta.type_code,
+        "doc_type": meta.doc_type,
+        "issuer": meta.issuer,
+        "province": meta.province,
+        "issue_date": _iso(meta.issue_date),
+        "title": meta.title,
+        "signer": meta.signer,
+        "signer_title": meta.signer_title,
+        "source": doc.source,
+        "site": doc.site,
+        "sha256": doc.sha256,
+        "text": doc.text,
+        "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "url": url,
+        "reader": doc.reader,
+        "ocr_engine": doc.ocr_engine,
+        "ocr_confidence": doc.ocr_confidence,
+    }
+
+
+def _save_sections(db: sqlite_utils.Database, doc_id: int, sections: list[Section]) -> None:
+    """Sections in text order, each linked to its parent's row."""
+    section_ids: list[int] = []
+    for section in sections:
+        parent_id = section_ids[section.parent] if section.parent is not None else None
+        row = {
+            "document_id": doc_id,
+            "parent_id": parent_id,
+            "label": section.label,
+            "path": section.path,
+            "heading": section.heading,
+            "level": section.level,
+            "kind": section.kind,
+            "span_start": section.span_start,
+            "span_end": section.span_end,
+        }
+        section_ids.append(db.table("sections").insert(row).last_pk)
+
+
+def _mention_rows(doc_id: int, mentions: list[AgencyMention]) -> Iterable[dict]:
+    for m in mentions:
+        yield {
+            "document_id": doc_id,
+            "agency_id": m.agency.id,
+            "surface": m.surface,
+            "method": m.method,
+            "span_start": m.span_start,
+            "span_end": m.span_end,
+        }
+
+
+def _save_tasks(db: sqlite_utils.Database, doc_id: int, tasks: list[Task]) -> None:
+    """Tasks with their agencies (one row per role) and deadlines."""
+    for task in tasks:
+        row = {
+            "document_id": doc_id,
+            "section": task.section,
+            "text": task.text,
+            "action": task.action,
+            "shape": task.shape,
+            "span_start": task.span_start,
+            "span_end": task.span_end,
+        }
+        task_id = db.table("tasks").insert(row).last_pk
+        db.table("task_agencies").insert_all(
+            {
+                "task_id": task_id,
+                "agency_id": ta.agency.id,
+                "role": ta.role.value,
+                "surface": ta.surface,
+                "span_start": ta.span_start,
+                "span_end": ta.span_end,
+            }
+            for ta in task.agencies
+        )
+        db.table("deadlines").insert_all(_deadline_rows(task_id, task.deadlines))
+
+
+def _citation_rows(doc_id: int, citations: list[Citation]) -> Iterable[dict]:
+    for c in citations:
+        yield {
+            "document_id": doc_id,
+            "number": c.number,
+            "number_key": number_key(c.number),
+            "doc_kind": c.doc_kind,
+            "issue_date": _iso(c.issue_date),
+            "issuer": c.issuer,
+            "title": c.title,
+            "relation": c.relation.value,
+            "cited_document_id": None,
+            "span_start": c.span_start,
+            "span_end": c.span_end,
+        }
 
 
 def _deadline_rows(task_id: int, deadlines) -> Iterable[dict]:
@@ -541,6 +541,12 @@ def save_fetch(db: sqlite_utils.Database, row: dict) -> None:
         if row.get("sha256") and row["sha256"] != old["sha256"]:
             row["changed_at"] = row["fetched_at"]
         db.table("fetches").update(old["id"], row)
+
+
+def document_from(db: sqlite_utils.Database, url: str) -> int | None:
+    """The id of the document read from what ``url`` answered, if one was."""
+    found = db.execute("SELECT id FROM documents WHERE url = ? LIMIT 1", [url]).fetchone()
+    return found[0] if found else None
 
 
 def fetched_url(db: sqlite_utils.Database, source: str, sha256: str | None) -> str | None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import storage
-from pipeline.crawl import PAGES_DIR, CrawlOptions, crawl
+from pipeline.crawl import COPIES_DIR, PAGES_DIR, CrawlOptions, crawl
 from pipeline.fetch import Limits
 
 HERE = Path(__file__).parent
@@ -44,6 +44,7 @@ STATIC = {
     VBPL_START: (HTML, VBPL_SEARCH),
     VBPL_START.replace("Page=1", "Page=2"): (HTML, VBPL_SEARCH),
     "/tw/Pages/vbpq-van-ban-goc-hopnhat.aspx?ItemID=147301": (HTML, VBPL_FULLTEXT),
+    "/TW/Lists/vbpq/Attachments/147301/31.VBHN.VPQH.doc": ("application/msword", b"\xd0\xcf\x11\xe0 Word 97"),
     "/FileData/TW/Lists/vbpq/Attachments/147294/2020_1093%20+%201094_23-VBHN-VPQH..pdf": (PDF, PDF_1),
     "/FileData/TW/Lists/vbpq/Attachments/147294/2020_1095%20+%201096_23-VBHN-VPQH..pdf": (PDF, PDF_2),
     # Sơn La gazette: the year's issues, one issue's documents, one Word original
@@ -228,7 +229,7 @@ def test_vbpl_search_page_to_documents_and_originals(servers, tmp_path):
     site, _ = servers
     report = _run(site + VBPL_START, tmp_path, since=dt.date(2020, 1, 1))
     db = tmp_path / "k.db"
-    # the two items dated 2020 and later: one full-text page (ingested), its .doc (404), two PDFs
+    # the two items dated 2020 and later: one full-text page (ingested), its .doc (kept, not read), two PDFs
     documents = _rows(db, "SELECT site, url FROM documents ORDER BY url")
     attachments = f"{site}/FileData/TW/Lists/vbpq/Attachments/147294"
     assert documents == [
@@ -237,8 +238,14 @@ def test_vbpl_search_page_to_documents_and_originals(servers, tmp_path):
         ("vbpl", f"{site}/tw/Pages/vbpq-van-ban-goc-hopnhat.aspx?ItemID=147301"),
     ]
     assert _rows(db, "SELECT count(*) FROM tasks")[0][0] > 0
-    assert _rows(db, "SELECT source, stage FROM failures") == [
-        (f"{site}/TW/Lists/vbpq/Attachments/147301/31.VBHN.VPQH.doc", "fetch")
+    assert _rows(db, "SELECT source, stage FROM failures") == []
+    # the page gave the document's text: its original is kept beside, not ingested as a second document
+    kept = _rows(db, "SELECT path, found_on FROM fetches WHERE url LIKE '%31.VBHN.VPQH.doc'")
+    assert kept == [
+        (
+            str(tmp_path / "raw" / COPIES_DIR / "127.0.0.1__TW_Lists_vbpq_Attachments_147301_31.VBHN.VPQH.doc"),
+            site + VBPL_START,
+        )
     ]
     # the next page was read (same depth), the older items were not followed
     assert Handler.hits[VBPL_START.replace("Page=1", "Page=2")] == 1
@@ -247,7 +254,7 @@ def test_vbpl_search_page_to_documents_and_originals(servers, tmp_path):
     log = _rows(db, "SELECT role, status, found_on IS NOT NULL, path LIKE '%/.pages/%' FROM fetches ORDER BY id")
     assert log[0] == ("robots", 200, 0, None)
     assert ("start", 200, 0, 1) in log and ("listing", 200, 1, 1) in log
-    assert ("original", 404, 1, None) in log and log.count(("original", 200, 1, 0)) == 2
+    assert log.count(("original", 200, 1, 0)) == 3
     second = _run(site + VBPL_START, tmp_path, since=dt.date(2020, 1, 1))
     assert second.saved == [] and second.ingest.ingested == []
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.metadata import parse_metadata
+from parsers import parse_metadata
 from parsers.sites import read_source
 from parsers.sites.crawler_text import _signature_parts, _split_authority, matches, unflatten
 from parsers.text.clean import clean_text

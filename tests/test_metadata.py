@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from parsers.metadata import parse_metadata, parse_number, sentence_case
+from parsers import parse_metadata
+from parsers.lexicon.casing import sentence_case
+from parsers.metadata import parse_number
 from parsers.sites import read_source
 from parsers.text.clean import clean_text
 from parsers.text.structure import split_paragraphs

@@ -1,7 +1,6 @@
 """Recognising agencies: the public API.
 
 - ``find_agencies(text)``: every agency named in the text, longest match, non-overlapping;
-- ``find_recipients(text)``: the bodies a "Nơi nhận:" block sends the document to;
 - ``resolve_agency(surface)``: the agency one written name refers to.
 
 Names are read with the reference data (``data/agencies.json``) and, unless ``detector=False``,
@@ -15,6 +14,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from parsers.agencies.detector import resolve_unknown, run
 from parsers.agencies.lists import list_candidates
 from parsers.agencies.match import Candidate, choose, scan, starts_word
 from parsers.agencies.text import Folded, fold
@@ -97,8 +97,6 @@ def _short_forms(f: Folded, chosen: list[Candidate], fs: int, fe: int) -> list[C
 
 def _detected(f: Folded, province: str | None, fs: int, fe: int, reference: list[Candidate]) -> list[Candidate]:
     """The detector's names in the folded window, as candidates (never where a known name starts)."""
-    from parsers.agencies.detector import run
-
     s0, e0 = f.span(fs, fe)
     known = [(c, "collective" if c.agency.collective else "known") for c in choose(reference)]
     known += [(c, "stop") for c in reference if c.veto]
@@ -110,19 +108,6 @@ def _detected(f: Folded, province: str | None, fs: int, fe: int, reference: list
         if start not in starts and stop > start:
             out.append(Candidate(start, stop, agency, rank=2, method="detector"))
     return out
-
-
-def find_recipients(
-    text: str, *, province: str | None = None, start: int = 0, end: int | None = None
-) -> list[AgencyMention]:
-    """The bodies a "Nơi nhận:" block names (not the filing: "Lưu: VT, TH" is no agency).
-
-    >>> [m.agency.name for m in find_recipients("Nơi nhận:\\n- Bộ NN&MT;\\n- Sở: TC, YT;\\n- Lưu: VT, TH.")]
-    ['Bộ Nông nghiệp và Môi trường', 'Sở Tài chính', 'Sở Y tế']
-    """
-    from parsers.agencies.recipients import recipients
-
-    return recipients(text, province=province, start=start, end=end)
 
 
 def resolve_agency(surface: str, *, province: str | None = None) -> Agency | None:
@@ -143,6 +128,4 @@ def resolve_agency(surface: str, *, province: str | None = None) -> Agency | Non
             return first.agency
     if chosen:
         return None
-    from parsers.agencies.detector import resolve_unknown
-
     return resolve_unknown(text[f.span(skips[-1], skips[-1])[0] :], province)

@@ -129,12 +129,27 @@ def _finish(f: Folded, e: Entry, m: re.Match[str], province: str | None, levelle
     body named in a central document (no ``province``).
     """
     end = m.end()
-    foreign = False
     if e.collective:
         t = _compiled().tail_place.match(f.text, end)
         if t and not f.breaks_at(end):
             end = t.end()
         return Candidate(m.start(), end, e.agency())
+    name, aid = _with_codes(f, e, m)
+    foreign = False
+    if e.tail == "named":
+        name, aid, end = _named_place(f, m, name, aid, province)
+    elif e.tail in ("place", "level"):
+        name, aid, end, foreign = _place_tail(f, e, end, name, aid, province, levelless)
+    if not foreign and _vetoed(f, e, end, province, levelless):
+        return Candidate(m.start(), end, e.agency(), veto=True)
+    if PLURAL.match(f.text, end) and e.kind != "party":
+        return _plural(m.start(), end, e)
+    agency = Agency(id=aid, name=name, kind=e.kind, level=e.level, collective=False)
+    return Candidate(m.start(), end, agency, rank=int(levelless))
+
+
+def _with_codes(f: Folded, e: Entry, m: re.Match[str]) -> tuple[str, str]:
+    """The entry's name and id with its region number or code filled in: "Chi cục Hải quan khu vực XI"."""
     name, aid = e.name, e.id
     groups = m.groupdict()
     if groups.get("num"):
@@ -144,42 +159,55 @@ def _finish(f: Folded, e: Entry, m: re.Match[str], province: str | None, levelle
     if groups.get("code"):
         value = f.surface(*m.span("code")).upper()
         name, aid = name.replace("{code}", value), f"{aid}-{slug(value)}"
-    if e.tail == "named":
-        place = find_place(groups["place"]) if groups.get("place") else None
-        if place is None:
-            nxt = re.match(r" (\w{2,3})(?!\w)", f.text[end:])
-            if province and nxt and nxt.group(1) == initials(province):  # "Báo và PTTH CT" in Cần Thơ
-                end += nxt.end()
-            place = find_place(province) if province else None
-        written = place.name if place else (province or "")
-        name = name.replace("{place}", written).strip(" -")
-        aid = f"{aid}-{slug(written)}" if written else aid
-    elif e.tail in ("place", "level"):
-        tail = (_compiled().tail_place if e.tail == "place" else _compiled().tail_level).match(f.text, end)
-        if tail and not f.breaks_at(end):
-            written = tail.group("place") or (tail.groupdict().get("place2") or "")
-            end = tail.end()
-            place = find_place(written) if written else None
-            if written and not same_place(written, province):
-                foreign = True
-                base = name
-                if e.tail == "level" and levelless and e.level_word and base.endswith(" " + e.level_word):
-                    base = base[: -len(e.level_word) - 1]
-                if (e.tail == "place" or levelless) and tail.group("lvl"):
-                    base = f"{base} {_level_word(tail.group('lvl'))}"
-                where = place.name if place else f.surface(*tail.span("place"))
-                name, aid = f"{base} {where}", f"{e.id}--{slug(where)}"
-    if not foreign and province and e.level_word and e.level_word != ("thành phố" if is_city(province) else "tỉnh"):
-        return Candidate(m.start(), end, e.agency(), veto=True)
-    if not foreign and not province and e.tail == "level" and e.level_word:
+    return name, aid
+
+
+def _named_place(f: Folded, m: re.Match[str], name: str, aid: str, province: str | None) -> tuple[str, str, int]:
+    """A name that holds its place ("Báo Nghệ An"): the place written, or the document's own."""
+    end = m.end()
+    groups = m.groupdict()
+    place = find_place(groups["place"]) if groups.get("place") else None
+    if place is None:
+        nxt = re.match(r" (\w{2,3})(?!\w)", f.text[end:])
+        if province and nxt and nxt.group(1) == initials(province):  # "Báo và PTTH CT" in Cần Thơ
+            end += nxt.end()
+        place = find_place(province) if province else None
+    written = place.name if place else (province or "")
+    name = name.replace("{place}", written).strip(" -")
+    aid = f"{aid}-{slug(written)}" if written else aid
+    return name, aid, end
+
+
+def _place_tail(
+    f: Folded, e: Entry, end: int, name: str, aid: str, province: str | None, levelless: bool
+) -> tuple[str, str, int, bool]:
+    """A place written after the name: the document's own, or another's ("foreign": the name
+    takes the place: "Sở Tài chính tỉnh Hà Tĩnh" in a Nghệ An document)."""
+    tail = (_compiled().tail_place if e.tail == "place" else _compiled().tail_level).match(f.text, end)
+    if not tail or f.breaks_at(end):
+        return name, aid, end, False
+    written = tail.group("place") or (tail.groupdict().get("place2") or "")
+    end = tail.end()
+    place = find_place(written) if written else None
+    if not written or same_place(written, province):
+        return name, aid, end, False
+    base = name
+    if e.tail == "level" and levelless and e.level_word and base.endswith(" " + e.level_word):
+        base = base[: -len(e.level_word) - 1]
+    if (e.tail == "place" or levelless) and tail.group("lvl"):
+        base = f"{base} {_level_word(tail.group('lvl'))}"
+    where = place.name if place else f.surface(*tail.span("place"))
+    return f"{base} {where}", f"{e.id}--{slug(where)}", end, True
+
+
+def _vetoed(f: Folded, e: Entry, end: int, province: str | None, levelless: bool) -> bool:
+    """A body of a level not the document's own, with no place written to say whose it is."""
+    if province and e.level_word and e.level_word != ("thành phố" if is_city(province) else "tỉnh"):
+        return True
+    if not province and e.tail == "level" and e.level_word:
         # a central document's "Ủy ban nhân dân tỉnh", "Tỉnh ủy": every province's, not one body
-        return Candidate(m.start(), end, e.agency(), veto=True)
-    if levelless and not foreign and LEVEL_NEXT.match(f.text, end):
-        return Candidate(m.start(), end, e.agency(), veto=True)
-    if PLURAL.match(f.text, end) and e.kind != "party":
-        return _plural(m.start(), end, e)
-    agency = Agency(id=aid, name=name, kind=e.kind, level=e.level, collective=False)
-    return Candidate(m.start(), end, agency, rank=int(levelless))
+        return True
+    return bool(levelless and LEVEL_NEXT.match(f.text, end))
 
 
 def _plural(start: int, end: int, e: Entry) -> Candidate:

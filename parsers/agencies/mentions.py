@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 
-from parsers.agencies.find import find_agencies, find_recipients
+from parsers.agencies.find import find_agencies
+from parsers.agencies.recipients import find_recipients
 from parsers.models import Agency, AgencyMention
 from parsers.text.structure import Paragraph
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.agencies.find import find_agencies
 from parsers.models import AgencyMention
 
 # "Nơi nhận:", "NƠI NHẬN:", "Nơi nhận :" (not "Nơi nhận hồ sơ" in a procedure's text)
@@ -36,16 +37,17 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     return out
 
 
-def recipients(
+def find_recipients(
     text: str, *, province: str | None = None, start: int = 0, end: int | None = None
 ) -> list[AgencyMention]:
-    """The agencies named in the "Nơi nhận:" blocks of ``text[start:end]``.
+    """The bodies the "Nơi nhận:" blocks of ``text[start:end]`` name (not the filing: "Lưu: VT,
+    TH" is no agency).
 
-    >>> [m.agency.name for m in recipients("Nơi nhận: - TT. Thành ủy, TT.HĐND TP; - Lưu: VT.", province="Cần Thơ")]
+    >>> [m.agency.name for m in find_recipients("Nơi nhận:\\n- Bộ NN&MT;\\n- Sở: TC, YT;\\n- Lưu: VT, TH.")]
+    ['Bộ Nông nghiệp và Môi trường', 'Sở Tài chính', 'Sở Y tế']
+    >>> [m.agency.name for m in find_recipients("Nơi nhận: - TT. Thành ủy, TT.HĐND TP; - Lưu: VT.", province="Cần Thơ")]
     ['Thành ủy', 'Hội đồng nhân dân thành phố']
     """
-    from parsers.agencies.find import find_agencies
-
     out: list[AgencyMention] = []
     for s, e in blocks(text, start, end):
         skip = [(m.start(), m.end()) for m in NOT_RECIPIENT.finditer(text, s, e)]

@@ -12,12 +12,14 @@ import re
 import unicodedata
 from functools import cache
 from importlib import resources
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from parsers.agencies.data import abbreviations
 from parsers.agencies.text import find_place, fold_key, slug
 from parsers.models import Agency
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # lower-case words a name may run over only to reach more of the name ("Khoa học và Công nghệ")
 LINKS = frozenset({"thuộc", "và", "về"})

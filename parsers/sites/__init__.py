@@ -3,30 +3,41 @@
 Every reader module has ``SITE`` (the name stored in documents.site), a cheap
 ``matches(name, data)`` sniff (extension and markers) and ``read(name, data)``.
 ``READERS`` lists them specific sites first, generic fallbacks last; ``read_source``
-uses the first that matches. Private helper modules (``_html``, ``_markup``, ``_pipe_tables``,
-``_layout_text``, ``_ocr``) are not readers.
+uses the first that matches. The private modules (``_html``, ``_page``, ``_typed``, ``_markup``,
+``_pipe_tables``, ``_layout_text``, ``_ocr``) are helpers the readers share; no reader imports another.
 """
 
 from __future__ import annotations
 
-import importlib
 from types import ModuleType
 
 from parsers.models import SourceText
+from parsers.sites import (
+    congbao_sonla,
+    crawler_text,
+    docx,
+    generic_html,
+    hethongphapluat,
+    pdf,
+    plain_text,
+    scan,
+    thuvienphapluat,
+    vbpl,
+)
 
 # Order matters: a site's pages are also HTML or text, so sites come before formats.
-READER_NAMES = (
-    "vbpl",
-    "congbao_sonla",
-    "thuvienphapluat",
-    "hethongphapluat",
-    "crawler_text",
-    "docx",
-    "scan",
-    "pdf",
-    "generic_html",
-    "plain_text",
-)
+READERS: list[ModuleType] = [
+    vbpl,
+    congbao_sonla,
+    thuvienphapluat,
+    hethongphapluat,
+    crawler_text,
+    docx,
+    scan,
+    pdf,
+    generic_html,
+    plain_text,
+]
 # Formats no reader handles, with what to tell the user.
 UNSUPPORTED = {
     ".doc": "legacy Word .doc files are not supported; save it as .docx",
@@ -36,21 +47,6 @@ UNSUPPORTED = {
     ".zip": "archives are not supported; unpack it first",
     ".rar": "archives are not supported; unpack it first",
 }
-
-
-def _load_readers() -> list[ModuleType]:
-    readers = []
-    for name in READER_NAMES:
-        module_name = f"{__name__}.{name}"
-        try:
-            readers.append(importlib.import_module(module_name))
-        except ModuleNotFoundError as error:
-            if error.name != module_name:  # the reader exists but something it imports does not
-                raise
-    return readers
-
-
-READERS: list[ModuleType] = _load_readers()
 
 
 def reader_for(name: str, data: bytes) -> ModuleType:

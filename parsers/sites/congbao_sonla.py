@@ -13,8 +13,8 @@ import re
 from lxml import etree
 
 from parsers.models import SourceText
-from parsers.sites import generic_html
 from parsers.sites._html import is_layout_table, parse_html, render, table_rows
+from parsers.sites._page import looks_like_html
 
 SITE = "congbao_sonla"
 # "/congbao.nsf/GazettesByYearMonth?OpenView", "<meta name="DC.Identifier" content="congbao.sonla.gov.vn">",
@@ -29,7 +29,7 @@ LISTED = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng|\bsố\s+\d
 
 def matches(name: str, data: bytes) -> bool:
     """A page of the Sơn La gazette: ``/congbao.nsf/`` links or its ``doc-notation`` spans."""
-    return generic_html.looks_like_html(name, data) and SITE_MARKERS.search(data) is not None
+    return looks_like_html(name, data) and SITE_MARKERS.search(data) is not None
 
 
 def _issue_dates(root) -> None:

@@ -22,7 +22,7 @@ import re
 
 from parsers.lexicon.vietnamese import LOWER, UPPER
 from parsers.models import SourceText
-from parsers.sites import plain_text
+from parsers.sites._typed import read_typed
 from parsers.text.decode import decode_bytes
 
 SITE = "crawler_text"
@@ -81,9 +81,7 @@ def matches(name: str, data: bytes) -> bool:
 
 def read(name: str, data: bytes) -> SourceText:
     """Unflatten the header and the signature, then read the text like any other text file."""
-    text = unflatten(decode_bytes(data, name))
-    read_as_text = plain_text.read(name, text.encode("utf-8"))
-    return read_as_text.model_copy(update={"site": SITE})
+    return read_typed(name, unflatten(decode_bytes(data, name)), SITE)
 
 
 def unflatten(raw: str) -> str:

@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from parsers.lexicon.vietnamese import LOWER, UPPER
 from parsers.models import SourceText
+from parsers.sites._pdf import MIN_LETTERS_PER_PAGE, is_pdf
 
 SITE = "pdf"
 # A lower-case letter glued to an upper-case one inside a word: "quyềnVề", "ThươngCông"
@@ -28,30 +29,12 @@ PAGE_NUMBER = re.compile(r"^\s*(?:Trang\s+)?[-–]?\s*(?P<n>\d{1,3})\s*(?:/\s*\d
 # Lines printed at the top or bottom of this share of the pages (3 at least) are running heads.
 RUNNING_SHARE = 0.5
 EDGE_LINES = 2
-# Fewer letters than this on every page: the pages are images.
-MIN_LETTERS_PER_PAGE = 20
 BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def matches(name: str, data: bytes) -> bool:
     """``"QD-1696-QD-UBND.pdf"``, or a file without that extension starting ``%PDF-``."""
-    return name.lower().endswith(".pdf") or data[:1024].lstrip().startswith(b"%PDF-")
-
-
-def has_text_layer(data: bytes) -> bool:
-    """Whether any page carries text (pypdf's plain reading); an unreadable PDF counts as text, for
-    ``read`` to report."""
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            reader.decrypt("")
-        for page in reader.pages:
-            if sum(c.isalpha() for c in page.extract_text(extraction_mode="plain") or "") >= MIN_LETTERS_PER_PAGE:
-                return True
-    except Exception:  # damaged: the text reader says so
-        return True
-    return False
+    return is_pdf(name, data)
 
 
 def _page_text(page) -> str:

@@ -14,9 +14,9 @@ import json
 import re
 import statistics
 
+import parsers.sites._ocr as ocr_engine
 from parsers.models import SourceText
-from parsers.sites import _ocr as ocr_engine
-from parsers.sites import pdf
+from parsers.sites._pdf import has_text_layer, is_pdf
 
 SITE = "scan"
 # What the OCR reading depends on: a cached reading with another key is read again (pipeline.read_cache).
@@ -33,19 +33,19 @@ def matches(name: str, data: bytes) -> bool:
     """A page image, or a PDF whose pages carry no text."""
     if name.lower().endswith(IMAGE_SUFFIXES) or data.startswith(IMAGE_MAGIC):
         return True
-    return pdf.matches(name, data) and not pdf.has_text_layer(data)
+    return is_pdf(name, data) and not has_text_layer(data)
 
 
 def read(name: str, data: bytes) -> SourceText:
     """OCR every page; ValueError naming the file if it cannot be read or OCR is not installed."""
-    is_pdf = pdf.matches(name, data) and not name.lower().endswith(IMAGE_SUFFIXES)
-    what = "scanned PDF without a text layer" if is_pdf else "page image"
+    is_pdf_file = is_pdf(name, data) and not name.lower().endswith(IMAGE_SUFFIXES)
+    what = "scanned PDF without a text layer" if is_pdf_file else "page image"
     try:
         engine = ocr_engine.engine()
     except ocr_engine.OcrUnavailable as error:
         raise ValueError(f"{name}: {what} needs OCR: {error}") from error
     try:
-        pages = ocr_engine.pdf_pages(data) if is_pdf else ocr_engine.image_pages(data)
+        pages = ocr_engine.pdf_pages(data) if is_pdf_file else ocr_engine.image_pages(data)
     except Exception as error:  # PDFium and Pillow raise many kinds on damaged files
         raise ValueError(f"{name}: cannot render the {what} ({type(error).__name__}: {error})") from error
     lines: list[ocr_engine.Line] = []
@@ -60,7 +60,7 @@ def read(name: str, data: bytes) -> SourceText:
         "layout": "wrapped",
         "pages": str(len(pages)),
         "reader": "ocr",
-        "ocr_engine": f"{engine} {ocr_engine.RENDER_DPI if is_pdf else 'native'} dpi",
+        "ocr_engine": f"{engine} {ocr_engine.RENDER_DPI if is_pdf_file else 'native'} dpi",
         "ocr_confidence": f"{statistics.mean(w.conf for w in words):.1f}",
         "ocr_unsure_words": json.dumps(unsure, ensure_ascii=False),
     }

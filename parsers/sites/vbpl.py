@@ -18,8 +18,8 @@ import datetime as dt
 import re
 
 from parsers.models import SourceText
-from parsers.sites import generic_html
 from parsers.sites._html import parse_html, render
+from parsers.sites._page import LISTING_LINK_SHARE, looks_like_html, main_content
 
 SITE = "vbpl"
 # Markers of vbpl.vn pages: the SharePoint user controls, page names, containers, the address
@@ -66,7 +66,7 @@ DATE_KEYS = {"issue_date", "authenticated_date", "effective_date", "expiry_date"
 
 def matches(name: str, data: bytes) -> bool:
     """A saved vbpl.vn page: ``"/tw/Pages/vbpq-toanvan.aspx?ItemID=32801"`` in an HTML file."""
-    return generic_html.looks_like_html(name, data) and SITE_MARKERS.search(data) is not None
+    return looks_like_html(name, data) and SITE_MARKERS.search(data) is not None
 
 
 def _class(cls: str) -> str:
@@ -256,9 +256,9 @@ def read(name: str, data: bytes) -> SourceText:
         hints.update(kind="listing", items=str(count))
     else:
         body = root.body if root.find(".//body") is not None else root
-        chosen, link_share = generic_html.main_content(body)
+        chosen, link_share = main_content(body)
         lines = render(*chosen)
-        if link_share > generic_html.LISTING_LINK_SHARE:
+        if link_share > LISTING_LINK_SHARE:
             hints["kind"] = "listing"
     if not lines:
         raise ValueError(f"{name}: no text found in the vbpl.vn page")

@@ -16,15 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from parsers.deadlines import find_deadlines
 from parsers.models import AgencyMention
+from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.roles import advised, coordinators, explicit_lead, report_targets
 from parsers.tasks.shapes import FIELD, FIELD_ROLE, LABELLED_DETAIL, is_bullet
-
-if TYPE_CHECKING:
-    from parsers.tasks.driver import Doc, Draft
 
 
 @dataclass
@@ -42,69 +39,63 @@ def _field_role(name: str) -> str:
     return "other"
 
 
-def _field(doc: Doc, i: int) -> re.Match[str] | None:
-    p = doc.paragraphs[i]
-    return FIELD.match(doc.text, p.body_start, p.end) if not p.is_row else None
+def _field(ctx: TaskContext, i: int) -> re.Match[str] | None:
+    p = ctx.paragraphs[i]
+    return FIELD.match(ctx.text, p.body_start, p.end) if not p.is_row else None
 
 
-def _subtree_ends(doc: Doc) -> list[int]:
+def _subtree_ends(ctx: TaskContext) -> list[int]:
     """For each section, the index just past its last subsection (sections are in text order)."""
-    ends = [len(doc.sections)] * len(doc.sections)
+    ends = [len(ctx.sections)] * len(ctx.sections)
     open_sections: list[int] = []
-    for k, section in enumerate(doc.sections):
-        while open_sections and doc.sections[open_sections[-1]].level >= section.level:
+    for k, section in enumerate(ctx.sections):
+        while open_sections and ctx.sections[open_sections[-1]].level >= section.level:
             ends[open_sections.pop()] = k
         open_sections.append(k)
     return ends
 
 
-def find_blocks(doc: Doc, skip: set[int]) -> list[Block]:
+def find_blocks(ctx: TaskContext) -> list[Block]:
     """Sections laid out as field blocks (at least two fields, one of them the doer or the task).
 
     The innermost such section is the block; its fields may be its own paragraphs ("- Cơ quan
     chủ trì: ...") or subsections ("b) Cơ quan thực hiện:"), which then belong to it.
     """
-    fields: dict[int, re.Match[str] | None] = {}
-
-    def field_at(i: int) -> re.Match[str] | None:
-        if i not in fields:
-            fields[i] = _field(doc, i)
-        return fields[i]
-
-    ends = _subtree_ends(doc)
-    claimed = [False] * len(doc.sections)
-    claimed_below = [False] * len(doc.sections)
+    fields = [_field(ctx, i) for i in range(len(ctx.paragraphs))]
+    ends = _subtree_ends(ctx)
+    claimed = [False] * len(ctx.sections)
+    claimed_below = [False] * len(ctx.sections)
     blocks: list[Block] = []
-    for k in sorted(range(len(doc.sections)), key=lambda s: -doc.sections[s].level):
-        heading = doc.heading_of.get(k)
-        if claimed[k] or claimed_below[k] or (heading is not None and field_at(heading)):
+    for k in sorted(range(len(ctx.sections)), key=lambda s: -ctx.sections[s].level):
+        heading = ctx.heading_of.get(k)
+        if claimed[k] or claimed_below[k] or (heading is not None and fields[heading]):
             continue  # inside a block already, or a field of a larger block ("b) Cơ quan thực hiện:")
         members = sorted(
             i
             for s in range(k, ends[k])
-            for i in doc.members.get(s, [])
-            if i not in skip and (s != k or doc.node_at.get(i) != k)
+            for i in ctx.members.get(s, [])
+            if i not in ctx.closing and (s != k or ctx.node_at.get(i) != k)
         )
-        roles = {_field_role(m["field"]) for i in members if (m := field_at(i))}
+        roles = {_field_role(m["field"]) for i in members if (m := fields[i])}
         if len(roles) < 2 or not ({"lead", "task"} & roles):
             continue
-        blocks.append(_read_block(doc, k, members, field_at))
+        blocks.append(_read_block(ctx, k, members, fields))
         for s in range(k, ends[k]):
             claimed[s] = True
-        parent = doc.sections[k].parent
+        parent = ctx.sections[k].parent
         while parent is not None:
             claimed_below[parent] = True
-            parent = doc.sections[parent].parent
+            parent = ctx.sections[parent].parent
     return blocks
 
 
-def _read_block(doc: Doc, section: int, members: list[int], field_at) -> Block:
+def _read_block(ctx: TaskContext, section: int, members: list[int], fields: list[re.Match[str] | None]) -> Block:
     """Field values and task items of one block, in reading order."""
     block = Block(section=section, paragraphs=set(members))
     current = None
     for i in members:
-        m = field_at(i)
-        p = doc.paragraphs[i]
+        m = fields[i]
+        p = ctx.paragraphs[i]
         if m:
             current = _field_role(m["field"])
             if m.end() < p.end:
@@ -118,47 +109,45 @@ def _read_block(doc: Doc, section: int, members: list[int], field_at) -> Block:
     return block
 
 
-def _block_roles(doc: Doc, block: Block, inherited: list[AgencyMention]):
+def _block_roles(ctx: TaskContext, block: Block, inherited: list[AgencyMention]):
     lead: list[AgencyMention] = []
     coordinate: list[AgencyMention] = []
     for start, end in block.values.get("lead", []):
-        chain = explicit_lead(doc.index, start, end)
-        chains = doc.index.chains(start, end)
+        chain = explicit_lead(ctx.index, start, end)
+        chains = ctx.index.chains(start, end)
         if chain:
             lead += chain.leads()
             coordinate += [
-                m for c in chains if c is not chain and not advised(doc.index, c) for m in c.outside_parentheses()
+                m for c in chains if c is not chain and not advised(ctx.index, c) for m in c.outside_parentheses()
             ]
         else:
-            doers = [c for c in chains if not advised(doc.index, c)]
+            doers = [c for c in chains if not advised(ctx.index, c)]
             specific = [m for c in doers for m in c.outside_parentheses()]
             lead += specific or [m for c in doers for m in c.mentions[:1]][:1]
     for start, end in block.values.get("coordinate", []):
-        coordinate += [m for c in doc.index.chains(start, end) for m in c.outside_parentheses()]
+        coordinate += [m for c in ctx.index.chains(start, end) for m in c.outside_parentheses()]
     return (lead or list(inherited)), coordinate
 
 
-def block_tasks(doc: Doc, block: Block, inherited: list[AgencyMention]) -> list[Draft]:
+def block_tasks(ctx: TaskContext, block: Block, inherited: list[AgencyMention]) -> list[Draft]:
     """The tasks of one block, each with the block's roles and deadline."""
-    from parsers.tasks.driver import Draft
-
-    section = doc.sections[block.section]
-    lead, coordinate = _block_roles(doc, block, inherited)
+    section = ctx.sections[block.section]
+    lead, coordinate = _block_roles(ctx, block, inherited)
     deadlines = []
     for start, end in block.values.get("deadline", []):
-        deadlines += find_deadlines(doc.text, issue_date=doc.issue_date, start=start, end=end, time_field=True)
+        deadlines += find_deadlines(ctx.text, issue_date=ctx.issue_date, start=start, end=end, time_field=True)
     # "Số lượng: 02 hội nghị/năm", "Thành phần: ..." under "Nội dung:" describe the task, are not tasks
-    spans = [(s, e) for s, e in block.task_items if not LABELLED_DETAIL.match(doc.text, s, e)]
+    spans = [(s, e) for s, e in block.task_items if not LABELLED_DETAIL.match(ctx.text, s, e)]
     if not spans:
-        spans = [(s, e) for s, e in block.values.get("task", []) if doc.text[s:e].strip()]
+        spans = [(s, e) for s, e in block.values.get("task", []) if ctx.text[s:e].strip()]
     if not spans:
-        heading = next((p for p in doc.paragraphs if p.start == section.span_start), None)
+        heading = next((p for p in ctx.paragraphs if p.start == section.span_start), None)
         if heading is None:
             return []
         spans = [(heading.body_start, heading.end)]
     drafts = []
     for start, end in spans:
-        own = explicit_lead(doc.index, start, end)
+        own = explicit_lead(ctx.index, start, end)
         drafts.append(
             Draft(
                 section=section.path,
@@ -166,8 +155,8 @@ def block_tasks(doc: Doc, block: Block, inherited: list[AgencyMention]) -> list[
                 end=end,
                 shape="block",
                 lead=own.leads() if own else list(lead),
-                coordinate=list(coordinate) + coordinators(doc.index, start, end),
-                report_to=report_targets(doc.index, start, end),
+                coordinate=list(coordinate) + coordinators(ctx.index, start, end),
+                report_to=report_targets(ctx.index, start, end),
                 deadlines=list(deadlines),
             )
         )

@@ -63,6 +63,23 @@ MEDIUM_KINDS = {"activities", "other"}
 WEAK_KINDS = {"funding", "procedure"}
 # An item that only describes something, "Label: value": "Số lượng: 5.000 cuốn.", "Xã Tân Tiến: Lấy mẫu ..."
 LABELLED_DETAIL = re.compile(r"[^:;,.]{2,40}:\s")  # used with .match(): anchored at the item's start
+# Document types that state rules rather than plan work: their items are tasks only with a named doer.
+NORMATIVE_TYPES = {
+    "luật", "bộ luật", "hiến pháp", "pháp lệnh", "nghị định", "thông tư", "thông tư liên tịch", "văn bản hợp nhất",
+}  # fmt: skip
+# Decisions that issue rules, or publish procedures, rather than plan work:
+#   "Ban hành Quy định về quản lý chất thải rắn", "Quy định chức năng, nhiệm vụ, quyền hạn của Sở ...",
+#   "Về việc công bố danh mục thủ tục hành chính ...", "Phân quyền, cắt giảm, đơn giản hóa thủ tục hành chính"
+NORMATIVE_TITLE = re.compile(
+    r"ban\s+hành\s+(?:bản\s+)?(?:quy\s+định|quy\s+chế|điều\s+lệ)|quy\s+định\s+chức\s+năng|"
+    r"(?:công\s+bố|cắt\s+giảm|đơn\s+giản\s+hóa|phân\s+quyền|phân\s+cấp)[^.;]{0,60}thủ\s+tục\s+hành\s+chính|"
+    r"phê\s+duyệt\s+quy\s+trình\s+nội\s+bộ",
+    re.I,
+)
+# A heading that names whose duties follow: "Trách nhiệm của Bộ Tài chính", "Nhiệm vụ, quyền hạn của Sở Y tế"
+HEADING_OWNER = re.compile(r"(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:,?\s+(?:và\s+)?quyền\s+hạn)?\s+(?:của|cho)\s+", re.I)
+# "Nơi nhận:" and the signature close the document body (an appendix may follow).
+CLOSING_ZONE_START = ("Nơi nhận", "TM.", "KT.", "TL.", "TUQ.", "Q.")
 
 
 def is_heading_like(p: Paragraph) -> bool:

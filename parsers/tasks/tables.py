@@ -11,18 +11,14 @@ group row's label extends the section path of the rows below it ("Phụ lục.I"
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from parsers.deadlines import find_deadlines
 from parsers.lexicon.vietnamese import is_caps
-from parsers.models import AgencyMention
+from parsers.tasks.context import Draft, TaskContext
+from parsers.tasks.headings import inherited_lead
 from parsers.tasks.roles import coordinators, explicit_lead, report_targets
 from parsers.tasks.shapes import COLUMN_ROLES
 from parsers.text.structure import Paragraph
-
-if TYPE_CHECKING:
-    from parsers.tasks.driver import Doc, Draft
 
 # The first cell of a procedure's rows or header: "Bước", "Bước 1", "Các bước thực hiện", "Trình tự"
 STEP = re.compile(r"^(?:các\s+)?(?:bước|trình\s+tự)\b", re.I)
@@ -30,10 +26,10 @@ STEP = re.compile(r"^(?:các\s+)?(?:bước|trình\s+tự)\b", re.I)
 GROUP_LABEL = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.?$")
 
 
-def _column_roles(doc: Doc, p: Paragraph) -> dict[str, int]:
+def _column_roles(ctx: TaskContext, p: Paragraph) -> dict[str, int]:
     roles: dict[str, int] = {}
     for k, (s, e) in enumerate(p.cells):
-        cell = doc.text[s:e].strip()
+        cell = ctx.text[s:e].strip()
         if not cell or len(cell) > 60:
             continue
         for role, pattern in COLUMN_ROLES:
@@ -43,11 +39,11 @@ def _column_roles(doc: Doc, p: Paragraph) -> dict[str, int]:
     return roles
 
 
-def _tables(doc: Doc, skip: set[int], handled: set[int]) -> list[list[int]]:
+def _tables(ctx: TaskContext, handled: set[int]) -> list[list[int]]:
     tables: list[list[int]] = []
     current: list[int] = []
-    for i, p in enumerate(doc.paragraphs):
-        if p.is_row and i not in skip and i not in handled:
+    for i, p in enumerate(ctx.paragraphs):
+        if p.is_row and i not in ctx.closing and i not in handled:
             current.append(i)
         elif current:
             tables.append(current)
@@ -57,58 +53,50 @@ def _tables(doc: Doc, skip: set[int], handled: set[int]) -> list[list[int]]:
     return tables
 
 
-def table_tasks(
-    doc: Doc,
-    skip: set[int],
-    handled: set[int],
-    inherited: Callable[[int | None], list[AgencyMention]],
-    holds_tasks: Callable[[int | None], bool],
-) -> list[Draft]:
+def table_tasks(ctx: TaskContext, handled: set[int]) -> list[Draft]:
     """Tasks from every task table of the document (in sections that hold tasks; not procedures)."""
     drafts: list[Draft] = []
     previous: tuple[dict[str, int], int | None, int, str] | None = None  # roles, section, last row, group
-    for rows in _tables(doc, skip, handled):
-        header_at = next((k for k, i in enumerate(rows[:3]) if _is_task_header(doc, doc.paragraphs[i])), None)
+    for rows in _tables(ctx, handled):
+        header_at = next((k for k, i in enumerate(rows[:3]) if _is_task_header(ctx, ctx.paragraphs[i])), None)
         if header_at is not None:
-            roles = _column_roles(doc, doc.paragraphs[rows[header_at]])
-            section = doc.owner[rows[0]]
+            roles = _column_roles(ctx, ctx.paragraphs[rows[header_at]])
+            section = ctx.owner[rows[0]]
             body, group = rows[header_at + 1 :], ""
         elif previous and rows[0] - previous[2] <= 2:
             roles, section, _, group = previous  # the same table, broken by a stray line ("…......")
             body = rows
         else:
             continue
-        if not holds_tasks(section) or _is_procedure(doc, rows):
+        if not ctx.holds_tasks(section) or _is_procedure(ctx, rows):
             continue
-        table_drafts, group = _rows(doc, body, roles, section, inherited(section), group)
+        table_drafts, group = _rows(ctx, body, roles, section, inherited_lead(ctx, section), group)
         drafts += table_drafts
         previous = (roles, section, rows[-1], group)
     return drafts
 
 
-def _is_procedure(doc: Doc, rows: list[int]) -> bool:
+def _is_procedure(ctx: TaskContext, rows: list[int]) -> bool:
     """The steps of a procedure: "Bước | Nội dung công việc | Trách nhiệm | Thời gian", "Bước 1"."""
-    firsts = [doc.text[slice(*doc.paragraphs[i].cells[0])].strip() for i in rows[:6]]
+    firsts = [ctx.text[slice(*ctx.paragraphs[i].cells[0])].strip() for i in rows[:6]]
     return any(STEP.match(cell) for cell in firsts)
 
 
-def _is_task_header(doc: Doc, p: Paragraph) -> bool:
-    roles = _column_roles(doc, p)
+def _is_task_header(ctx: TaskContext, p: Paragraph) -> bool:
+    roles = _column_roles(ctx, p)
     return "task" in roles and ("lead" in roles or "coordinate" in roles)
 
 
 def _rows(
-    doc: Doc, rows: list[int], roles: dict[str, int], section: int | None, inherited, group: str
+    ctx: TaskContext, rows: list[int], roles: dict[str, int], section: int | None, inherited, group: str
 ) -> tuple[list[Draft], str]:
     """The tasks of a table's rows, and the group label in force after the last row."""
-    from parsers.tasks.driver import Draft
-
-    base = doc.sections[section].path if section is not None else ""
+    base = ctx.sections[section].path if section is not None else ""
     ncols = max(roles.values()) + 1
     drafts = []
     for i in rows:
-        cells = list(doc.paragraphs[i].cells)
-        texts = [doc.text[s:e].strip() for s, e in cells]
+        cells = list(ctx.paragraphs[i].cells)
+        texts = [ctx.text[s:e].strip() for s, e in cells]
         if _is_group_row(texts, ncols):
             label = texts[0].strip(" .")
             group = label if GROUP_LABEL.match(label) else group
@@ -116,7 +104,7 @@ def _rows(
         if "ordinal" in roles and texts and not re.match(r"^[\d.]+$|^[a-zđ]$", texts[0]) and len(texts) < ncols:
             cells = [(cells[0][0], cells[0][0]), *cells]  # the ordinal cell is missing: realign
         task = _cell(cells, roles.get("task"))
-        if task is None or not doc.text[task[0] : task[1]].strip() or _repeats_header(doc, task):
+        if task is None or not ctx.text[task[0] : task[1]].strip() or _repeats_header(ctx, task):
             continue
         start, end = task
         draft = Draft(
@@ -124,22 +112,22 @@ def _rows(
         )
         lead_cell = _cell(cells, roles.get("lead"))
         if lead_cell:
-            chains = doc.index.chains(*lead_cell)
+            chains = ctx.index.chains(*lead_cell)
             specific = [m for c in chains for m in c.outside_parentheses()]
             draft.lead = specific or [m for c in chains for m in c.mentions[:1]][:1]
-        own = explicit_lead(doc.index, start, end)
+        own = explicit_lead(ctx.index, start, end)
         if own:
             draft.lead = own.leads()
         draft.lead = draft.lead or list(inherited)
         coord_cell = _cell(cells, roles.get("coordinate"))
         if coord_cell:
-            draft.coordinate += [m for c in doc.index.chains(*coord_cell) for m in c.outside_parentheses()]
-        draft.coordinate += coordinators(doc.index, start, end)
-        draft.report_to = report_targets(doc.index, start, end)
+            draft.coordinate += [m for c in ctx.index.chains(*coord_cell) for m in c.outside_parentheses()]
+        draft.coordinate += coordinators(ctx.index, start, end)
+        draft.report_to = report_targets(ctx.index, start, end)
         deadline_cell = _cell(cells, roles.get("deadline"))
         draft.deadlines = (
             find_deadlines(
-                doc.text, issue_date=doc.issue_date, start=deadline_cell[0], end=deadline_cell[1], time_field=True
+                ctx.text, issue_date=ctx.issue_date, start=deadline_cell[0], end=deadline_cell[1], time_field=True
             )
             if deadline_cell
             else None
@@ -161,7 +149,7 @@ def _is_group_row(texts: list[str], ncols: int) -> bool:
     return GROUP_LABEL.match(texts[0].strip(" .")) is not None and (is_caps(texts[1]) or len(texts) < ncols - 1)
 
 
-def _repeats_header(doc: Doc, span: tuple[int, int]) -> bool:
+def _repeats_header(ctx: TaskContext, span: tuple[int, int]) -> bool:
     """A header repeated on a new page, or the column numbers row "(1) | (2) | (3)"."""
-    cell = doc.text[span[0] : span[1]].strip()
+    cell = ctx.text[span[0] : span[1]].strip()
     return bool(re.fullmatch(r"\(?\d+\)?", cell)) or cell.lower() in {"nội dung", "nhiệm vụ", "nội dung công việc"}

@@ -9,6 +9,7 @@ nodes of the section tree, nested by the order in which label styles first appea
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
@@ -239,3 +240,15 @@ def _close_spans(sections: list[Section], paragraphs: list[Paragraph]) -> None:
                 end = later.span_start - 1
                 break
         section.span_end = max(section.span_end, end)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A document's text as the later stages read it: its paragraphs, its section tree (with the
+    section ``owner`` of every paragraph) and where the body starts (after the title)."""
+
+    text: str
+    paragraphs: list[Paragraph]
+    sections: list[Section]
+    owner: list[int | None]
+    body_start: int = 0

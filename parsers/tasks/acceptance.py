@@ -1,0 +1,59 @@
+"""Whether an item is a task, and whose: the tests every item shape shares."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.models import AgencyMention
+from parsers.tasks.actions import UNKNOWN, opening_action
+from parsers.tasks.context import Draft, TaskContext
+from parsers.tasks.roles import coordinators, explicit_lead, report_targets, subject
+from parsers.tasks.shapes import FIELD, LABELLED_DETAIL
+from parsers.tasks.tagger import opens_with_verb
+from parsers.text.structure import Paragraph
+
+# Adverbs an action may open with: "Tiếp tục tham mưu ...", "Chủ động phối hợp ..."
+LEADING_ADVERB = re.compile(
+    r"^\W*(?:(?:tiếp\s+tục|chủ\s+động|thường\s+xuyên|kịp\s+thời|khẩn\s+trương|tích\s+cực|nghiêm\s+túc|định\s+kỳ|"
+    r"(?:căn\s+cứ|trên\s+cơ\s+sở)\s[^,]{0,80},)[\s,]+)+",
+    re.I,
+)
+# A long item that carries one of these assigns work whatever it opens with
+RESPONSIBILITY = re.compile(r"\b(?:có|chịu)\s+trách\s+nhiệm|\bchủ\s+trì\b|\bphối\s+hợp\b|\bđề\s+nghị\b|\bgiao\b", re.I)
+DETAIL_MAX = 100
+# Openings of statements, not actions: "Theo quy định tại ...", "Tuy nhiên, ...", "Hiện nay ..."
+NOT_AN_ACTION = re.compile(r"^\W*(?:Theo|Tại|Hiện\s+nay|Tuy\s+nhiên|Thứ\s+(?:nhất|hai|ba)|Qua|Ngày\s+\d)\b", re.I)
+
+
+def accepts(ctx: TaskContext, zone: str, p: Paragraph, named: bool, inherited: list[AgencyMention]) -> bool:
+    """Whether an item is a task: in a strong zone any item but a description ("Số lượng: 5.000
+    cuốn."), in a medium zone one that opens with a task verb, in a weak zone one naming its doer."""
+    if zone == "none":
+        return False
+    if named or inherited:
+        return True
+    if zone == "weak":
+        return False
+    describes = is_detail(ctx, p) or (LABELLED_DETAIL.match(p.body) is not None and not FIELD.match(p.body))
+    return not describes
+
+
+def item_roles(ctx: TaskContext, draft: Draft, start: int, end: int, inherited: list[AgencyMention]) -> bool:
+    """Fill a draft's roles from its own text; True when the text itself names the doer."""
+    lead_chain = explicit_lead(ctx.index, start, end) or subject(ctx.index, start, end)
+    draft.lead = lead_chain.leads() if lead_chain else list(inherited)
+    draft.coordinate += coordinators(ctx.index, start, end)
+    draft.report_to += report_targets(ctx.index, start, end)
+    return lead_chain is not None
+
+
+def is_detail(ctx: TaskContext, p: Paragraph) -> bool:
+    """A list item naming a thing rather than an action, and no doer either ("Hệ thống giám sát ...")."""
+    body = LEADING_ADVERB.sub("", p.body)
+    if NOT_AN_ACTION.match(body):
+        return True
+    if opening_action(body) != UNKNOWN or subject(ctx.index, p.body_start, p.end) is not None:
+        return False
+    if len(body) > DETAIL_MAX and RESPONSIBILITY.search(body):
+        return False  # a sentence that assigns: "Trường hợp ..., cơ quan chủ trì có trách nhiệm phối hợp ..."
+    return not (ctx.nlp and opens_with_verb(body))

@@ -1,0 +1,134 @@
+"""What the task finder knows about one document, built once: ``TaskContext``; and ``Draft``,
+a task being assembled."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from parsers.models import AgencyMention, Deadline, Metadata, Section
+from parsers.tasks.roles import MentionIndex
+from parsers.tasks.shapes import (
+    APPENDIX_POINTER,
+    CLOSING_ZONE_START,
+    MEDIUM_KINDS,
+    NORMATIVE_TITLE,
+    NORMATIVE_TYPES,
+    STRONG_KINDS,
+    WEAK_KINDS,
+)
+from parsers.text.structure import Layout, Paragraph
+
+
+@dataclass
+class Draft:
+    """A task being assembled: its span, section and the agencies in each role."""
+
+    section: str
+    start: int
+    end: int
+    shape: str
+    lead: list[AgencyMention] = field(default_factory=list)
+    coordinate: list[AgencyMention] = field(default_factory=list)
+    report_to: list[AgencyMention] = field(default_factory=list)
+    deadlines: list[Deadline] | None = None  # None: look for deadlines in the task's own text
+
+
+@dataclass(frozen=True)
+class TaskContext:
+    """One document as the task finder reads it (``TaskContext.build``), and the leads its
+    headings give (``lead_memo``, filled as headings are read)."""
+
+    text: str
+    paragraphs: list[Paragraph]
+    sections: list[Section]
+    owner: list[int | None]
+    index: MentionIndex
+    issue_date: dt.date | None
+    body_start: int
+    nlp: bool  # use underthesea's tagger where the verb table is silent
+    normative: bool  # a law, decree or circular: rules, with assignments only where named
+    node_at: dict[int, int]  # paragraph index -> its section
+    heading_of: dict[int, int]  # section -> its heading paragraph
+    parents: set[int]  # sections that have subsections
+    members: dict[int | None, list[int]]  # section -> its paragraphs
+    closing: set[int]  # paragraphs of "Nơi nhận" and signature blocks
+    summary_sections: set[int | None]  # sections whose items sum up an appendix
+    lead_memo: dict[int, list[AgencyMention]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, layout: Layout, mentions: list[AgencyMention], metadata: Metadata, nlp: bool) -> TaskContext:
+        paragraphs, sections, owner = layout.paragraphs, layout.sections, layout.owner
+        starts = {s.span_start: k for k, s in enumerate(sections)}
+        node_at = {i: starts[p.start] for i, p in enumerate(paragraphs) if p.start in starts and not p.is_row}
+        members: dict[int | None, list[int]] = {}
+        for i, section in enumerate(owner):
+            members.setdefault(section, []).append(i)
+        summary_sections: set[int | None] = set()
+        for i, p in enumerate(paragraphs):
+            if owner[i] is not None and APPENDIX_POINTER.search(p.text) and not p.is_row:
+                summary_sections |= {owner[i], sections[owner[i]].parent}  # items that sum up an appendix
+        return cls(
+            text=layout.text,
+            paragraphs=paragraphs,
+            sections=sections,
+            owner=owner,
+            index=MentionIndex(layout.text, mentions),
+            issue_date=metadata.issue_date,
+            body_start=layout.body_start,
+            nlp=nlp,
+            normative=_is_normative(metadata),
+            node_at=node_at,
+            heading_of={section: i for i, section in node_at.items()},
+            parents={s.parent for s in sections if s.parent is not None},
+            members=members,
+            closing=_closing_zone(paragraphs, layout.body_start),
+            summary_sections=summary_sections,
+        )
+
+    def section_path(self, section: int | None) -> str:
+        return self.sections[section].path if section is not None else ""
+
+    def parent_path(self, i: int) -> str:
+        """Path to the heading above paragraph ``i`` (its own section for non-headings)."""
+        node = self.node_at.get(i)
+        if node is not None:
+            return self.section_path(self.sections[node].parent)
+        return self.section_path(self.owner[i])
+
+    def zone(self, section: int | None) -> str:
+        """How much an item must show to be a task: "strong", "medium", "weak" or "none"."""
+        kind = self.sections[section].kind if section is not None else "other"
+        if self.normative and kind in STRONG_KINDS | MEDIUM_KINDS | WEAK_KINDS:
+            return "weak"  # a law's articles state rules; only a named doer makes an assignment
+        if kind in STRONG_KINDS:
+            return "strong"
+        if kind in MEDIUM_KINDS:
+            return "medium"
+        return "weak" if kind in WEAK_KINDS else "none"
+
+    def holds_tasks(self, section: int | None) -> bool:
+        """Whether a section's tables are task tables (not in a context or objectives part)."""
+        return self.zone(section) in {"strong", "medium"}
+
+
+def _is_normative(metadata: Metadata) -> bool:
+    doc_type = (metadata.doc_type or "").casefold()
+    return doc_type in NORMATIVE_TYPES or bool(NORMATIVE_TITLE.search(metadata.title or ""))
+
+
+def _closing_zone(paragraphs: list[Paragraph], body_start: int) -> set[int]:
+    """Paragraphs of "Nơi nhận" and signature blocks, up to an appendix or attached text."""
+    zone: set[int] = set()
+    inside = False
+    for i, p in enumerate(paragraphs):
+        if p.start < body_start:
+            continue
+        head = p.text.lstrip("-• ")
+        if head.startswith(CLOSING_ZONE_START):
+            inside = True
+        elif inside and (p.style == "appendix" or (p.style in {"roman", "part", "article"})):
+            inside = False
+        if inside:
+            zone.add(i)
+    return zone

@@ -1,0 +1,73 @@
+"""What a heading says about the items below it: the agencies it names as their doers."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.models import AgencyMention
+from parsers.tasks.context import TaskContext
+from parsers.tasks.roles import Chain, subject
+from parsers.tasks.shapes import HEADING_OWNER, is_heading_like
+from parsers.text.structure import Paragraph
+
+
+def heading_paragraph(ctx: TaskContext, section: int) -> Paragraph | None:
+    i = ctx.heading_of.get(section)
+    return ctx.paragraphs[i] if i is not None else None
+
+
+def heading_subject(ctx: TaskContext, p: Paragraph) -> tuple[Chain | None, int]:
+    """The chain a heading opens with, and where the heading's own words end (before ":")."""
+    colon = p.text.find(":")
+    end = p.start + colon if colon > 0 else p.end
+    chain = subject(ctx.index, p.body_start, end)
+    owner = HEADING_OWNER.match(ctx.text, p.body_start, end)
+    if chain is None and owner:
+        chain = subject(ctx.index, owner.end(), end)  # "Điều 7. Trách nhiệm của Bộ Tài chính"
+    return chain, end
+
+
+def heading_lead(ctx: TaskContext, section: int) -> list[AgencyMention]:
+    """Agencies a heading names as the doers of what is below it ("1. Sở Y tế:").
+
+    A group heading that lists its members ("Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban
+    Quản lý ...)") is led by the members.
+    """
+    p = heading_paragraph(ctx, section)
+    if p is None:
+        return []
+    chain, end = heading_subject(ctx, p)
+    if chain is None:
+        return []
+    if not chain.specific():
+        members = [c for c in ctx.index.chains(chain.end, end) if "(" in ctx.text[chain.end : c.start]]
+        specific = [m for c in members for m in c.specific()]
+        if specific:
+            return specific
+    rest = ctx.text[chain.end : end].strip(" :.,;")
+    if len(rest.split()) > 8 and not is_heading_like(p):
+        return []
+    return chain.leads()
+
+
+def is_agency_heading(ctx: TaskContext, node: int) -> bool:
+    """A heading that is just the doers' names: "4. Sở Văn hóa, Thể thao và Du lịch; Báo ..."."""
+    p = heading_paragraph(ctx, node)
+    if p is None:
+        return False
+    chain, end = heading_subject(ctx, p)
+    if chain is None:
+        return False
+    rest = re.sub(r"\([^()]*\)", " ", ctx.text[chain.end : end]).strip(" :.,;")
+    return len(rest.split()) <= 3
+
+
+def inherited_lead(ctx: TaskContext, section: int | None) -> list[AgencyMention]:
+    """The lead the nearest heading above names (remembered in ``ctx.lead_memo``)."""
+    while section is not None:
+        if section not in ctx.lead_memo:
+            ctx.lead_memo[section] = heading_lead(ctx, section)
+        if ctx.lead_memo[section]:
+            return ctx.lead_memo[section]
+        section = ctx.sections[section].parent
+    return []

@@ -1,0 +1,124 @@
+"""Labelled items ("- ...", "1. ...", "a) ...") read in order: headings and lead-ins give the
+lead of the items below them, an item's sub-bullets are its details, and each remaining item
+that passes its zone's test is a task."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parsers.models import AgencyMention
+from parsers.tasks.acceptance import accepts, is_detail, item_roles
+from parsers.tasks.context import Draft, TaskContext
+from parsers.tasks.headings import inherited_lead, is_agency_heading
+from parsers.tasks.paragraphs import free_paragraph
+from parsers.tasks.roles import explicit_lead, subject
+from parsers.tasks.shapes import EXECUTION_FORMULA, LIST_INTRO, ends_with_colon, is_bullet, is_heading_like
+from parsers.text.structure import Paragraph
+
+
+def item_tasks(ctx: TaskContext, handled: set[int]) -> list[Draft]:
+    """The tasks of every labelled item and free paragraph not ``handled`` (blocks, tables)."""
+    walk = _ItemWalk(ctx, depths(ctx, handled))
+    for i, p in enumerate(ctx.paragraphs):
+        if i in handled or p.start < ctx.body_start or p.is_row:
+            continue
+        walk.visit(i, p)
+    return walk.drafts
+
+
+@dataclass
+class _ItemWalk:
+    """The state of the walk over a document's items, in reading order."""
+
+    ctx: TaskContext
+    depth: dict[int, int]
+    drafts: list[Draft] = field(default_factory=list)
+    absorbing: tuple[int, Draft] | None = None  # an item whose sub-bullets are its own details
+    lead_ins: list[tuple[int, list[AgencyMention]]] = field(default_factory=list)  # (depth, leads) of open lead-ins
+    detail_depth: int | None = None  # depth of the list items being folded into the task above
+
+    def visit(self, i: int, p: Paragraph) -> None:
+        ctx = self.ctx
+        section, node, d = ctx.owner[i], ctx.node_at.get(i), self.depth.get(i)
+        self.lead_ins = [(ld, lead) for ld, lead in self.lead_ins if d is not None and ld < d]
+        if self.absorbing and d is not None and d > self.absorbing[0]:
+            self.absorbing[1].end = p.end
+            return
+        self.absorbing = None
+        enclosing = ctx.sections[node].parent if node is not None else section
+        if ctx.zone(section) == "none" or section in ctx.summary_sections or enclosing in ctx.summary_sections:
+            return
+        if d is None:  # a paragraph without a label
+            self._unlabelled(i, p)
+        elif EXECUTION_FORMULA.search(p.text):
+            return  # "Điều 4. Chánh Văn phòng ... chịu trách nhiệm thi hành Quyết định này."
+        elif not self._is_heading(i, p, node):
+            self._labelled(i, p, d)
+
+    def _unlabelled(self, i: int, p: Paragraph) -> None:
+        ctx = self.ctx
+        nxt = self.depth.get(i + 1) is not None  # items follow
+        chain = subject(ctx.index, p.start, p.end) if nxt and ends_with_colon(p) else None
+        rest = ctx.text[chain.end : p.end].strip(" :") if chain else ""
+        if chain and (len(rest.split()) <= 4 or LIST_INTRO.search(p.text)):
+            self.lead_ins.append((self.depth[i + 1] - 1, chain.leads()))  # "Ủy ban nhân dân các tỉnh, thành phố:"
+            return
+        self.drafts += free_paragraph(ctx, i)
+
+    def _is_heading(self, i: int, p: Paragraph, node: int | None) -> bool:
+        """A heading: its items are the tasks."""
+        ctx = self.ctx
+        has_below = i + 1 < len(ctx.paragraphs) and ctx.owner[i + 1] == node and ctx.node_at.get(i + 1) is None
+        return node is not None and (
+            node in ctx.parents or is_agency_heading(ctx, node) or (is_heading_like(p) and has_below)
+        )
+
+    def _labelled(self, i: int, p: Paragraph, d: int) -> None:
+        ctx = self.ctx
+        children = _has_children(ctx.paragraphs, i, self.depth)
+        if children and (ends_with_colon(p) or is_heading_like(p)):
+            chain = subject(ctx.index, p.body_start, p.end) or explicit_lead(ctx.index, p.body_start, p.end)
+            if chain:
+                self.lead_ins.append((d, chain.leads()))
+            return  # a lead-in: its items are the tasks
+        last = self.drafts[-1] if self.drafts else None
+        lists_details = last and (self.detail_depth == d or ctx.text[last.start : last.end].rstrip().endswith(":"))
+        if lists_details and is_detail(ctx, p):
+            last.end = p.end  # "... như: - Hệ thống giám sát ...": objects of the task above
+            self.detail_depth = d
+            return
+        self.detail_depth = None
+        section = ctx.owner[i]
+        inherited = self.lead_ins[-1][1] if self.lead_ins else inherited_lead(ctx, section)
+        draft = Draft(ctx.parent_path(i), p.body_start, p.end, "item")
+        named = item_roles(ctx, draft, p.body_start, p.end, inherited)
+        if not accepts(ctx, ctx.zone(section), p, named, inherited):
+            return
+        self.drafts.append(draft)
+        if children:
+            self.absorbing = (d, draft)
+
+
+def _has_children(paragraphs: list[Paragraph], i: int, depth: dict[int, int]) -> bool:
+    j = i + 1
+    return j < len(paragraphs) and j in depth and depth[j] > depth.get(i, -1)
+
+
+def depths(ctx: TaskContext, handled: set[int]) -> dict[int, int]:
+    """Nesting depth of every labelled paragraph: section level, then bullet style order."""
+    depth: dict[int, int] = {}
+    styles: dict[int | None, list[str]] = {}
+    for i, p in enumerate(ctx.paragraphs):
+        if i in handled or p.start < ctx.body_start or p.is_row or p.style is None:
+            continue
+        node = ctx.node_at.get(i)
+        if node is not None:
+            depth[i] = ctx.sections[node].level * 10
+        elif is_bullet(p):
+            section = ctx.owner[i]
+            seen = styles.setdefault(section, [])
+            if p.style not in seen:
+                seen.append(p.style)
+            level = ctx.sections[section].level if section is not None else 0
+            depth[i] = level * 10 + 1 + seen.index(p.style)
+    return depth

@@ -1,0 +1,86 @@
+"""Unlabelled paragraphs that are tasks: a heading's only text, a closing paragraph that still
+assigns ("... phản ánh về Sở Y tế để tổng hợp"), a sentence assigning a named agency."""
+
+from __future__ import annotations
+
+from parsers.lexicon.vietnamese import is_caps
+from parsers.tasks.acceptance import accepts, item_roles
+from parsers.tasks.context import Draft, TaskContext
+from parsers.tasks.headings import inherited_lead, is_agency_heading
+from parsers.tasks.roles import explicit_lead
+from parsers.tasks.shapes import (
+    CLOSING_ASSIGNMENT,
+    CLOSING_SENTENCE,
+    CLOSING_ZONE_START,
+    EXECUTION_FORMULA,
+    LIST_INTRO,
+    SUMMARY_SENTENCE,
+    is_heading_like,
+)
+from parsers.text.structure import Paragraph
+
+
+def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
+    """An unlabelled paragraph: a heading's only text, or a closing paragraph that assigns."""
+    p = ctx.paragraphs[i]
+    previous = ctx.paragraphs[i - 1] if i else None
+    section = ctx.owner[i]
+    heading = ctx.node_at.get(i - 1) if previous is not None else None
+    under_heading = heading is not None and (is_heading_like(previous) or is_agency_heading(ctx, heading))
+    if is_caps(p.text) or p.text.startswith("("):
+        return []  # a title or a note: "DANH MỤC NHIỆM VỤ ...", "(Kèm theo Kế hoạch số ...)"
+    if under_heading and not LIST_INTRO.search(p.text):
+        draft = Draft(ctx.section_path(section), p.start, p.end, "paragraph")
+        named = item_roles(ctx, draft, p.start, p.end, inherited_lead(ctx, section))
+        inherited = inherited_lead(ctx, section)
+        return [draft] if accepts(ctx, ctx.zone(section), p, named, inherited) else []
+    if EXECUTION_FORMULA.search(p.text):
+        return []  # "... chịu trách nhiệm thi hành Quyết định này."
+    if _is_closing(ctx, i) and (CLOSING_ASSIGNMENT.search(p.text) or _assigns_named(ctx, p.start, p.end)):
+        return _closing_tasks(ctx, p, section)
+    if ctx.zone(section) != "none" and _assigns_named(ctx, p.start, p.end):
+        draft = Draft(ctx.section_path(section), p.start, p.end, "sentence")
+        item_roles(ctx, draft, p.start, p.end, [])
+        return [draft]  # "UBND tỉnh trân trọng đề nghị Bộ Xây dựng xem xét ...", "Giao Sở Y tế ..."
+    return []
+
+
+def _closing_tasks(ctx: TaskContext, p: Paragraph, section: int | None) -> list[Draft]:
+    """The assignments of a closing paragraph, filed under the top section it closes."""
+    top = section
+    while top is not None and ctx.sections[top].parent is not None:
+        top = ctx.sections[top].parent
+    drafts = []
+    for start, end in _closing_parts(p):
+        if CLOSING_ASSIGNMENT.search(ctx.text[start:end]) or _assigns_named(ctx, start, end):
+            draft = Draft(ctx.section_path(top), start, end, "paragraph")
+            item_roles(ctx, draft, start, end, [])
+            drafts.append(draft)
+    return drafts
+
+
+def _assigns_named(ctx: TaskContext, start: int, end: int) -> bool:
+    """Whether a paragraph assigns work to a named (not collective) agency."""
+    chain = explicit_lead(ctx.index, start, end)
+    return chain is not None and bool(chain.specific())
+
+
+def _closing_parts(p: Paragraph) -> list[tuple[int, int]]:
+    """A closing paragraph's assignments: after "Trên đây là ...", split before "Trong quá trình ..."."""
+    start = p.start
+    summary = SUMMARY_SENTENCE.match(p.text)
+    if summary:
+        start += summary.end()
+    cuts = [m.start() + p.start for m in CLOSING_SENTENCE.finditer(p.text) if m.start() + p.start > start]
+    bounds = [start, *cuts, p.end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def _is_closing(ctx: TaskContext, i: int) -> bool:
+    """Whether no labelled item follows paragraph ``i`` before the body ends."""
+    for q in ctx.paragraphs[i + 1 :]:
+        if q.is_row or q.text.lstrip("-• ").startswith(CLOSING_ZONE_START) or q.style == "appendix":
+            return True
+        if q.style is not None:
+            return False
+    return True
