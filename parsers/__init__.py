@@ -15,6 +15,7 @@ from contextlib import contextmanager
 
 from parsers.agencies import document_mentions, read_issuer
 from parsers.citations import find_citations
+from parsers.confidence import unread_leads, vet_citations, vet_metadata
 from parsers.metadata import issuer_cell, read_metadata, title_span
 from parsers.models import Metadata, ParsedDocument, SourceText
 from parsers.ocr_repair import gate_metadata, repair_source
@@ -73,9 +74,10 @@ def parse_document(
     with _stage(timings, "structure"):
         paragraphs = split_paragraphs(text)
         metadata, body_start = parse_metadata(paragraphs, source.hints)
-        warnings = []
+        warnings = vet_metadata(metadata, paragraphs, body_start)
         if ocr:
-            metadata, warnings = gate_metadata(metadata, doubts, source.hints)
+            metadata, doubted = gate_metadata(metadata, doubts, source.hints)
+            warnings += doubted
         sections, owner = build_sections(paragraphs, body_start)
     with _stage(timings, "agencies"):
         mentions = document_mentions(text, paragraphs, province=metadata.province, detector=detector)
@@ -88,6 +90,7 @@ def parse_document(
             title_span=title_span(paragraphs, body_start),
             preamble_end=preamble_end,
         )
+        citations, garbled = vet_citations(text, citations)
     with _stage(timings, "tasks"):
         tasks = find_tasks(Layout(text, paragraphs, sections, owner, body_start), mentions, metadata, nlp=detector)
     with _stage(timings, "validate"):
@@ -104,5 +107,5 @@ def parse_document(
             reader="ocr" if ocr else "text",
             ocr_engine=source.hints.get("ocr_engine") if ocr else None,
             ocr_confidence=float(source.hints["ocr_confidence"]) if ocr else None,
-            warnings=warnings,
+            warnings=warnings + garbled + unread_leads(tasks),
         )

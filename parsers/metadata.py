@@ -14,6 +14,7 @@ import re
 from parsers.lexicon.casing import sentence_case
 from parsers.lexicon.vietnamese import LOWER, UPPER, find_province, is_caps, parse_written_date, title_case
 from parsers.models import Metadata
+from parsers.text.header_block import folded_type, issuer_text
 from parsers.text.structure import Paragraph
 
 # "Số: 350/QĐ-UBND", "Số: 2360/QĐ- TTg", "Số: /UBND-KT" (number left blank), "Số 57-NQ/TW"
@@ -115,6 +116,10 @@ def _find_type_heading(paragraphs: list[Paragraph]) -> tuple[int, str, str] | No
         m = DOC_TYPE_HEADING.match(p.text)
         if m and is_caps(p.text[:60]):
             return i, m["type"], m["rest"].strip()
+    for i, p in enumerate(paragraphs[:12]):  # OCR: "QUYÉT ĐỊNH"
+        misread = None if p.is_row else folded_type(p.text, DOC_TYPES)
+        if misread:
+            return i, *misread
     return None
 
 
@@ -129,8 +134,9 @@ def issuer_cell(paragraphs: list[Paragraph]) -> str | None:
         return None
     heading = _find_type_heading(paragraphs)
     cells = _header_cells(paragraphs, paragraphs[heading[0]].start if heading else _letter_body_start(paragraphs))
-    if cells and not NUMBER_LINE.match(cells[0]) and not cells[0].startswith("Kính gửi"):
-        return cells[0]
+    issuer = issuer_text(cells)
+    if issuer and not NUMBER_LINE.match(issuer) and not issuer.startswith("Kính gửi"):
+        return issuer
     return None
 
 

@@ -139,11 +139,12 @@ class Citation(Spanned):
 
 
 class ParseWarning(BaseModel):
-    """Something a stage was unsure of and left out (a field read by OCR with low confidence)."""
+    """A value a stage could not read with confidence: left empty (or out), and said here."""
 
-    stage: str
-    field: str | None = None
+    stage: str  # metadata | citations | tasks | ocr
+    field: str | None = None  # number, issuer, title, signer, issue_date, lead ...
     message: str
+    text: str = ""  # the words it could not read
 
 
 class ParsedDocument(BaseModel):
@@ -160,3 +161,4 @@ class ParsedDocument(BaseModel):
     mentions: list[AgencyMention] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
+    warnings: list[ParseWarning] = Field(default_factory=list)

@@ -151,7 +151,8 @@ class Crawler:
     def __init__(
         self, db, dest: Path, options: CrawlOptions, *, detector: bool = True, sleep=time.sleep, clock=time.monotonic
     ):
-        self.db, self.dest, self.options, self.detector = db, Path(dest), options, detector
+        # absolute: the fetch log and documents.source name the same file whatever the working folder
+        self.db, self.dest, self.options, self.detector = db, Path(dest).resolve(), options, detector
         self.polite = Polite(db, options, sleep, clock)
         self.report = CrawlReport()
         self.queue: deque[Visit] = deque()

@@ -158,11 +158,13 @@ SCHEMA: dict[str, dict] = {
         "a file whose size and time are unchanged without reading it.",
     },
     "warnings": {
-        "columns": {"id": int, "document_id": int, "stage": str, "field": str, "message": str},
+        "columns": {"id": int, "document_id": int, "stage": str, "field": str, "message": str, "text": str},
         "pk": "id",
         "foreign_keys": [("document_id", "documents", "id")],
-        "description": "What a stage was unsure of and left out of a stored document (e.g. a field read by OCR "
-        "with low confidence, left empty).",
+        "description": (
+            "Values the parser could not read with confidence (OCR, PDF text): the field was left empty "
+            "(or the citation's number dropped) rather than filled with garbage; read these by hand."
+        ),
     },
     "failures": {
         "columns": {"id": int, "source": str, "stage": str, "error": str, "at": str},
@@ -362,7 +364,8 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
         _save_tasks(db, doc_id, doc.tasks)
         db.table("citations").insert_all(_citation_rows(doc_id, doc.citations))
         db.table("warnings").insert_all(
-            {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message} for w in doc.warnings
+            {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message, "text": w.text}
+            for w in doc.warnings
         )
         db.execute("DELETE FROM failures WHERE source = ?", [doc.source])
         index_document(db, doc_id)

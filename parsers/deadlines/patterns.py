@@ -133,6 +133,23 @@ YEARS = re.compile(
 )
 
 # A year standing alone, accepted only in a time field: "| 2025 |"
+# In a time cell: "3-4/2024", "12/2023", "T3/2024", "11/2023-02/2024" (month ranges, the due date at their end)
+CELL_MONTHS = re.compile(
+    rf"""(?<![\w/.\-–])(?:T\.?{OPT})?(?P<m1>\d{{1,2}})
+    (?:{OPT}/{OPT}(?P<y1>{YEAR}))?
+    (?:{OPT}[-–]{OPT}(?:T\.?{OPT})?(?P<m2>\d{{1,2}}))?
+    {OPT}/{OPT}(?P<y>{YEAR})(?![\w/])""",
+    FLAGS,
+)
+# A task's timing in parentheses closing its item: "tiến tới thí điểm (2025 - 2026).",
+# "(2026 trở đi)", "(xuyên suốt 2025 - 2035)"
+PAREN_YEARS = re.compile(
+    rf"""\({OPT}(?:(?:xuyên{GAP}suốt|từ|trong|năm|giai{GAP}đoạn){GAP})?(?P<y1>{YEAR})
+    (?:{OPT}[-–]{OPT}(?P<y2>{YEAR})|{GAP}(?P<on>trở{GAP}đi|về{GAP}sau))?{OPT}\)
+    (?={OPT}[.;:]?{OPT}(?:$|\n))""",
+    FLAGS,
+)
+
 BARE_YEAR = re.compile(rf"(?<![\w\-–/])(?P<y>{YEAR})(?![\w\-–/]|{OPT}[-–]{OPT}\d)", FLAGS)
 
 # "Triển khai từ năm 2026", "Từ tháng 10/2025 đến khi ...", "sau năm 2028": a start, not a due date
@@ -179,7 +196,7 @@ EFFECTIVE_BEFORE = re.compile(rf"(?:hiệu{GAP}lực(?:{GAP}thi{GAP}hành)?|áp{
 EVERY = re.compile(
     rf"""(?P<pref>(?:theo{GAP})?định{GAP}kỳ{OPT}(?:\({OPT})?)?
     (?:hằng|hàng){GAP}(?P<u>{_UNIT})(?!{GAP}hiếm)
-    (?P<more>(?:{OPT}(?:,|và|hoặc){OPT}(?:(?:hằng|hàng){GAP})?(?:năm|quý|tháng)\b(?!{OPT}\d))*)""",
+    (?P<more>(?:{OPT}(?:,|và|hoặc){OPT}(?:(?:hằng|hàng){GAP})?(?:\d{{1,2}}{GAP})?(?:năm|quý|tháng)\b(?!{OPT}\d))*)""",
     FLAGS,
 )
 
@@ -272,6 +289,8 @@ WORD = re.compile(r"\w+")
 NUMBER = re.compile(r"\d+")
 QUARTER_NUMERAL = re.compile(r"IV|III|II|I|[1-4]", re.IGNORECASE)
 UNIT_WORD = re.compile(r"năm|quý|tháng", re.IGNORECASE)
+# The periods listed after "hằng tháng": "quý", "6 tháng", "năm"
+COUNTED_UNIT = re.compile(r"(?:(\d{1,2})[\s*_]+)?(năm|quý|tháng)", re.IGNORECASE)
 # A cited document number: "17-CT/TU", "14/2023/NQ- HĐND", "1229/QĐ-UBND"
 DOC_NUMBER = re.compile(r"\b\d+[\w.&\-]*/[\w.&/\-]*[A-ZĐ]")
 # How far back a cited document's title may reach: to a semicolon, a bullet or a blank line.

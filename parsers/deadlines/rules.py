@@ -261,6 +261,34 @@ def _bare_year(s: Scan, m: re.Match[str]) -> bool:
     return _due(s, m, [D.year_end(y)], first=D.year_start(y))
 
 
+def _cell_months(s: Scan, m: re.Match[str]) -> bool:
+    """ "3-4/2024" -> 2024-04-30; "11/2023-02/2024" -> 2024-02-29; "12/2023" -> 2023-12-31 (time cells only)."""
+    if not s.time_field:
+        return False
+    y, first_month = int(m.group("y")), int(m.group("m1"))
+    last_month = int(m.group("m2") or first_month)
+    first_year = int(m.group("y1") or y)
+    if not (1 <= first_month <= 12 and 1 <= last_month <= 12) or (first_year, first_month) > (y, last_month):
+        return False
+    start = D.month_start(first_year, first_month) if m.group("m2") else None
+    return _due(s, m, [D.month_end(y, last_month)], start=start, first=D.month_start(first_year, first_month))
+
+
+def _paren_years(s: Scan, m: re.Match[str]) -> bool:
+    """ "(2025 - 2026)" closing an item times it: due at the range's end; "(2026 trở đi)" recurs yearly."""
+    if V.names_thing(s.text, s.lo, m.start(), max_words=4):
+        return False
+    y1 = int(m.group("y1"))
+    y2 = int(m.group("y2") or y1)
+    if y2 < y1:
+        return False
+    if m.group("on"):
+        s.add(m.start(), m.end(), first=D.year_start(y1), due_dates=[D.year_end(y1)], recurrence="P1Y")
+        return True
+    start = D.year_start(y1) if m.group("y2") else None
+    return _due(s, m, [D.year_end(y2)], start=start, first=D.year_start(y1))
+
+
 def _rhythm(s: Scan, m: re.Match[str], durations: list[str]) -> bool:
     durations = [x for x in dict.fromkeys(durations) if x and x != V.UNKNOWN]
     if not durations:
@@ -277,8 +305,18 @@ def _every(s: Scan, m: re.Match[str]) -> bool:
         or V.in_cited_title(s.text, s.lo, m.start())
     ):
         return True  # "ngân sách hằng năm"; "Quyết định số 27/2009/QĐ-UBND ... hoạt động hàng ngày"
-    units = [m.group("u")] + P.UNIT_WORD.findall(m.group("more") or "")
-    return _rhythm(s, m, [V.recurrence_of_unit(u) for u in units])
+    durations = [V.recurrence_of_unit(m.group("u"))]
+    for n, unit in P.COUNTED_UNIT.findall(m.group("more") or ""):
+        durations.append(D.duration(int(n), unit) if n else V.recurrence_of_unit(unit))
+    known = [d for d in durations if d and d != V.UNKNOWN]
+    # several periods ("hằng tháng, quý, 6 tháng, năm"): the shortest is the task's rhythm
+    return _rhythm(s, m, [min(known, key=_days)] if known else durations)
+
+
+def _days(duration: str) -> int:
+    """Rough length of an ISO duration, to compare rhythms: P1M < P3M < P6M < P1Y."""
+    per = {"Y": 365, "M": 30, "W": 7, "D": 1}
+    return sum(int(n) * per[u] for n, u in re.findall(r"(\d+)([YMWD])", duration))
 
 
 def _every_n(s: Scan, m: re.Match[str]) -> bool:
@@ -313,6 +351,7 @@ RULES = [
     (P.VISION, _cited),
     (P.RELATIVE, _relative),
     (P.NEXT_YEARS, _next_years),
+    (P.PAREN_YEARS, _paren_years),
     (P.PERIOD, _period),
     (P.FROM, _from),
     (P.DATE, _date),
@@ -324,6 +363,7 @@ RULES = [
     (P.MONTH_ONLY, _month_only),
     (P.QUARTER_ONLY, _quarter_only),
     (P.YEARS, _years),
+    (P.CELL_MONTHS, _cell_months),
     (P.BARE_YEAR, _bare_year),
     (P.EVERY_N, _every_n),
     (P.PER_TIMES, _per_times),

@@ -17,13 +17,20 @@ from __future__ import annotations
 
 import re
 
+from parsers.lexicon.vietnamese import LOWER, UPPER
+
 # A gap between two columns: at least five spaces between words ("DÂN      CỘNG HÒA")
 COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
-MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do")
+MOTTO = re.compile(r"CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do")
 NUMBER_LINE = re.compile(r"^\s*Số\s*[:.]")
 HEADER_END = re.compile(r"^\s*(?:Kính\s+gửi|Căn\s+cứ|QUYẾT\s+ĐỊNH|KẾ\s+HOẠCH|CHỈ\s+THỊ|NGHỊ\s+QUYẾT|THÔNG\s+BÁO)\b")
+TYPE_HEADING = re.compile(r"^\s*(?:QUYẾT\s+ĐỊNH|KẾ\s+HOẠCH|CHỈ\s+THỊ|NGHỊ\s+QUYẾT|THÔNG\s+BÁO)\s*$")
+MAX_TITLE_LINES = 6
 SIGNATURE_START = re.compile(r"^\s*Nơi\s+nhận\b")
 INDENT = re.compile(r"^ *")
+# The signer's name closing the block: two to five capitalised syllables alone in the right column
+SIGNER_NAME = re.compile(rf"^[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}}$")
+LIST_LINE = re.compile(r"^\s*(?:[-+~•]|Nơi\s+nhận)")
 
 
 def looks_laid_out(text: str) -> bool:
@@ -76,11 +83,50 @@ def layout_to_text(text: str) -> str:
             out.append(f"{left}\t{right}")
     out.append("")
     signature = next((i for i in range(header_end, len(lines)) if SIGNATURE_START.match(lines[i])), len(lines))
-    for line in lines[header_end:signature]:
+    body = header_end + _title_block(lines[header_end:signature], out)
+    out += _paragraphs(lines[body:signature])
+    if signature < len(lines):
+        end = _signature_end(lines, signature, middle)
+        left, right = _two_columns(lines[signature:end], middle)
+        out += ["", f"{left}\t{right}", ""]
+        out += _paragraphs(lines[end:])  # an appendix or an annexed regulation after the signature
+    return "\n".join(out)
+
+
+def _title_block(lines: list[str], out: list[str]) -> int:
+    """The type heading and the title's centred lines (one paragraph) added to ``out``; how many lines they took."""
+    if not lines or not TYPE_HEADING.match(lines[0]):
+        return 0
+    out += [lines[0].strip(), ""]
+    i = 1
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    title = []
+    while i < len(lines) and lines[i].strip() and len(title) < MAX_TITLE_LINES:
+        title.append(lines[i].strip())
+        i += 1
+    out += [" ".join(title), ""]
+    return i
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    out = []
+    for line in lines:
         if line.strip() and len(INDENT.match(line).group()) >= 6:
             out.append("")  # an indented line opens a paragraph; continuation lines start at the margin
         out.append(line.strip())
-    if signature < len(lines):
-        left, right = _two_columns(lines[signature:], middle)
-        out += ["", f"{left}\t{right}"]
-    return "\n".join(out)
+    return out
+
+
+def _signature_end(lines: list[str], start: int, middle: int) -> int:
+    """Where the block of "Nơi nhận" and the signature ends: after the signer's name, at the
+    first line that is not the recipients' list (an appendix's heading, the next page)."""
+    named = False
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if named and line.strip() and not LIST_LINE.match(line):
+            return i
+        if "\f" in line and named:
+            return i
+        named = named or any(start_col >= middle and SIGNER_NAME.match(text) for start_col, text in _segments(line))
+    return len(lines)

@@ -111,14 +111,17 @@ def _rows(
             section=f"{base}.{group}" if base and group else base or group, start=start, end=end, shape="table_row"
         )
         lead_cell = _cell(cells, roles.get("lead"))
+        unread = False
         if lead_cell:
             chains = ctx.index.chains(*lead_cell)
             specific = [m for c in chains for m in c.outside_parentheses()]
             draft.lead = specific or [m for c in chains for m in c.mentions[:1]][:1]
+            unread = not draft.lead and bool(ctx.text[lead_cell[0] : lead_cell[1]].strip())
         own = explicit_lead(ctx.index, start, end)
         if own:
             draft.lead = own.leads()
-        draft.lead = draft.lead or list(inherited)
+        if not unread:  # a lead cell whose words name no known body: left empty, not the section's lead
+            draft.lead = draft.lead or list(inherited)
         coord_cell = _cell(cells, roles.get("coordinate"))
         if coord_cell:
             draft.coordinate += [m for c in ctx.index.chains(*coord_cell) for m in c.outside_parentheses()]

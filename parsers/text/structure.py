@@ -49,6 +49,11 @@ BULLET_STYLES = {"dash", "plus", "dot"}
 #   "QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", "DANH MỤC THỦ TỤC HÀNH CHÍNH", "Mẫu số 01"
 PROCEDURE_TITLE = re.compile(r"thủ\s+tục\s+hành\s+chính|quy\s+trình|trình\s+tự|biểu\s+mẫu|mẫu\s+số|tờ\s+khai", re.I)
 ARABIC_DEPTH = {"arabic": 1, "arabic2": 2, "arabic3": 3}
+# The type heading of a document attached after the decision's signature ("KẾ HOẠCH", "QUY CHẾ"):
+# its sections start again from the root, they are not inside the decision's last article.
+ATTACHED_DOCUMENT = re.compile(
+    r"^(?:KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN|HƯỚNG\s+DẪN|ĐIỀU\s+LỆ)$"
+)
 
 # Keywords that give a section its kind (searched in the heading, case-insensitively).
 SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -192,6 +197,8 @@ def build_sections(paragraphs: list[Paragraph], body_start: int = 0) -> tuple[li
     owner: list[int | None] = []
     stack: list[tuple[str, int]] = []  # (style, section index)
     for i, p in enumerate(paragraphs):
+        if p.start >= body_start and not p.is_row and ATTACHED_DOCUMENT.match(p.text.strip(" *")):
+            stack = []
         if p.start < body_start or p.is_row or p.style is None or p.style in BULLET_STYLES:
             owner.append(stack[-1][1] if stack and p.start >= body_start else None)
             continue
