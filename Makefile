@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := output/kehoach.db
 STAMP := $(VENV)/.installed
 
-.PHONY: install ingest test lint format serve eval bench bench-quick bench-stages linearity readme clean
+.PHONY: install ingest test lint format serve eval ocr-eval bench bench-quick bench-stages linearity readme clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ serve: $(STAMP)  ## browse the database in Datasette
 eval: $(STAMP)  ## score extraction against the gold annotations (per file, per shape, ablation)
 	$(BIN)/kehoach eval --db output/gold.db --gold corpus/gold --ingest --ablation --by-shape
 
+ocr-eval: $(STAMP)  ## OCR quality on corpus/ocr-eval/ (CER, extraction agreement, s/page; needs tesseract-ocr-vie)
+	OMP_THREAD_LIMIT=1 $(BIN)/kehoach ocr-eval --dpis 200,300,400 --out output/ocr-eval.json
+
 bench: $(STAMP)  ## the scale benchmark (10k documents, 1M tasks; long): writes BENCHMARKS.md
 	timeout 7200 $(BIN)/kehoach bench --scale --out BENCHMARKS.md $(BENCH_ARGS)
 
@@ -49,8 +52,8 @@ bench-stages: $(STAMP)  ## time ingest of the sample corpus, per stage (medians 
 linearity: $(STAMP)  ## time per MB of documents repeated to 1 MB and 8 MB (a ratio, not a time)
 	KEHOACH_LINEAR_MB=1,8 $(BIN)/pytest -q tests/test_linear.py
 
-readme: $(STAMP)  ## regenerate the README's generated sections (CLI help, schema, figures)
-	$(BIN)/cog -r README.md
+readme: $(STAMP)  ## regenerate the generated sections: README (CLI help, schema, figures), Datasette metadata
+	$(BIN)/cog -r README.md pipeline/datasette/metadata.yml
 
 clean:
 	rm -rf output/*.db output/*.db-* $(VENV)

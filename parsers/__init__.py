@@ -18,7 +18,7 @@ from parsers.citations import find_citations
 from parsers.confidence import unread_leads, vet_citations, vet_metadata
 from parsers.metadata import issuer_cell, read_metadata, title_span
 from parsers.models import Metadata, ParsedDocument, SourceText
-from parsers.ocr_repair import gate_metadata, repair_source
+from parsers.ocr_repair import gate_metadata, reading_fields, repair_source
 from parsers.tasks import find_tasks
 from parsers.text.clean import clean_text
 from parsers.text.structure import Layout, Paragraph, build_sections, split_paragraphs
@@ -66,16 +66,16 @@ def parse_document(
     components (the agency detector, underthesea's tagger): the ablation's baseline.
     ``timings``, when given, receives the seconds spent in each stage (for the benchmark).
     """
-    ocr = source.hints.get("reader") == "ocr"
+    doubts = None  # the fields an OCR reading left in doubt (None: not OCR)
     with _stage(timings, "clean"):
-        if ocr:
+        if source.hints.get("reader") == "ocr":
             source, doubts = repair_source(source)
         text = clean_text(source)
     with _stage(timings, "structure"):
         paragraphs = split_paragraphs(text)
         metadata, body_start = parse_metadata(paragraphs, source.hints)
         warnings = vet_metadata(metadata, paragraphs, body_start)
-        if ocr:
+        if doubts is not None:
             metadata, doubted = gate_metadata(metadata, doubts, source.hints)
             warnings += doubted
         sections, owner = build_sections(paragraphs, body_start)
@@ -104,8 +104,6 @@ def parse_document(
             mentions=mentions,
             tasks=tasks,
             citations=citations,
-            reader="ocr" if ocr else "text",
-            ocr_engine=source.hints.get("ocr_engine") if ocr else None,
-            ocr_confidence=float(source.hints["ocr_confidence"]) if ocr else None,
             warnings=warnings + garbled + unread_leads(tasks),
+            **reading_fields(source.hints),
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.lexicon.document_types import alternation
 from parsers.lexicon.vietnamese import UPPER, is_caps, parse_written_date
 from parsers.models import Citation, Relation
 from parsers.text.structure import Paragraph
@@ -31,13 +32,7 @@ DOCUMENT_NUMBER = re.compile(
     re.X,
 )
 # The kind of document named before a number: "Quyết định số", "Nghị quyết liên tịch số", "Văn bản số"
-DOC_KIND = re.compile(
-    r"""(?P<kind>Quyết\s+định|Nghị\s+quyết(?:\s+liên\s+tịch)?|Chỉ\s+thị|Kế\s+hoạch|Thông\s+tư(?:\s+liên\s+tịch)?|
-        Nghị\s+định|Công\s+văn|Văn\s+bản(?:\s+hợp\s+nhất)?|Thông\s+báo|Kết\s+luận|Chương\s+trình(?:\s+hành\s+động)?|
-        Luật|Pháp\s+lệnh|Hướng\s+dẫn|Báo\s+cáo|Tờ\s+trình|Công\s+điện|Quy\s+định|Đề\s+án|Hiến\s+pháp)
-        (?:\s+(?:số|sô))?\s*$""",
-    re.X | re.I,
-)
+DOC_KIND = re.compile(r"(?P<kind>" + alternation("cited") + r")(?:\s+(?:số|sô))?\s*$", re.I)
 # What follows a number: ", ngày 27/4/2021", "ngày 09 tháng 9 năm 2021" then "của Hội đồng Vùng ..."
 DATE_AFTER = re.compile(r"^\s*,?\s*(?:được\s+ban\s+hành\s+)?ngày\s+\d")
 ISSUER_AFTER = re.compile(
@@ -53,10 +48,7 @@ LAW_NAME = re.compile(
     re.X,
 )
 # A line that goes on listing documents: "Công văn số 6676/BYT-CDS ngày ... của Bộ Y tế."
-LISTED_DOCUMENT = re.compile(
-    r"^\W*(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Thông\s+tư|Nghị\s+định|Công\s+văn|Văn\s+bản|"
-    r"Thông\s+báo|Kết\s+luận|Chương\s+trình|Luật)\s+(?:số\s+)?\d"
-)
+LISTED_DOCUMENT = re.compile(r"^\W*(?:" + alternation("listed") + r")\s+(?:số\s+)?\d")
 PREAMBLE_IMPLEMENTS = re.compile(
     r"^\W*(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành|Để\s+triển\s+khai|Nhằm\s+triển\s+khai)", re.I
 )

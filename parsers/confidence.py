@@ -27,9 +27,11 @@ MOTTO_WORDS = re.compile(r"CỘNG\s+H[OÒ][AÀ]|Cộng\s+hòa\s+xã\s+hội|Đ�
 PERSON = re.compile(rf"^[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,5}}$")
 # A word glued to the next one by a PDF text layer: "quyềnVề", "điềuvướng" is not caught
 GLUED = re.compile(rf"[{LOWER}][{UPPER}][{LOWER}]")
-# A cited number cut by OCR: "58/2024/QH1 5" (a lone digit after it), "J 58/2024/QH15" (a lone letter before)
+# A cited number cut by OCR: "58/2024/QH1 5" (a lone digit after a number ending in one digit)
 CUT_AFTER = re.compile(r"^ \d(?!\d)")
-CUT_BEFORE = re.compile(r"(?:^|\s)[A-Za-z] $")
+CUT_END = re.compile(r"[A-ZĐ]\d$")  # "QH1" of "QH1 5": legislatures are numbered QH11 ... QH15
+# "Luật số 8 7⁄202%⁄QHI5": digits and OCR's fraction slashes where a number was
+GARBLED_NUMBER = re.compile(r"(?<!\w)số\s+\d[\d\s]{0,4}⁄[^\s;,]*")
 FIRST_YEAR = 1945  # the state's first documents
 
 
@@ -45,7 +47,7 @@ def vet_metadata(meta: Metadata, paragraphs: list[Paragraph], body_start: int) -
     if meta.number and (not NUMBER_SHAPE.match(meta.number) or OCR_NOISE.search(meta.number)):
         warnings.append(_warn("metadata", "number", "the number is not a document number's shape", meta.number))
         meta.number, meta.type_code = None, None
-    elif not meta.number and number_line:
+    elif not meta.number and number_line and not re.search(r"Số\s*:\s*Không\s+số", number_line, re.I):
         warnings.append(_warn("metadata", "number", "the 'Số:' line cannot be read", number_line))
     issuer = meta.issuer or ""
     if issuer and (MOTTO_WORDS.search(issuer) or re.search(r"\d", issuer) or not re.match(rf"^[{UPPER}]", issuer)):
@@ -80,8 +82,7 @@ def vet_citations(text: str, citations: list[Citation]) -> tuple[list[Citation],
     warnings: list[ParseWarning] = []
     for c in citations:
         after = text[c.span_end : c.span_end + 3]
-        before = text[max(0, c.span_start - 3) : c.span_start]
-        cut = c.number and (CUT_AFTER.match(after) or CUT_BEFORE.search(before) or OCR_NOISE.search(c.number))
+        cut = c.number and ((CUT_AFTER.match(after) and CUT_END.search(c.number)) or OCR_NOISE.search(c.number))
         if not cut:
             kept.append(c)
             continue
@@ -89,7 +90,7 @@ def vet_citations(text: str, citations: list[Citation]) -> tuple[list[Citation],
         warnings.append(_warn("citations", "number", "a cited number cut or garbled by OCR", words))
         if c.title:
             kept.append(c.model_copy(update={"number": ""}))
-    for m in re.finditer(r"(?<!\w)số\s+(?P<garbled>[\w\s]{0,6}[⁄%][^\s;,.]*)", text):
+    for m in GARBLED_NUMBER.finditer(text):
         warnings.append(_warn("citations", "number", "a cited number cannot be read", m.group()))
     return kept, warnings
 

@@ -11,8 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from parsers.lexicon import markers
 from parsers.lexicon.casing import sentence_case
-from parsers.lexicon.vietnamese import LOWER, UPPER, find_province, is_caps, parse_written_date, title_case
+from parsers.lexicon.document_types import TYPE_CODES, names
+from parsers.lexicon.places import find_province
+from parsers.lexicon.vietnamese import LOWER, UPPER, is_caps, parse_written_date, title_case
 from parsers.models import Metadata
 from parsers.text.header_block import folded_type, issuer_text
 from parsers.text.structure import Paragraph
@@ -21,20 +24,9 @@ from parsers.text.structure import Paragraph
 NUMBER_LINE = re.compile(
     r"(?<!\w)Số\s*[:.]?\s*(?P<number>[\d.,]*\s*[/-]\s*(?:\d{4}\s*/\s*)?[A-ZĐ][\wĐđ&.]*(?:\s*[-/]\s*[A-ZĐ\d][\wĐđ&.]*)*)"
 )
-# Codes that are a type part of a number (before the issuer code): QĐ in 350/QĐ-UBND.
-TYPE_CODES = {
-    "QĐ": "Quyết định", "KH": "Kế hoạch", "CT": "Chỉ thị", "NQ": "Nghị quyết", "TB": "Thông báo",
-    "NĐ": "Nghị định", "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "CTr": "Chương trình",
-    "BC": "Báo cáo", "TTr": "Tờ trình", "HD": "Hướng dẫn", "QC": "Quy chế", "QyĐ": "Quy định",
-    "ĐA": "Đề án", "KL": "Kết luận", "CĐ": "Công điện", "L": "Luật", "PL": "Pháp lệnh",
-    "VBHN": "Văn bản hợp nhất", "QH": "Luật", "CV": "Công văn",
-}  # fmt: skip
-# The type heading above the title, alone or opening the title block.
-DOC_TYPES = [
-    "QUYẾT ĐỊNH", "KẾ HOẠCH", "CHỈ THỊ", "NGHỊ QUYẾT", "THÔNG BÁO", "CHƯƠNG TRÌNH HÀNH ĐỘNG",
-    "CHƯƠNG TRÌNH", "CÔNG ĐIỆN", "BÁO CÁO", "TỜ TRÌNH", "HƯỚNG DẪN", "QUY CHẾ", "QUY ĐỊNH", "ĐỀ ÁN",
-    "KẾT LUẬN", "NGHỊ ĐỊNH", "THÔNG TƯ", "BỘ LUẬT", "LUẬT", "HIẾN PHÁP", "PHÁP LỆNH", "CÔNG VĂN", "VĂN BẢN HỢP NHẤT",
-]  # fmt: skip
+# The type heading above the title, alone or opening the title block: "KẾ HOẠCH", "QUYẾT ĐỊNH Về việc ...";
+# longest first, so that "CHƯƠNG TRÌNH HÀNH ĐỘNG" is not read as "CHƯƠNG TRÌNH"
+DOC_TYPES = [name.upper() for name in names("heading")]
 DOC_TYPE_HEADING = re.compile(r"^(?P<type>" + "|".join(DOC_TYPES) + r")(?=\s|$)(?P<rest>.*)$")
 # Paragraphs that open the body after the title.
 #   "Căn cứ Luật ...", "Thực hiện Quyết định ...", "Kính gửi: ...", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
@@ -52,12 +44,8 @@ AUTHORITY_TAIL = re.compile(
 DATE_LINE = re.compile(r"(?:^|\s)[^\d,;]{2,40},\s*ngày\b|^\s*ngày\s+\d")
 LETTER_SUBJECT = re.compile(r"(?:^|\s)(?:V/v|Về\s+việc)\s+(?P<subject>.+)$", re.I)
 # Titles of signers, longest first: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" -> "Phó Chủ tịch".
-SIGNER_TITLES = re.compile(
-    r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|"
-    r"TRƯỞNG\s+BAN|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|CHÁNH\s+THANH\s+TRA|BÍ\s+THƯ|"
-    r"CHỦ\s+NHIỆM|TRƯỞNG\s+PHÒNG|CHI\s+CỤC\s+TRƯỞNG|TRƯỞNG\s+ĐOÀN|THỨ\s+TRƯỞNG|TỔNG\s+THƯ\s+KÝ)"
-)
-SIGN_FOR = re.compile(r"\b(?:TM|KT|Q|TL|TUQ)\.\s*")
+SIGNER_TITLES = re.compile(markers.SIGNER_TITLE)
+SIGN_FOR = re.compile(rf"\b{markers.SIGN_FOR}\.\s*")
 # A person's name closing a signature: two to five capitalised syllables.
 PERSON_NAME = re.compile(rf"(?P<name>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}})\s*$")
 CAPS_NAME = re.compile(rf"^(?P<name>[{UPPER}]{{1,7}}(?:\s+[{UPPER}]{{1,7}}){{1,4}})$")
@@ -228,7 +216,7 @@ def _signature(paragraphs: list[Paragraph], body_start: int) -> tuple[str | None
             continue
         title = titles[-1]
         first = _first_of_joined_titles(head, titles)
-        before = head[: title.end()].split("Nơi nhận")[0]
+        before = head[: title.end()].split(markers.RECIPIENTS)[0]
         if not (SIGN_FOR.search(text) or is_caps(before)):
             continue
         tail = head[title.end() :].strip()

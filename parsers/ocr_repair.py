@@ -27,12 +27,13 @@ import unicodedata
 from functools import cache
 
 from parsers.agencies.data import entries
-from parsers.lexicon.vietnamese import UPPER, fold
-from parsers.metadata import TYPE_CODES
+from parsers.lexicon.document_types import TYPE_CODES, names
+from parsers.lexicon.folding import fold
+from parsers.lexicon.vietnamese import UPPER
 from parsers.models import Metadata, ParseWarning, SourceText
 
 # Lines of the first page that hold the header (number and date lines).
-HEADER_LINES = 15
+HEADER_LINES = 25
 # A word below this confidence makes a number or a date doubtful; a free-text field whose
 # words average below it is left empty.
 LOW_CONFIDENCE = 50
@@ -78,9 +79,10 @@ def _low_words(hints: dict[str, str]) -> dict[str, float]:
 
 
 def _as_digits(token: str) -> str | None:
-    """A digit group read with look-alike letters: ``"2O26"`` -> ``"2026"``; None if not digits."""
+    """A digit group read with look-alike letters: ``"2O26"`` -> ``"2026"``, ``"66.l8"`` -> ``"66.18"``;
+    None if not digits."""
     digits = token.translate(DIGIT_LOOKALIKES)
-    return digits if digits.isdigit() and any(c.isdigit() for c in token) else None
+    return digits if re.fullmatch(r"\d+(?:[.,]\d+)*", digits) and any(c.isdigit() for c in token) else None
 
 
 def _sure(token: str, unsure: dict[str, float]) -> bool:
@@ -92,8 +94,10 @@ def _repair_code(code: str) -> str:
 
     def part(m: re.Match[str]) -> str:
         word = m.group().replace("Ð", "Đ")
-        with_d = word.replace("D", "Đ")
-        return with_d if word not in TYPE_CODES and with_d in CODES_WITH_D else word
+        if word in TYPE_CODES:
+            return word
+        readings = {word[:i] + "Đ" + word[i + 1 :] for i, c in enumerate(word) if c == "D"} & CODES_WITH_D
+        return readings.pop() if len(readings) == 1 else word
 
     return re.sub(r"[A-Za-zĐÐđ]+", part, code)
 
@@ -163,6 +167,28 @@ def _with_case_of(surface: str, spelling: str) -> str:
     return "".join(c.upper() if s.isupper() else c.lower() for s, c in zip(surface, spelling, strict=True))
 
 
+def _repair_heading(cell: str) -> str:
+    """A cell that is a document type heading but for diacritics: "QUYÉT ĐỊNH:" -> "QUYẾT ĐỊNH:"."""
+    bare = cell.strip()
+    colon = ":" if bare.endswith(":") else ""
+    heading = _headings().get(fold(bare.rstrip(":").strip()))
+    return heading + colon if heading and bare.isupper() else cell
+
+
+@cache
+def _headings() -> dict[str, str]:
+    return {fold(heading): heading.upper() for heading in names("heading")}
+
+
+def _join_blank_number(cells: list[str]) -> list[str]:
+    """ "Số:" and "/QĐ-UBND" set apart by the blank left for a draft's number: one cell again."""
+    for i in range(len(cells) - 1):
+        so = re.fullmatch(r"(?P<so>[Ss]\S?)\s*[:;.]", cells[i].strip())
+        if so and fold(so["so"]) in SO_READINGS and cells[i + 1].lstrip().startswith("/"):
+            return [*cells[:i], f"{cells[i].strip()} {cells[i + 1].strip()}", *cells[i + 2 :]]
+    return cells
+
+
 def repair_names(line: str) -> str:
     """Known names and phrases whose letters match but for diacritics, given their diacritics.
 
@@ -193,7 +219,9 @@ def repair_source(source: SourceText) -> tuple[SourceText, dict[str, str]]:
     lines = source.text.split("\n")
     for i, line in enumerate(lines):
         cells = [repair_names(cell) for cell in LABEL_COMMA.sub(r"\g<n>. ", line).split("\t")]
+        cells = [_repair_heading(cell) for cell in cells]
         if i < HEADER_LINES:
+            cells = _join_blank_number(cells)
             cells = [_repair_date(_repair_number(cell, unsure, doubts), unsure, doubts) for cell in cells]
             cells = [SUBJECT_MARK.sub("V/v", cell) for cell in cells]
         lines[i] = "\t".join(cells)
@@ -222,3 +250,10 @@ def gate_metadata(meta: Metadata, doubts: dict[str, str], hints: dict[str, str])
             message = f"left empty: read with a mean confidence of {conf:.0f} ({value!r})"
             warnings.append(ParseWarning(stage="ocr", field=name, message=message))
     return meta.model_copy(update=update), warnings
+
+
+def reading_fields(hints: dict[str, str]) -> dict:
+    """How a source was read, for ``ParsedDocument``: reader, OCR engine and mean confidence."""
+    if hints.get("reader") != "ocr":
+        return {"reader": "text", "ocr_engine": None, "ocr_confidence": None}
+    return {"reader": "ocr", "ocr_engine": hints.get("ocr_engine"), "ocr_confidence": float(hints["ocr_confidence"])}

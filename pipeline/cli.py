@@ -378,3 +378,17 @@ def bench_command(paths: tuple[str, ...], repeats: int, scale: bool, out: str, *
 
     for line in format_report(run(list(paths) or ["corpus"], repeats=repeats)):
         click.echo(line)
+
+
+@main.command("ocr-eval")
+@click.option("--folder", default="corpus/ocr-eval", show_default=True, help="PDFs with a text layer, page images.")
+@click.option("--dpi", default=300, show_default=True, help="Resolution the PDFs' pages are rendered at for OCR.")
+@click.option("--dpis", default="", help="Also measure first pages at these resolutions: 200,300,400.")
+@click.option("--out", default="output/ocr-eval.json", show_default=True, help="Where the figures are written.")
+def ocr_eval_command(folder: str, dpi: int, dpis: str, out: str) -> None:
+    """Measure OCR against the text layer: character error rate, extraction agreement, speed."""
+    from pipeline import ocr_eval  # needs rapidfuzz, a development dependency
+
+    report = ocr_eval.run(Path(folder), dpi, [int(d) for d in dpis.split(",") if d.strip()])
+    ocr_eval.save(report, Path(out))
+    click.echo(ocr_eval.markdown(report))

@@ -17,7 +17,7 @@ import functools
 import re
 import unicodedata
 
-from parsers.lexicon.vietnamese import fold as fold_by_definition  # the rule; fold() below is its fast form
+from parsers.lexicon.folding import fold as fold_by_definition  # the rule; fold() below is its fast form
 
 # Operators that keep their meaning in raw FTS queries: "dau AND tu", "so NOT (tai chinh)".
 _FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})

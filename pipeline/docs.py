@@ -8,8 +8,9 @@ from pathlib import Path
 import yaml
 from click.testing import CliRunner
 
-from pipeline import storage
+from pipeline import db_shape
 from pipeline.cli import main
+from pipeline.schema import TABLES, VIEWS
 
 ROOT = Path(__file__).resolve().parent.parent
 METADATA = ROOT / "pipeline" / "datasette" / "metadata.yml"
@@ -26,26 +27,45 @@ def cli_help() -> str:
     return "```\n" + "\n\n".join(parts) + "\n```"
 
 
-def _column_descriptions() -> dict[str, dict[str, str]]:
-    meta = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    tables = meta.get("databases", {}).get("kehoach", {}).get("tables", {})
-    return {name: spec.get("columns", {}) for name, spec in tables.items()}
-
-
 def schema_markdown() -> str:
-    """The contract tables: every column with its type and meaning."""
-    described = _column_descriptions()
+    """The contract: every table's columns with type and meaning, the views, the search tables."""
     out = []
-    for table, spec in storage.SCHEMA.items():
-        out.append(f"#### `{table}`\n\n{spec['description']}\n")
+    for name, table in TABLES.items():
+        out.append(f"#### `{name}`\n\n{table.description}\n")
         out.append("| column | type | meaning |\n|---|---|---|")
-        keys = {fk[0]: f"→ `{fk[1]}.{fk[2]}`" for fk in spec["foreign_keys"]}
-        for column, kind in spec["columns"].items():
-            meaning = described.get(table, {}).get(column, "")
-            key = " (primary key)" if column == spec["pk"] else (f" {keys[column]}" if column in keys else "")
+        keys = {fk[0]: f"→ `{fk[1]}.{fk[2]}`" for fk in table.foreign_keys}
+        for column, (kind, meaning) in table.columns.items():
+            key = " (primary key)" if column == table.pk else (f" {keys[column]}" if column in keys else "")
             out.append(f"| `{column}` | {TYPE_NAMES[kind]}{key} | {meaning} |".replace("  |", " |"))
         out.append("")
+    for name, view in VIEWS.items():
+        out.append(f"#### `{name}` (view)\n\n{view.description}\n")
+        out.append("| column | meaning |\n|---|---|")
+        out += [f"| `{column}` | {meaning} |" for column, meaning in view.columns.items()]
+        out.append("")
+    out.append("#### Search tables (FTS5, folded: no marks, đ → d)\n")
+    out.append("| table | columns | holds |\n|---|---|---|")
+    for name, spec in db_shape.FTS_TABLES.items():
+        out.append(f"| `{name}` | {', '.join(spec['columns'])} | {spec['description']} |")
     return "\n".join(out).rstrip()
+
+
+def datasette_tables() -> dict:
+    """The ``databases.kehoach.tables`` of the Datasette metadata: descriptions from the contract,
+    with how each table or view is shown (sort, facets, search)."""
+    out: dict = {}
+    for name, table in TABLES.items():
+        columns = {column: meaning for column, (_, meaning) in table.columns.items()}
+        out[name] = {"description": table.description, **table.display, "columns": columns}
+    for name, view in VIEWS.items():
+        out[name] = {"description": view.description, **view.display, "columns": dict(view.columns)}
+    return out
+
+
+def datasette_tables_yaml(indent: int = 6) -> str:
+    """``datasette_tables()`` as the YAML lines of metadata.yml (cog writes them there)."""
+    text = yaml.safe_dump(datasette_tables(), allow_unicode=True, sort_keys=False, width=110, default_flow_style=None)
+    return "".join(" " * indent + line if line.strip() else line for line in text.splitlines(keepends=True))
 
 
 def figures_markdown(baseline: Path = ROOT / "corpus" / "eval-baseline.json") -> str:

@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from parsers.sites import UNSUPPORTED
-from parsers.sites.scan import IMAGE_SUFFIXES
+from parsers.sites import UNSUPPORTED, accepted_suffixes
 from pipeline import storage
 from pipeline.parallel import parse_all
 from pipeline.parse_worker import NotADocument, Parsed, ParseTask, parse_file
@@ -29,7 +28,7 @@ __all__ = ["IngestReport", "NotADocument", "ingest", "ingest_file", "iter_inputs
 IGNORED_NAMES = {"readme.md", "manifest.csv", ".gitkeep", "license", "license.md"}
 # What a folder is searched for: the formats read, and those refused with a reason (".doc"),
 # so that the user learns why a file was not ingested.
-DOCUMENT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".pdf", ".docx", *IMAGE_SUFFIXES, *UNSUPPORTED}
+DOCUMENT_SUFFIXES = {*accepted_suffixes(), *UNSUPPORTED}
 # Documents written per transaction.
 BATCH = 200
 
@@ -59,7 +58,7 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 def _is_document(path: Path, root: Path) -> bool:
     parts = path.relative_to(root).parts
-    if any(part.startswith(".") for part in parts) or "gold" in parts[:-1]:
+    if any(part.startswith(".") for part in parts) or {"gold", "ocr-eval"} & set(parts[:-1]):
         return False
     return path.name.lower() not in IGNORED_NAMES and path.suffix.lower() in DOCUMENT_SUFFIXES
 

@@ -19,11 +19,14 @@ STYLE = """
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
 body { font-family: 'Liberation Serif', 'Times New Roman', serif; font-size: 13pt; line-height: 1.35; }
 table { width: 100%; border-collapse: collapse; margin: 0 0 10pt 0; }
-td { vertical-align: top; text-align: center; width: 50%; padding: 0 4pt; }
+td { vertical-align: top; text-align: center; width: 50%; padding: 0 4pt; font-size: 12pt; }
 td.left { width: 40%; } td.right { width: 60%; }
 p { text-align: justify; text-indent: 12mm; margin: 0 0 5pt 0; }
 p.heading { text-align: center; text-indent: 0; font-weight: bold; }
 """
+# Where the header's lines break, as official documents set them: after the body's kind (before
+# its place) and after the national name (before the motto).
+HEADER_BREAKS = re.compile(r"(?<=NHÂN DÂN) (?=TỈNH|THÀNH PHỐ)|(?<=VIỆT NAM) (?=Độc lập)")
 HEADING = re.compile(r"^(?:QUYẾT ĐỊNH|KẾ HOẠCH|CHỈ THỊ|NGHỊ QUYẾT|CÔNG VĂN)\b|^[^a-zà-ỹđ]{6,}$")
 
 
@@ -32,7 +35,7 @@ def document_html(text: str) -> str:
     parts = [f"<html><head><meta charset='utf-8'><style>{STYLE}</style></head><body>"]
     for line in text.split("\n"):
         if "\t" in line:
-            left, right = (html.escape(c) for c in line.split("\t", 1))
+            left, right = (HEADER_BREAKS.sub("<br>", html.escape(c)) for c in line.split("\t", 1))
             parts.append(f"<table><tr><td class='left'>{left}</td><td class='right'>{right}</td></tr></table>")
         elif line.strip():
             kind = " class='heading'" if HEADING.match(line) else ""

@@ -1,7 +1,7 @@
 """The one module that writes the kehoach database (and the only one importing sqlite_utils).
 
-The tables and columns in ``SCHEMA`` are a contract analysts write queries against:
-columns may be added, never renamed or dropped. ``ensure_db_shape`` creates or
+The tables and columns of the contract (``pipeline/schema.py``) are what analysts write
+queries against: columns may be added, never renamed or dropped. ``ensure_db_shape`` creates or
 upgrades a database in place and is safe to run any number of times.
 """
 
@@ -18,182 +18,17 @@ import sqlite_utils
 
 from parsers.models import Agency, AgencyMention, Citation, ParsedDocument, Section, Task
 from pipeline import db_shape
+from pipeline.schema import TABLES
 
-# table -> (columns with types, primary key, foreign keys, description)
+# table -> (columns with types, primary key, foreign keys, description), from the contract
 SCHEMA: dict[str, dict] = {
-    "documents": {
-        "columns": {
-            "id": int,
-            "number": str,
-            "number_key": str,
-            "type_code": str,
-            "doc_type": str,
-            "issuer": str,
-            "province": str,
-            "issue_date": str,
-            "title": str,
-            "signer": str,
-            "signer_title": str,
-            "source": str,
-            "site": str,
-            "sha256": str,
-            "text": str,
-            "ingested_at": str,
-            "url": str,
-            "reader": str,
-            "ocr_engine": str,
-            "ocr_confidence": float,
-        },
-        "pk": "id",
-        "foreign_keys": [],
-        "description": "One row per ingested decision, plan, directive or letter; reader is 'ocr' for a scan "
-        "read by OCR (ocr_engine, ocr_confidence: Tesseract's mean word confidence, 0-100), 'text' otherwise.",
-    },
-    "sections": {
-        "columns": {
-            "id": int,
-            "document_id": int,
-            "parent_id": int,
-            "label": str,
-            "path": str,
-            "heading": str,
-            "level": int,
-            "kind": str,
-            "span_start": int,
-            "span_end": int,
-        },
-        "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id"), ("parent_id", "sections", "id")],
-        "description": "The heading tree of each document (I, 1, a ...), with the text span each governs.",
-    },
-    "agencies": {
-        "columns": {"id": str, "name": str, "kind": str, "level": str, "collective": int},
-        "pk": "id",
-        "foreign_keys": [],
-        "description": "Public bodies by canonical name; collective = 1 for groups such as 'Các sở, ban, ngành'.",
-    },
-    "agency_mentions": {
-        "columns": {
-            "id": int,
-            "document_id": int,
-            "agency_id": str,
-            "surface": str,
-            "method": str,
-            "span_start": int,
-            "span_end": int,
-        },
-        "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id"), ("agency_id", "agencies", "id")],
-        "description": "Every place an agency is named in a document, as written.",
-    },
-    "tasks": {
-        "columns": {
-            "id": int,
-            "document_id": int,
-            "section": str,
-            "text": str,
-            "action": str,
-            "shape": str,
-            "span_start": int,
-            "span_end": int,
-        },
-        "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id")],
-        "description": "One row per assignment of work; section is the label path (II.1).",
-    },
-    "task_agencies": {
-        "columns": {
-            "id": int,
-            "task_id": int,
-            "agency_id": str,
-            "role": str,
-            "surface": str,
-            "span_start": int,
-            "span_end": int,
-        },
-        "pk": "id",
-        "foreign_keys": [("task_id", "tasks", "id"), ("agency_id", "agencies", "id")],
-        "description": "Who leads, coordinates or is reported to, per task (role: lead, coordinate, report_to).",
-    },
-    "deadlines": {
-        "columns": {
-            "id": int,
-            "task_id": int,
-            "text": str,
-            "due_date": str,
-            "start_date": str,
-            "recurrence": str,
-            "ongoing": int,
-            "span_start": int,
-            "span_end": int,
-        },
-        "pk": "id",
-        "foreign_keys": [("task_id", "tasks", "id")],
-        "description": "One row per due date of a task; recurrence is an ISO-8601 duration (P6M) or null.",
-    },
-    "citations": {
-        "columns": {
-            "id": int,
-            "document_id": int,
-            "number": str,
-            "number_key": str,
-            "doc_kind": str,
-            "issue_date": str,
-            "issuer": str,
-            "title": str,
-            "relation": str,
-            "cited_document_id": int,
-            "span_start": int,
-            "span_end": int,
-        },
-        "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id"), ("cited_document_id", "documents", "id")],
-        "description": "Documents each document cites; relation is implements, basis or mentions.",
-    },
-    "source_files": {
-        "columns": {"source": str, "size": int, "mtime_ns": int, "sha256": str},
-        "pk": "source",
-        "foreign_keys": [],
-        "description": "Size, modification time and hash of each ingested input file: a re-ingest skips "
-        "a file whose size and time are unchanged without reading it.",
-    },
-    "warnings": {
-        "columns": {"id": int, "document_id": int, "stage": str, "field": str, "message": str, "text": str},
-        "pk": "id",
-        "foreign_keys": [("document_id", "documents", "id")],
-        "description": (
-            "Values the parser could not read with confidence (OCR, PDF text): the field was left empty "
-            "(or the citation's number dropped) rather than filled with garbage; read these by hand."
-        ),
-    },
-    "failures": {
-        "columns": {"id": int, "source": str, "stage": str, "error": str, "at": str},
-        "pk": "id",
-        "foreign_keys": [],
-        "description": "One row per input that could not be ingested, with the stage that failed.",
-    },
-    "fetches": {
-        "columns": {
-            "id": int,
-            "url": str,
-            "final_url": str,
-            "status": int,
-            "content_type": str,
-            "size": int,
-            "sha256": str,
-            "etag": str,
-            "last_modified": str,
-            "path": str,
-            "role": str,
-            "found_on": str,
-            "fetched_at": str,
-            "changed_at": str,
-            "error": str,
-        },
-        "pk": "id",
-        "foreign_keys": [],
-        "description": "The fetch log: one row per URL a crawl or fetch asked for, with its latest answer.",
-    },
+    name: {
+        "columns": {column: kind for column, (kind, _) in table.columns.items()},
+        "pk": table.pk,
+        "foreign_keys": table.foreign_keys,
+        "description": table.description,
+    }
+    for name, table in TABLES.items()
 }
 
 INDEXES: dict[str, list[list[str]]] = {

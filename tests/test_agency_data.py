@@ -10,8 +10,8 @@ import pytest
 
 from parsers.agencies import find_agencies, find_recipients, resolve_agency
 from parsers.agencies.data import KEY_ORDER, TAILS, abbreviations, compile_pattern, entries
-from parsers.agencies.text import fold_key, fold_tones, slug
 from parsers.agencies.words import head_data
+from parsers.lexicon.matching import fold_key, fold_tones, slug
 
 KINDS = {
     "ministry", "central_body", "party", "people_committee", "people_council", "department", "board",

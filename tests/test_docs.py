@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from cogapp import Cog
 
 from tests.conftest import ROOT
 
 
-def test_generated_sections_are_up_to_date():
-    status = Cog().main(["cog", "--check", str(ROOT / "README.md")])
-    assert status == 0, "README.md is out of date: run `make readme`"
+@pytest.mark.parametrize("name", ["README.md", "pipeline/datasette/metadata.yml"])
+def test_generated_sections_are_up_to_date(name):
+    status = Cog().main(["cog", "--check", str(ROOT / name)])
+    assert status == 0, f"{name} is out of date: run `make readme`"
 
 
 def test_first_lines_give_the_two_commands():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from parsers.agencies.text import _BOUNDARIES, _SEPARATORS, _STRONG, _WHITESPACE, fold, fold_tones
+from parsers.lexicon.matching import _BOUNDARIES, _SEPARATORS, _STRONG, _WHITESPACE, fold, fold_tones
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytesseract
 import pytest
 
+from parsers.models import Metadata, SourceText
+from parsers.ocr_repair import gate_metadata, repair_source
 from parsers.sites import _ocr as ocr_engine
 from parsers.sites import reader_for
 from parsers.sites._ocr import Line, Word, layout
@@ -177,3 +179,51 @@ def test_a_rendered_page_of_a_real_decision_ingests_end_to_end(tmp_path):
 
 def test_line_text_joins_cells_with_tabs():
     assert Line([[_word("a", 0, 0, (1, 1, 1))], [_word("b", 500, 0, (1, 1, 1))]]).text == "a\tb"
+
+
+# --- OCR-aware parsing: repairs only where the structure makes the reading certain ----------------
+
+HEADER = "BỘ CÔNG THƯƠNG\nCỤC HÓA CHẤT\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired", "doubtful"),
+    [
+        ("Sè: 813 /HC-CNHC", "Số: 813/HC-CNHC", set()),
+        ("số: 2O5/QD-UBND", "Số: 205/QĐ-UBND", set()),
+        ("S6: 51/2025/NQ-HDND", "Số: 51/2025/NQ-HĐND", set()),
+        ("Số: /UBND-XD", "Số: /UBND-XD", set()),  # an unsigned draft stays blank
+        ("Số: Éđã /HC-CNHC", "Số: /HC-CNHC", {"number"}),  # handwritten digits
+        ("Hà Nội, ngảy 2l thảng 4 nãm 2O26", "Hà Nội, ngày 21 tháng 4 năm 2026", set()),
+        ("Hà Nội, ngày °ÔÖ tháng 4 năm 2026", "Hà Nội, ngày tháng 4 năm 2026", {"issue_date"}),
+        ("Lào Cai, ngày tháng 5 năm 2026", "Lào Cai, ngày tháng 5 năm 2026", set()),
+        ("W⁄v trao đổi về một số quy định", "V/v trao đổi về một số quy định", set()),
+        ("CỘNG HOÀ XÃ HỘI CHỦ NGHÍA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", set()),
+        ("UỶ BAN NHÂN DÂN TỈNH", "UỶ BAN NHÂN DÂN TỈNH", set()),  # a right spelling is kept
+        ("QUYÉT ĐỊNH:", "QUYẾT ĐỊNH:", set()),
+        ("Số:\t/QĐ-UBND\tLào Cai, ngày tháng 4 năm 2026", "Số: /QĐ-UBND\tLào Cai, ngày tháng 4 năm 2026", set()),
+        ("Số: 66.l8/2026/NQ-CP", "Số: 66.18/2026/NQ-CP", set()),
+    ],
+)
+def test_header_lines_are_repaired_where_their_structure_is_certain(line, repaired, doubtful):
+    source = SourceText(source="x", site="scan", text=HEADER + line, hints={"reader": "ocr"})
+    result, doubts = repair_source(source)
+    assert result.text.split("\n")[2] == repaired
+    assert set(doubts) == doubtful
+
+
+def test_digits_read_with_low_confidence_are_doubtful_and_nothing_is_guessed_in_the_body():
+    body = "\n".join(["Nội dung."] * 30 + ["Sè: 12/ABC hóa chât", "1, Về công bố", "Cục Hóa chât chủ trì"])
+    hints = {"reader": "ocr", "ocr_unsure_words": '[["813", 31]]'}
+    source = SourceText(source="x", site="scan", text="Số: 813/HC-CNHC\n" + body, hints=hints)
+    result, doubts = repair_source(source)
+    assert set(doubts) == {"number"}
+    assert result.text.split("\n")[-3:] == ["Sè: 12/ABC hóa chât", "1. Về công bố", "Cục Hóa chất chủ trì"]
+
+
+def test_a_free_text_field_read_with_low_confidence_is_left_empty_with_a_warning():
+    meta = Metadata(title="vê môt sô quy", issuer="Cục Hóa chất", number="813/HC-CNHC")
+    hints = {"ocr_unsure_words": '[["vê", 20], ["môt", 30], ["sô", 40], ["Cục", 70]]'}
+    gated, warnings = gate_metadata(meta, {"number": "unreadable"}, hints)
+    assert (gated.title, gated.number, gated.issuer) == (None, None, "Cục Hóa chất")
+    assert [(w.field, w.stage) for w in warnings] == [("number", "ocr"), ("title", "ocr")]

@@ -17,6 +17,7 @@ from parsers.sites import READERS, read_source, reader_for
 from parsers.sites._html import render
 from parsers.sites.pdf import _drop_running_heads, _page_lines
 from parsers.sites.vbpl import iso_date
+from pipeline.ingest import DOCUMENT_SUFFIXES
 
 HEADER_CELLS = ("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 # From the task table of Đắk Lắk 0130/KH-UBND-like plans: ordinal, task, lead, partners, deadline.
@@ -368,3 +369,9 @@ def test_docx_revisions_fields_hidden_text_content_controls_and_text_boxes():
         "Số: 12/QĐ-UBND",
         "Nơi nhận:",
     ]
+
+
+def test_ingest_searches_folders_for_what_the_readers_read():
+    for reader in READERS:
+        assert set(reader.EXTENSIONS) <= DOCUMENT_SUFFIXES, reader.SITE
+    assert {".aspx", ".docm", ".pdf", ".png"} <= DOCUMENT_SUFFIXES

@@ -106,3 +106,17 @@ def test_warnings_are_stored_per_document_and_replaced_on_reingest(tmp_path):
     ).fetchall()
     assert len(rows) == len(doc.warnings) and ("lao-cai__11-2026-QD-UBND.txt", "metadata", "number") in rows
     assert con.execute("SELECT number FROM documents").fetchone() == (None,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Căn cứ Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ số 42/2024/QH15 1 ngày 29/11/2024",  # a footnote mark
+        "phấn đấu tỷ lệ hồ sơ trực tuyến toàn trình trên tổng số đạt 60% trở lên",
+    ],
+)
+def test_sound_numbers_and_percentages_raise_no_warning(text):
+    start = text.find("42/")
+    cited = [Citation(number="42/2024/QH15", span_start=start, span_end=start + 12)] if start >= 0 else []
+    kept, warnings = vet_citations(text, cited)
+    assert kept == cited and warnings == []

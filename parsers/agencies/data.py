@@ -1,6 +1,6 @@
 """The agency reference data (``data/agencies.json``, ``data/abbreviations.json``), compiled once.
 
-An entry's ``patterns`` are regular expressions over *folded* text (see ``agency_text.fold``:
+An entry's ``patterns`` are regular expressions over *folded* text (see ``lexicon.matching.fold``:
 lower case, "&" -> "và", commas and dashes -> spaces). They may use placeholders:
 
 - ``{KH&ĐT}``, ``{UBND}`` ...: an abbreviation of ``abbreviations.json`` (domain or body), which
@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from parsers.agencies.text import fold_key, fold_tones, place_regex
+from parsers.lexicon.matching import fold_key, fold_tones
+from parsers.lexicon.places import place_regex
 from parsers.models import Agency
 
 PLACEHOLDER = re.compile(r"\{(?P<key>[^\d{},][^{}]*)\}")
@@ -130,7 +131,7 @@ def expand(pattern: str) -> str:
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """A data pattern compiled to match whole words (the start is checked by the caller, see
-    ``agency_match.starts_word``: a leading look-behind would cost the regex engine its fast
+    ``agencies.match.starts_word``: a leading look-behind would cost the regex engine its fast
     search for a literal prefix such as "sở ")."""
     return re.compile(rf"(?:{expand(pattern)})(?!\w)")
 
@@ -165,3 +166,15 @@ def entries() -> tuple[Entry, ...]:
 def entry_by_id() -> dict[str, Entry]:
     """The entries by id: ``entry_by_id()["uy-ban-nhan-dan-tinh"].name == "Ủy ban nhân dân tỉnh"``."""
     return {e.id: e for e in entries()}
+
+
+@cache
+def default_agency(role: str) -> Agency:
+    """An agency the text does not name but a role needs (``data/default_agencies.json``):
+    ``default_agency("unnamed_lead")`` leads a task whose text and headings name no agency.
+
+    >>> default_agency("unnamed_lead").name
+    'Các cơ quan, đơn vị (không nêu tên)'
+    """
+    raw = json.loads(resources.files("parsers").joinpath("data/default_agencies.json").read_text("utf-8"))[role]
+    return Agency(id=raw["id"], name=raw["name"], kind=raw["kind"], level=raw["level"], collective=raw["collective"])

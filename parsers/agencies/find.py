@@ -4,7 +4,7 @@
 - ``resolve_agency(surface)``: the agency one written name refers to.
 
 Names are read with the reference data (``data/agencies.json``) and, unless ``detector=False``,
-with the detector of ``agency_nlp`` for bodies no list knows. Collective groups ("các sở, ban,
+with the detector (``agencies.detector``) for bodies no list knows. Collective groups ("các sở, ban,
 ngành", "UBND các xã, phường") come back as agencies with ``collective=True``.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import replace
 from parsers.agencies.detector import resolve_unknown, run
 from parsers.agencies.lists import list_candidates
 from parsers.agencies.match import Candidate, choose, scan, starts_word
-from parsers.agencies.text import Folded, fold
+from parsers.lexicon.matching import Folded, fold
 from parsers.models import Agency, AgencyMention
 
 # How many words the first part of a name needs before it can stand for the name: "Văn phòng Ban Chỉ huy"

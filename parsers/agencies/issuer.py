@@ -10,7 +10,8 @@ import re
 
 from parsers.agencies.find import resolve_agency
 from parsers.lexicon.casing import sentence_case
-from parsers.lexicon.vietnamese import LOWER, UPPER, find_province, is_caps, title_case
+from parsers.lexicon.places import find_province
+from parsers.lexicon.vietnamese import LOWER, UPPER, is_caps, title_case
 
 MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do", re.I)
 # Expansions of issuer bodies as written in the header (upper case) -> sentence case.

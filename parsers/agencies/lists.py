@@ -10,7 +10,8 @@ import re
 
 from parsers.agencies.data import entries
 from parsers.agencies.match import Candidate
-from parsers.agencies.text import Folded, is_city
+from parsers.lexicon.matching import Folded
+from parsers.lexicon.places import is_city
 
 # "Sở: NN&MT, TC", "Các Sở: XD, TC, KH&CN", "Các Bộ: Giáo dục và Đào tạo, Tài chính",
 # "Văn phòng: Tỉnh ủy, Đoàn ĐBQH&HĐND, UBND tỉnh", "Thường trực: Tỉnh ủy, HĐND tỉnh"
@@ -50,7 +51,7 @@ def _longest_item(head: str, rest: str, members: list, own: str | None) -> tuple
 def list_candidates(f: Folded, province: str | None, start: int, end: int) -> list[Candidate]:
     """The members of every "Sở: ..." / "Bộ: ..." list in the folded span.
 
-    >>> from parsers.agencies.text import fold
+    >>> from parsers.lexicon.matching import fold
     >>> f = fold("Các Sở: XD, TC, KH&CN")
     >>> [c.agency.name for c in list_candidates(f, "Đồng Tháp", 0, len(f.text)) if not c.blocks]
     ['Sở Xây dựng', 'Sở Tài chính', 'Sở Khoa học và Công nghệ']

@@ -14,7 +14,8 @@ from functools import cache
 
 from parsers.agencies.data import Entry, entries, entry_by_id, expand
 from parsers.agencies.index import PatternIndex
-from parsers.agencies.text import Folded, find_place, initials, is_city, place_regex, same_place, slug
+from parsers.lexicon.matching import Folded, slug
+from parsers.lexicon.places import find_place, initials, is_city, place_regex, same_place
 from parsers.models import Agency
 
 # After a department's name: its level word and/or place.
@@ -310,7 +311,7 @@ def _local_candidates(f: Folded, province: str | None, start: int, end: int) -> 
 def scan(f: Folded, province: str | None, start: int = 0, end: int | None = None) -> list[Candidate]:
     """Every candidate the reference data gives in the folded span ``[start, end)``.
 
-    >>> from parsers.agencies.text import fold
+    >>> from parsers.lexicon.matching import fold
     >>> [c.agency.name for c in scan(fold("Sở Tài chính tỉnh Nghệ An"), "Nghệ An")]
     ['Sở Tài chính']
     """
@@ -322,7 +323,7 @@ def scan(f: Folded, province: str | None, start: int = 0, end: int | None = None
 def choose(candidates: list[Candidate]) -> list[Candidate]:
     """The longest candidates that do not overlap, in text order (ties: reference first, then earliest).
 
-    >>> from parsers.agencies.text import fold
+    >>> from parsers.lexicon.matching import fold
     >>> [c.agency.name for c in choose(scan(fold("Văn phòng UBND tỉnh"), "Nghệ An"))]
     ['Văn phòng Ủy ban nhân dân tỉnh']
     """

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import bisect
 
+from parsers.agencies.data import default_agency
 from parsers.agencies.find import find_agencies
 from parsers.agencies.recipients import find_recipients
-from parsers.models import Agency, AgencyMention
+from parsers.lexicon.markers import RECIPIENTS
+from parsers.models import AgencyMention
 from parsers.text.structure import Paragraph
 
 # The lead of a task whose text and headings name no agency (the guide's "*collective*").
-UNNAMED = Agency(
-    id="cac-co-quan-don-vi-khong-neu-ten",
-    name="Các cơ quan, đơn vị (không nêu tên)",
-    kind="collective",
-    level="unknown",
-    collective=True,
-)
+UNNAMED = default_agency("unnamed_lead")
 
 
 def unnamed_lead(at: int) -> AgencyMention:
@@ -32,9 +28,9 @@ def recipient_spans(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
         p = paragraphs[i]
         if p.is_row:
             for s, e in p.cells:
-                if p.text[s - p.start : e - p.start].lstrip().startswith("Nơi nhận"):
+                if p.text[s - p.start : e - p.start].lstrip().startswith(RECIPIENTS):
                     spans.append((s, e))
-        elif p.text.startswith("Nơi nhận"):
+        elif p.text.startswith(RECIPIENTS):
             end = p.end
             while i + 1 < len(paragraphs) and paragraphs[i + 1].style in {"dash", "plus", "dot"}:
                 i += 1

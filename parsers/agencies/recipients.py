@@ -2,7 +2,7 @@
 
 The block is heavily abbreviated and grouped ("- Sở: NN&MT, TC, VH,TT&DL;", "- CT, PCT UBND
 TP (1A, 1G);", "- TT. Thành ủy, TT.HĐND TP;"); the reference data reads the abbreviations and
-``agency_lists`` the grouped items. The filing line ("- Lưu: VT, TH.") and "Như Điều 3" name no
+``agencies.lists`` the grouped items. The filing line ("- Lưu: VT, TH.") and "Như Điều 3" name no
 agency.
 """
 
@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 
 from parsers.agencies.find import find_agencies
+from parsers.lexicon.markers import RECIPIENTS_PATTERN, SIGN_FOR
 from parsers.models import AgencyMention
 
 # "Nơi nhận:", "NƠI NHẬN:", "Nơi nhận :" (not "Nơi nhận hồ sơ" in a procedure's text)
-BLOCK_START = re.compile(r"(?<!\w)Nơi\s+nhận\s*:", re.I)
+BLOCK_START = re.compile(rf"(?<!\w){RECIPIENTS_PATTERN}\s*:", re.I)
 # Where the block stops: a table cell (the signature column), the signature's "TM."/"KT.", or a
 # line that is not an item.   "... - Lưu: VT, CT. 09 KH\tTM. ỦY BAN NHÂN DÂN"
-BLOCK_END = re.compile(r"\t|\n(?![ \t]*[-–+•*])|(?<!\w)(?:TM|KT|Q|TL|TUQ)\.\s")
+BLOCK_END = re.compile(rf"\t|\n(?![ \t]*[-–+•*])|(?<!\w){SIGN_FOR}\.\s")
 # "- Lưu: VT, TH.", "- Lưu VT.", "- Như Điều 3;", "- Như trên;": not agencies
 NOT_RECIPIENT = re.compile(r"(?<!\w)(?:Lưu\s*:?|Như\s+(?:trên|[Đđ]iều|khoản))[^;\n]*", re.I)
 MAX_BLOCK = 3000

@@ -1,4 +1,4 @@
-"""The words of agency names, as the detector (``agency_nlp``) reads them on spaCy tokens.
+"""The words of agency names, as the detector (``agencies.detector``) reads them on spaCy tokens.
 
 Vocabulary comes from ``data/agency_heads.json`` (head words, stop words and phrases, name
 phrases) and ``data/abbreviations.json`` (abbreviations to expand inside a name); this module
@@ -15,7 +15,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from parsers.agencies.data import abbreviations
-from parsers.agencies.text import find_place, fold_key, slug
+from parsers.lexicon.matching import fold_key, slug
+from parsers.lexicon.places import find_place
 from parsers.models import Agency
 
 if TYPE_CHECKING:

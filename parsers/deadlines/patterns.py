@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import re
 
+from parsers.lexicon.document_types import alternation
+
 FLAGS = re.IGNORECASE | re.VERBOSE
 
 # A gap between two words: spaces, line breaks, markdown emphasis markers.
 GAP = r"[\s*_]+"
 # An optional gap.
 OPT = r"[\s*_]*"
+# The document itself, as a relative deadline names it: "kể từ ngày Quyết định này có hiệu lực", "... ký Kế hoạch."
+SELF = alternation("anchor", gap=GAP)
+SELF_END = alternation("anchor_end", gap=GAP)
 
 YEAR = r"(?<!\d)(?:19|20)\d{2}(?!\d)"
 _ROMAN = r"(?:IV|III|II|I|[1-4])\b"
@@ -232,14 +237,14 @@ RELATIVE = re.compile(
         (?:{GAP}(?:không{GAP}quá|chậm{GAP}nhất|tối{GAP}đa|là))?){GAP}
     (?P<n>\d{{1,3}}){OPT}(?:\([^)]{{0,24}}\){OPT})?(?P<u>ngày|tuần|tháng|năm)(?P<work>{GAP}làm{GAP}việc)?
     {OPT},?{OPT}(?:kể{GAP})?từ{GAP}(?:ngày|khi|thời{GAP}điểm){GAP}
-    (?P<anchor>(?:(?:Quyết{GAP}định|Kế{GAP}hoạch|Chỉ{GAP}thị|Nghị{GAP}quyết|văn{GAP}bản)(?:{GAP}này)?{GAP}(?:được{GAP})?)?
+    (?P<anchor>(?:(?:{SELF})(?:{GAP}này)?{GAP}(?:được{GAP})?)?
         (?:ký(?:{GAP}ban{GAP}hành)?|ban{GAP}hành|có{GAP}hiệu{GAP}lực(?:{GAP}thi{GAP}hành)?))""",
     FLAGS,
 )
 
 # What may follow the anchor of a relative deadline: "kể từ ngày ban hành Quyết định.", "... ký./."
 ANCHOR_END = re.compile(
-    rf"^{OPT}(?:(?:Quyết{GAP}định|Kế{GAP}hoạch|Chỉ{GAP}thị|Nghị{GAP}quyết|Công{GAP}văn|văn{GAP}bản)(?:{GAP}này)?{OPT})?(?:[.,;:)(]|$|\n)",
+    rf"^{OPT}(?:(?:{SELF_END})(?:{GAP}này)?{OPT})?(?:[.,;:)(]|$|\n)",
     FLAGS,
 )
 

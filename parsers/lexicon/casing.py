@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from parsers.lexicon.vietnamese import is_caps, provinces
+from parsers.lexicon.places import provinces
+from parsers.lexicon.vietnamese import is_caps
 
 WORD = re.compile(r"\w(?:[\w/&-]*\w)?")
 SENTENCE_END = re.compile(r"[.:;!?(\"“]\s*$")

@@ -1,13 +1,9 @@
-"""Small helpers for Vietnamese text: folding, casing, provinces, written dates."""
+"""Vietnamese letters and casing, and written dates: "ngày 11 tháng 11 năm 2021"."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import unicodedata
-from functools import cache
-from importlib import resources
 
 from parsers.lexicon.calendar import safe_date
 
@@ -24,24 +20,6 @@ WRITTEN_DATE = re.compile(
 )
 # "18/11/2025" (a bare date, as sites' metadata tables write it)
 NUMERIC_DATE = re.compile(r"^\s*(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\s*$")
-
-
-# "đ" (U+0111) has no decomposition; "ð" (U+00F0) is the eth that old fonts and OCR put in
-# place of "đ" — "Ðầu tư" with an Icelandic capital eth is a real typo in scanned documents.
-D_LETTERS = str.maketrans({"đ": "d", "ð": "d"})
-
-
-def fold(text: str | None) -> str:
-    """The folding rule for matching: NFC, casefold, đ -> d, drop combining marks, NFC.
-
-    >>> fold("Sở Kế hoạch và Đầu tư")
-    'so ke hoach va dau tu'
-    """
-    if not text:
-        return ""
-    lowered = unicodedata.normalize("NFC", text).casefold().translate(D_LETTERS)
-    bare = "".join(c for c in unicodedata.normalize("NFD", lowered) if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", bare)
 
 
 def parse_written_date(text: str) -> dt.date | None:
@@ -74,30 +52,3 @@ def is_caps(text: str) -> bool:
 def title_case(text: str) -> str:
     """Capitalise every syllable: ``"THỪA THIÊN HUẾ"`` -> ``"Thừa Thiên Huế"``."""
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
-
-
-@cache
-def provinces() -> dict[str, dict]:
-    """Folded province name (and variants) -> its entry in ``data/provinces.json``."""
-    data = json.loads(resources.files("parsers").joinpath("data/provinces.json").read_text("utf-8"))
-    table: dict[str, dict] = {}
-    for entry in data:
-        for name in [entry["name"], *entry.get("aliases", [])]:
-            table[fold(name).replace("-", " ").replace("  ", " ")] = entry
-    return table
-
-
-def find_province(text: str) -> dict | None:
-    """The province named at the end or, failing that, the start of ``text``.
-
-    >>> find_province("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN")["name"], find_province("HÀ NỘI SỞ Y TẾ")["name"]
-    ('Nghệ An', 'Hà Nội')
-    """
-    words = fold(text).replace("-", " ").split()
-    table = provinces()
-    for size in range(5, 0, -1):
-        if len(words) >= size:
-            entry = table.get(" ".join(words[-size:])) or table.get(" ".join(words[:size]))
-            if entry:
-                return entry
-    return None

@@ -1,6 +1,7 @@
 """One reader per source site or file format: bytes of a saved input -> SourceText.
 
-Every reader module has ``SITE`` (the name stored in documents.site), a cheap
+Every reader module has ``SITE`` (the name stored in documents.site), ``EXTENSIONS`` (the
+file suffixes it reads), a cheap
 ``matches(name, data)`` sniff (extension and markers) and ``read(name, data)``.
 ``READERS`` lists them specific sites first, generic fallbacks last; ``read_source``
 uses the first that matches. The private modules (``_html``, ``_page``, ``_typed``, ``_markup``,
@@ -47,6 +48,15 @@ UNSUPPORTED = {
     ".zip": "archives are not supported; unpack it first",
     ".rar": "archives are not supported; unpack it first",
 }
+
+
+def accepted_suffixes() -> frozenset[str]:
+    """The file suffixes some reader reads (its ``EXTENSIONS``): what an input folder is searched for.
+
+    >>> sorted(s for s in accepted_suffixes() if s.startswith(".d"))
+    ['.docm', '.docx']
+    """
+    return frozenset(suffix for reader in READERS for suffix in reader.EXTENSIONS)
 
 
 def reader_for(name: str, data: bytes) -> ModuleType:

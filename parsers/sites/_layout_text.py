@@ -17,20 +17,22 @@ from __future__ import annotations
 
 import re
 
+from parsers.lexicon.document_types import alternation
+from parsers.lexicon.markers import RECIPIENTS_PATTERN
 from parsers.lexicon.vietnamese import LOWER, UPPER
 
 # A gap between two columns: at least five spaces between words ("DÂN      CỘNG HÒA")
 COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
 MOTTO = re.compile(r"CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do")
 NUMBER_LINE = re.compile(r"^\s*Số\s*[:.]")
-HEADER_END = re.compile(r"^\s*(?:Kính\s+gửi|Căn\s+cứ|QUYẾT\s+ĐỊNH|KẾ\s+HOẠCH|CHỈ\s+THỊ|NGHỊ\s+QUYẾT|THÔNG\s+BÁO)\b")
-TYPE_HEADING = re.compile(r"^\s*(?:QUYẾT\s+ĐỊNH|KẾ\s+HOẠCH|CHỈ\s+THỊ|NGHỊ\s+QUYẾT|THÔNG\s+BÁO)\s*$")
+HEADER_END = re.compile(r"^\s*(?:Kính\s+gửi|Căn\s+cứ|" + alternation("layout_header", upper=True) + r")\b")
+TYPE_HEADING = re.compile(r"^\s*(?:" + alternation("layout_header", upper=True) + r")\s*$")
 MAX_TITLE_LINES = 6
-SIGNATURE_START = re.compile(r"^\s*Nơi\s+nhận\b")
+SIGNATURE_START = re.compile(rf"^\s*{RECIPIENTS_PATTERN}\b")
 INDENT = re.compile(r"^ *")
 # The signer's name closing the block: two to five capitalised syllables alone in the right column
 SIGNER_NAME = re.compile(rf"^[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}}$")
-LIST_LINE = re.compile(r"^\s*(?:[-+~•]|Nơi\s+nhận)")
+LIST_LINE = re.compile(rf"^\s*(?:[-+~•]|{RECIPIENTS_PATTERN})")
 
 
 def looks_laid_out(text: str) -> bool:

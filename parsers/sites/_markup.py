@@ -9,6 +9,7 @@ EMPTY_EMPHASIS = re.compile(r"^[\s*_]*$")
 # "**I. MỤC ĐÍCH, YÊU CẦU**", "*(Kèm theo Kế hoạch số 980/KH-UBND)*"
 EMPHASIS_MARK = re.compile(r"\*{1,3}|(?<!\w)_{1,2}|_{1,2}(?!\w)")
 HEADING_MARK = re.compile(r"^#{1,6}\s+")
+MAX_HEADING_LINES = 4
 
 
 def strip_emphasis(text: str) -> str:
@@ -26,19 +27,34 @@ def emphasis_to_paragraphs(lines: list[str]) -> list[str]:
     """
     out: list[str] = []
     bold_open = False
+    run: list[str] = []  # the lines of an open bold run
     for raw in lines:
         if "\t" in raw:
+            out += _flush(run)
             out.append("\t".join(strip_emphasis(c) for c in raw.split("\t")))
             continue
         line = HEADING_MARK.sub("", raw.rstrip())
         if EMPTY_EMPHASIS.match(line):
+            out += _flush(run)
             out.append("")
             bold_open = False
             continue
         if line.lstrip().startswith("**") and not bold_open:
             out.append("")
         bold_open ^= line.count("**") % 2 == 1
-        out.append(strip_emphasis(line))
-        if not bold_open and line.endswith("**"):
-            out.append("")
-    return out
+        run.append(strip_emphasis(line))
+        if not bold_open:
+            out += _flush(run)
+            if line.endswith("**"):
+                out.append("")
+    return out + _flush(run)
+
+
+def _flush(run: list[str]) -> list[str]:
+    """A bold run's lines: one line when it is a heading wrapped over a few lines
+    ("**Điều 11." / "Trách nhiệm của các cơ quan ...**"), else as they were."""
+    lines = list(run)
+    run.clear()
+    if 1 < len(lines) <= MAX_HEADING_LINES:
+        return [" ".join(x for x in lines if x)]
+    return lines

@@ -32,6 +32,8 @@ INSTALL_HINT = (
 )
 # A gap between two words wider than this many text heights separates columns or cells.
 COLUMN_GAP = 2.0
+# ... or this many between words of two different Tesseract blocks.
+BLOCK_GAP = 0.8
 # A line starting this many text heights right of the margin opens a paragraph (first-line indent).
 PARAGRAPH_INDENT = 1.5
 # Specks, seal rims and signatures read as letters: a cell this unsure, or this short and unsure.
@@ -159,11 +161,13 @@ def _rows(words: list[Word]) -> list[list[Word]]:
 
 
 def _cells(row: list[Word]) -> list[list[Word]]:
-    """A row cut where the gap between words is a column gap."""
+    """A row cut where the gap between words is a column gap, or a narrower gap between two of
+    Tesseract's blocks (a header's columns set close together)."""
     height = statistics.median(w.height for w in row)
     cells = [[row[0]]]
     for prev, word in zip(row, row[1:], strict=False):
-        if word.left - prev.right > COLUMN_GAP * height:
+        gap = word.left - prev.right
+        if gap > COLUMN_GAP * height or (word.line[0] != prev.line[0] and gap > BLOCK_GAP * height):
             cells.append([word])
         else:
             cells[-1].append(word)
@@ -223,10 +227,17 @@ def _paragraph_breaks(lines: list[Line]) -> list[Line]:
         if prev and len(line.cells) == 1 and not line.in_column:
             indented = line.words[0].left > margin + PARAGRAPH_INDENT * height
             short = prev[-1].right < edge - PARAGRAPH_INDENT * 2 * height
-            if indented or short:
+            centred = all(_centred(ws, margin, edge, height) for ws in (prev, line.words))
+            if (indented or short) and not centred:  # a centred title's lines stay one paragraph
                 out.append(Line())
         out.append(line)
     return out
+
+
+def _centred(words: list[Word], margin: float, edge: float, height: float) -> bool:
+    """Whether a line sits in the middle of the text column, away from both of its edges."""
+    left, right = words[0].left - margin, edge - words[-1].right
+    return left > PARAGRAPH_INDENT * height and abs(left - right) < 2 * height
 
 
 def _centre(cell: list[Word]) -> float:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 
+from parsers.lexicon.markers import RECIPIENTS_PATTERN, UNAMBIGUOUS_SIGN_FOR
 from parsers.sites._html import SKIP_TAGS, is_hidden, is_layout_table, tag_of
 
-EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".aspx", ".asp", ".php", ".jsp")
+HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".aspx", ".asp", ".php", ".jsp")
 # Formats other readers own, never HTML even if they hold "<" characters.
 OTHER_FORMATS = (".txt", ".md", ".text", ".pdf", ".docx", ".doc", ".xlsx", ".xls", ".csv", ".json")
 # The start of an HTML page or fragment: "<!DOCTYPE html>", "<html", "<div class=...>", "<tr>"
@@ -43,8 +44,8 @@ MARKER_PATTERNS = (
     r"Độc\s+lập\s*[-–]\s*Tự\s+do",
     r"(?:^|\s)Số\s*:",
     r"ngày\s+(?:\d{1,2}|[.…]+)\s+tháng\s+(?:\d{1,2}|[.…]+)\s+năm\s+\d{4}",
-    r"Nơi\s+nhận",
-    r"(?:^|\s)(?:TM|KT|TL|TUQ)\.\s",
+    RECIPIENTS_PATTERN,
+    rf"(?:^|\s){UNAMBIGUOUS_SIGN_FOR}\.\s",
     r"\(Đã\s+ký\)",
     r"Điều\s+1\b",
     r"(?:^|\s)Căn\s+cứ\s",
@@ -75,7 +76,7 @@ def looks_like_html(name: str, data: bytes) -> bool:
     (True, True)
     """
     lower = name.lower()
-    if lower.endswith(EXTENSIONS):
+    if lower.endswith(HTML_EXTENSIONS):
         return True
     if lower.endswith(OTHER_FORMATS):
         return False

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from parsers.lexicon.markers import RECIPIENTS_PATTERN
+
 PIPE_LINE = re.compile(r"^\s*\|{1,2}\s*$")
 # Cells that open a row of a numbered table: "1", "12", "II", "a", "1.2", "**III**"
 ORDINAL_CELL = re.compile(r"^\W*(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđ])\W*$")
@@ -30,7 +32,7 @@ ORDINAL_CELL = re.compile(r"^\W*(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđ])\W*
 #   "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN" | "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 #   "Nơi nhận: ..." | "TM. ỦY BAN NHÂN DÂN ..."
 ORDINAL_HEADERS = {"TT", "STT", "SỐ TT", "SỐ THỨ TỰ"}
-TWO_COLUMN_LAYOUT = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|^\W*Nơi\s+nhận|^\W*Kính\s+gửi", re.I)
+TWO_COLUMN_LAYOUT = re.compile(rf"CỘNG\s+HÒA\s+XÃ\s+HỘI|^\W*{RECIPIENTS_PATTERN}|^\W*Kính\s+gửi", re.I)
 
 
 def _is_pipe(line: str) -> bool:

@@ -14,9 +14,11 @@ from lxml import etree
 
 from parsers.models import SourceText
 from parsers.sites._html import is_layout_table, parse_html, render, table_rows
-from parsers.sites._page import looks_like_html
+from parsers.sites._page import HTML_EXTENSIONS, looks_like_html
 
 SITE = "congbao_sonla"
+# The file names it reads (a page also by its first tag or the site\'s markers)
+EXTENSIONS = HTML_EXTENSIONS
 # "/congbao.nsf/GazettesByYearMonth?OpenView", "<meta name="DC.Identifier" content="congbao.sonla.gov.vn">",
 # the documents table: "<span class='doc-notation'>số 37/2026/QĐ-UBND</span>"
 SITE_MARKERS = re.compile(rb"congbao\.sonla\.gov\.vn|/congbao\.nsf/|class='doc-notation'|class=\"doc-notation\"")

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from parsers.models import SourceText
 from parsers.sites._html import parse_html, render
-from parsers.sites._page import LISTING_LINK_SHARE, looks_like_html, main_content
+from parsers.sites._page import HTML_EXTENSIONS, LISTING_LINK_SHARE, looks_like_html, main_content
 
 SITE = "html"
+# The file names it reads (a page also by its first tag or the site\'s markers)
+EXTENSIONS = HTML_EXTENSIONS
 
 
 def matches(name: str, data: bytes) -> bool:

@@ -22,6 +22,7 @@ from parsers.models import SourceText
 from parsers.sites._pdf import MIN_LETTERS_PER_PAGE, is_pdf
 
 SITE = "pdf"
+EXTENSIONS = (".pdf",)
 # A lower-case letter glued to an upper-case one inside a word: "quyềnVề", "ThươngCông"
 GLUED_WORDS = re.compile(f"[{LOWER}][{UPPER}]")
 # A page number alone on the first or last line of a page: "2", "- 2 -", "Trang 2", "2/5"

@@ -22,6 +22,7 @@ SITE = "scan"
 # What the OCR reading depends on: a cached reading with another key is read again (pipeline.read_cache).
 CACHE_KEY = f"scan-1 {ocr_engine.LANGUAGE} {ocr_engine.RENDER_DPI}dpi {ocr_engine.TESSERACT_CONFIG}"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+EXTENSIONS = (".pdf", *IMAGE_SUFFIXES)
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 # Words read below this confidence are listed in the hints (Tesseract: 0-100; clean print reads 90+).
 UNSURE = 90
@@ -48,6 +49,12 @@ def read(name: str, data: bytes) -> SourceText:
         pages = ocr_engine.pdf_pages(data) if is_pdf_file else ocr_engine.image_pages(data)
     except Exception as error:  # PDFium and Pillow raise many kinds on damaged files
         raise ValueError(f"{name}: cannot render the {what} ({type(error).__name__}: {error})") from error
+    resolution = f"{ocr_engine.RENDER_DPI} dpi" if is_pdf_file else "native dpi"
+    return read_pages(name, pages, f"{engine} {resolution}", what)
+
+
+def read_pages(name: str, pages: list, engine: str, what: str = "page image") -> SourceText:
+    """OCR page images (PIL, grey) into one SourceText; ``engine`` is recorded in the hints."""
     lines: list[ocr_engine.Line] = []
     for image in pages:
         page_lines = ocr_engine.layout(ocr_engine.recognise(image), image.width)
@@ -60,7 +67,7 @@ def read(name: str, data: bytes) -> SourceText:
         "layout": "wrapped",
         "pages": str(len(pages)),
         "reader": "ocr",
-        "ocr_engine": f"{engine} {ocr_engine.RENDER_DPI if is_pdf_file else 'native'} dpi",
+        "ocr_engine": engine,
         "ocr_confidence": f"{statistics.mean(w.conf for w in words):.1f}",
         "ocr_unsure_words": json.dumps(unsure, ensure_ascii=False),
     }

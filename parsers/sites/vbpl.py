@@ -19,9 +19,11 @@ import re
 
 from parsers.models import SourceText
 from parsers.sites._html import parse_html, render
-from parsers.sites._page import LISTING_LINK_SHARE, looks_like_html, main_content
+from parsers.sites._page import HTML_EXTENSIONS, LISTING_LINK_SHARE, looks_like_html, main_content
 
 SITE = "vbpl"
+# The file names it reads (a page also by its first tag or the site\'s markers)
+EXTENSIONS = HTML_EXTENSIONS
 # Markers of vbpl.vn pages: the SharePoint user controls, page names, containers, the address
 # a browser notes when saving.
 #   "VBQPPL_UserControls\\Publishing_22\\uc_ToanVan.ascx", "/tw/Pages/vbpq-toanvan.aspx?ItemID=32801",

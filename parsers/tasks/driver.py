@@ -27,6 +27,9 @@ from parsers.tasks.roles import roles_from
 from parsers.tasks.tables import table_tasks
 from parsers.text.structure import Layout
 
+# "Quốc hội có những nhiệm vụ và quyền hạn sau đây: 1. Làm Hiến pháp ...": powers, not tasks
+CHARTER_TYPES = {"hiến pháp"}
+
 
 def find_tasks(layout: Layout, mentions: list[AgencyMention], metadata: Metadata, *, nlp: bool = True) -> list[Task]:
     """Every task of a document, in reading order; a task naming no agency is led by
@@ -35,6 +38,8 @@ def find_tasks(layout: Layout, mentions: list[AgencyMention], metadata: Metadata
     ``metadata`` gives the issue date deadlines count from and the document type (a law's
     articles are rules, not tasks); ``nlp=False`` reads without underthesea's tagger.
     """
+    if (metadata.doc_type or "").casefold() in CHARTER_TYPES:
+        return []  # a constitution grants powers and rights; it assigns no work
     ctx = TaskContext.build(layout, mentions, metadata, nlp)
     drafts: list[Draft] = []
     handled: set[int] = set(ctx.closing)

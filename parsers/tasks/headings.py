@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.agencies.mentions import unnamed_lead
 from parsers.models import AgencyMention
 from parsers.tasks.context import TaskContext
 from parsers.tasks.roles import Chain, subject
@@ -38,7 +39,10 @@ def heading_lead(ctx: TaskContext, section: int) -> list[AgencyMention]:
         return []
     chain, end = heading_subject(ctx, p)
     if chain is None:
-        return []
+        # "Điều 12. Trách nhiệm của cá nhân sử dụng Hệ thống ...": the items are the duties of an
+        # unnamed group, led by *collective*, tasks even in a regulation
+        owner = HEADING_OWNER.match(ctx.text, p.body_start, end)
+        return [unnamed_lead(owner.end())] if owner else []
     if not chain.specific():
         members = [c for c in ctx.index.chains(chain.end, end) if "(" in ctx.text[chain.end : c.start]]
         specific = [m for c in members for m in c.specific()]

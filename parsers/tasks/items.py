@@ -12,7 +12,7 @@ from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead, is_agency_heading
 from parsers.tasks.paragraphs import free_paragraph
 from parsers.tasks.roles import explicit_lead, subject
-from parsers.tasks.shapes import EXECUTION_FORMULA, LIST_INTRO, ends_with_colon, is_bullet, is_heading_like
+from parsers.tasks.shapes import ENACTING, EXECUTION_FORMULA, LIST_INTRO, ends_with_colon, is_bullet, is_heading_like
 from parsers.text.structure import Paragraph
 
 
@@ -50,7 +50,7 @@ class _ItemWalk:
             return
         if d is None:  # a paragraph without a label
             self._unlabelled(i, p)
-        elif EXECUTION_FORMULA.search(p.text):
+        elif EXECUTION_FORMULA.search(p.text) or ENACTING.match(p.text):
             return  # "Điều 4. Chánh Văn phòng ... chịu trách nhiệm thi hành Quyết định này."
         elif not self._is_heading(i, p, node):
             self._labelled(i, p, d)

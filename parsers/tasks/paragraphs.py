@@ -12,6 +12,7 @@ from parsers.tasks.shapes import (
     CLOSING_ASSIGNMENT,
     CLOSING_SENTENCE,
     CLOSING_ZONE_START,
+    ENACTING,
     EXECUTION_FORMULA,
     LIST_INTRO,
     SUMMARY_SENTENCE,
@@ -34,7 +35,7 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
         named = item_roles(ctx, draft, p.start, p.end, inherited_lead(ctx, section))
         inherited = inherited_lead(ctx, section)
         return [draft] if accepts(ctx, ctx.zone(section), p, named, inherited) else []
-    if EXECUTION_FORMULA.search(p.text):
+    if EXECUTION_FORMULA.search(p.text) or ENACTING.match(p.text):
         return []  # "... chịu trách nhiệm thi hành Quyết định này."
     if _is_closing(ctx, i) and (CLOSING_ASSIGNMENT.search(p.text) or _assigns_named(ctx, p.start, p.end)):
         return _closing_tasks(ctx, p, section)

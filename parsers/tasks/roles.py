@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from parsers.lexicon.role_cues import COORDINATE_BEFORE, LEAD_AFTER, REPORT_VERB, REPORT_WORDS_LIMIT
 from parsers.models import AgencyMention, Role
 
 # What may stand between two mentions of one chain:
@@ -35,12 +36,6 @@ SUBJECT_OPENER = re.compile(
 CLAUSE_OPENER = re.compile(
     r"^\W*(?:Căn\s+cứ|Trên\s+cơ\s+sở|Trong\s+quá\s+trình|Trường\s+hợp|Khi|Sau\s+khi|Để|Nhằm)\b", re.I
 )
-# "Sở X chủ trì", "Sở X là cơ quan đầu mối", "Giao Sở X chủ trì"
-LEAD_AFTER = re.compile(
-    r"^\s*,?\s*(?:là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực|chủ\s+trì)|chủ\s+trì|"
-    r"có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+động|thực\s+hiện)\b",
-    re.I,
-)
 # Who may assign before "giao"/"đề nghị" at the start of a clause: nobody named, or the issuer:
 #   "Giao ...", "Ủy ban nhân dân tỉnh Lào Cai trân trọng đề nghị ...", "Chủ tịch UBND tỉnh giao ..."
 ASSIGNER = re.compile(
@@ -49,12 +44,7 @@ ASSIGNER = re.compile(
     re.I,
 )
 GIAO_BEFORE = re.compile(r"\b(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu)\s*$")
-COORDINATE_BEFORE = re.compile(r"(?:\bphối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|\bcùng\s+với|\bcùng)\s*$", re.I)
-# Report verbs and what may stand between the verb and the body reported to:
-#   "báo cáo kết quả thực hiện về UBND tỉnh", "gửi Sở Kế hoạch và Đầu tư", "phản ánh về Sở Y tế"
-REPORT_VERB = re.compile(r"\b(?P<verb>báo\s+cáo|gửi|phản\s+ánh|trình|kiến\s+nghị)\b", re.I)
 REPORT_NOUN_BEFORE = re.compile(r"\b(?:lập|xây\s+dựng|chế\s+độ|các|những|mẫu|biểu|hoàn\s+thiện|dự\s+thảo)\s*$", re.I)
-REPORT_WORDS_LIMIT = {"báo cáo": 12, "gửi": 4, "phản ánh": 4, "trình": 3, "kiến nghị": 4}
 INTERMEDIARY_GAP = re.compile(r"\b(?:để|tổng\s+hợp)\b", re.I)
 VIA_BEFORE = re.compile(r"\b(?:thông\s+qua|qua)\s*$", re.I)
 ADVISED_BEFORE = re.compile(r"\b(?:tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?|kiến\s+nghị)\s*$", re.I)

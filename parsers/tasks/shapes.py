@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from parsers.lexicon.document_types import names
+from parsers.lexicon.markers import CLOSING_OPENERS
 from parsers.text.structure import BULLET_STYLES, Paragraph
 
 # Fields of a task block (extraction guide §3, "Task blocks"):
@@ -64,9 +66,7 @@ WEAK_KINDS = {"funding", "procedure"}
 # An item that only describes something, "Label: value": "Số lượng: 5.000 cuốn.", "Xã Tân Tiến: Lấy mẫu ..."
 LABELLED_DETAIL = re.compile(r"[^:;,.]{2,40}:\s")  # used with .match(): anchored at the item's start
 # Document types that state rules rather than plan work: their items are tasks only with a named doer.
-NORMATIVE_TYPES = {
-    "luật", "bộ luật", "hiến pháp", "pháp lệnh", "nghị định", "thông tư", "thông tư liên tịch", "văn bản hợp nhất",
-}  # fmt: skip
+NORMATIVE_TYPES = {name.casefold() for name in names("normative")}
 # Decisions that issue rules, or publish procedures, rather than plan work:
 #   "Ban hành Quy định về quản lý chất thải rắn", "Quy định chức năng, nhiệm vụ, quyền hạn của Sở ...",
 #   "Về việc công bố danh mục thủ tục hành chính ...", "Phân quyền, cắt giảm, đơn giản hóa thủ tục hành chính"
@@ -77,9 +77,19 @@ NORMATIVE_TITLE = re.compile(
     re.I,
 )
 # A heading that names whose duties follow: "Trách nhiệm của Bộ Tài chính", "Nhiệm vụ, quyền hạn của Sở Y tế"
-HEADING_OWNER = re.compile(r"(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:,?\s+(?:và\s+)?quyền\s+hạn)?\s+(?:của|cho)\s+", re.I)
+#   "Nội dung do Sở Tài chính chủ trì", "Nhiệm vụ giao Sở Y tế"
+HEADING_OWNER = re.compile(
+    r"(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:,?\s+(?:và\s+)?quyền\s+hạn)?\s+(?:của|cho)\s+(?!\d|năm\b|giai\s+đoạn|quý\b|tháng\b)"
+    r"|(?:Các\s+)?(?:Nội\s+dung|Nhiệm\s+vụ|Công\s+việc)\s+(?:do|giao(?:\s+cho)?)\s+(?=\w)",
+    re.I,
+)
+# "Điều 1. Ban hành kèm theo Quyết định này ...": the decision enacting its content, not a task
+ENACTING = re.compile(
+    r"^\W*(?:Điều\s+\d+\s*[.:]\s*)?Ban\s+hành\s+kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Thông\s+tư)\s+này",
+    re.I,
+)
 # "Nơi nhận:" and the signature close the document body (an appendix may follow).
-CLOSING_ZONE_START = ("Nơi nhận", "TM.", "KT.", "TL.", "TUQ.", "Q.")
+CLOSING_ZONE_START = CLOSING_OPENERS
 
 
 def is_heading_like(p: Paragraph) -> bool:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from parsers.lexicon.markers import RECIPIENTS_PATTERN, SIGN_FOR
 from parsers.lexicon.vietnamese import LOWER, UPPER, is_caps
 from parsers.models import SourceText
 
@@ -35,8 +36,12 @@ PARAGRAPH_OPENER = re.compile(
       | [a-zđ]\)\s | [a-zđ]\.\s(?=[A-ZĐ])
       | [IVXL]{1,6}[.)/]\s
       | (?:Điều|Chương|Mục|Phần)\s+[\dIVXL]+\b
-      | Số:\s | Số\s+\d | Nơi\s+nhận | Kính\s+gửi | Căn\s+cứ\s | PHỤ\s+LỤC | Phụ\s+lục\s+[\dIVX]
-      | (?:TM|KT|Q|TL|TUQ)\.\s
+      | Số:\s | Số\s+\d | Kính\s+gửi | Căn\s+cứ\s | PHỤ\s+LỤC | Phụ\s+lục\s+[\dIVX]
+      | """
+    + RECIPIENTS_PATTERN
+    + " | "
+    + SIGN_FOR
+    + r"""\.\s
     )""",
     re.X,
 )

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from parsers.lexicon.vietnamese import fold, is_caps
+from parsers.lexicon.folding import fold
+from parsers.lexicon.vietnamese import is_caps
 
 MOTTO = re.compile(r"CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do", re.I)
 # Both lines of the motto, to cut out of a line that also holds the issuer's words

@@ -1,4 +1,4 @@
-"""Text helpers for agency matching: a folded copy of the text with an offset map, places, slugs.
+"""Folding for matching names: a folded copy of the text with an offset map, keys, slugs.
 
 Agency names are matched on a *folded* copy of the text, in which case, punctuation and
 spelling variants that do not change the name are made equal:
@@ -16,14 +16,12 @@ Line breaks and tabs (table cells) are kept: a name never runs across them.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 # Characters that only separate words inside a name: "Lao động - Thương binh", "VH,TT&DL".
 _SEPARATORS = frozenset(" \u00a0-–—‐,_*|\u200b")
@@ -173,83 +171,3 @@ def slug(text: str) -> str:
     text = unicodedata.normalize("NFD", fold_key(text).replace("đ", "d"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
-# ---------------------------------------------------------------------------------------
-# Places: provinces and centrally-run cities, before and after the 2025 merger.
-
-
-@dataclass(frozen=True)
-class Place:
-    name: str  # "Cần Thơ"
-    city: bool  # a centrally-run city ("thành phố"), else a province ("tỉnh")
-    aliases: tuple[str, ...]
-
-
-@cache
-def places() -> tuple[Place, ...]:
-    """Provinces and cities of ``data/provinces.json`` (name, city, aliases): ``Place("Cần Thơ", True, ())``."""
-    raw = json.loads(resources.files("parsers").joinpath("data/provinces.json").read_text("utf-8"))
-    return tuple(Place(p["name"], p["city"], tuple(p.get("aliases", []))) for p in raw)
-
-
-@cache
-def _place_index() -> dict[str, Place]:
-    index: dict[str, Place] = {}
-    for p in places():
-        for alias in (p.name, *p.aliases):
-            index[fold_key(alias)] = p
-    return index
-
-
-# "tỉnh Nghệ An", "thành phố Cần Thơ", "TP. Hồ Chí Minh", "TP.HCM": the level word before a name
-_LEVEL_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp|thủ đô)\.?\s+")
-
-
-@cache
-def find_place(name: str) -> Place | None:
-    """The province or city a written place name refers to, if it is one.
-
-    >>> find_place("TP. Hồ Chí Minh").name
-    'Hồ Chí Minh'
-    """
-    key = _LEVEL_PREFIX.sub("", fold_key(name))
-    return _place_index().get(key)
-
-
-def place_regex() -> str:
-    """A regex (folded text) matching any known place name, longest first: "thừa thiên huế" before "huế"."""
-    keys = sorted(_place_index(), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(k) for k in keys) + ")"
-
-
-@cache
-def same_place(written: str, province: str | None) -> bool:
-    """Whether a place written after a body names the document's own province.
-
-    >>> same_place("tỉnh Thừa Thiên Huế", "Thừa Thiên Huế"), same_place("Huế", "Thừa Thiên Huế")
-    (True, False)
-    """
-    if not province:
-        return False
-    a, b = find_place(written), find_place(province)
-    if a is not None and b is not None:
-        return a.name == b.name
-    return _LEVEL_PREFIX.sub("", fold_key(written)) == _LEVEL_PREFIX.sub("", fold_key(province))
-
-
-@cache
-def is_city(province: str | None) -> bool:
-    """Whether the document's province is a centrally-run city (its bodies say "thành phố").
-
-    >>> is_city("Cần Thơ"), is_city("Nghệ An"), is_city("Thừa Thiên Huế")
-    (True, False, False)
-    """
-    place = find_place(province) if province else None
-    return bool(place and place.city)
-
-
-@cache
-def initials(name: str) -> str:
-    """ "Cần Thơ" -> "ct", "Nghệ An" -> "na": how Nơi nhận blocks abbreviate a place."""
-    return "".join(w[0] for w in fold_key(name).split())
