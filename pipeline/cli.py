@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from pipeline import storage
+from pipeline.compare import derive
 from pipeline.evaluate import by_shape, document_shapes, evaluate, format_figures, headline, load_gold, summary_line
 from pipeline.ingest import IngestReport, ingest, iter_inputs
 
@@ -100,6 +101,7 @@ def merge_command(shards: tuple[str, ...], db_path: str) -> None:
             if Path(shard).resolve() == Path(db_path).resolve():
                 raise click.BadParameter(f"{shard}: is the database merged into", param_hint="SHARDS")
             click.echo(f"{shard}: {storage.merge_database(db, shard)} documents merged")
+        derive.refresh(db)  # plan families and task alignment, over the merged documents
     finally:
         db.close()
 
@@ -378,6 +380,49 @@ def bench_command(paths: tuple[str, ...], repeats: int, scale: bool, out: str, *
 
     for line in format_report(run(list(paths) or ["corpus"], repeats=repeats)):
         click.echo(line)
+
+
+@main.command("compare")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="Database to read.")
+@click.option("--family", help="Compare the documents implementing this number (71/NQ-CP).")
+@click.option("--number", "numbers", multiple=True, help="A document number to include (repeatable).")
+@click.option("--province", "provinces", multiple=True, help="Include every document of a province (repeatable).")
+@click.option("--out", "out_dir", default="output/compare", show_default=True, help="Folder for report.html and CSVs.")
+def compare_command(
+    db_path: str, family: str | None, numbers: tuple[str, ...], provinces: tuple[str, ...], out_dir: str
+) -> None:
+    """Compare provinces: aligned tasks x provinces, agency functions, deadlines, tasks of one province only.
+
+    Writes OUT/report.html (self-contained) and OUT/*.csv (UTF-8 with BOM, for Excel).
+    """
+    from pipeline.compare import report
+
+    if not (family or numbers or provinces):
+        raise click.UsageError("name a --family, or documents by --number / --province")
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no such database; run `kehoach ingest` first")
+    db = storage.open_db(db_path)
+    ids, fam = report.select_documents(db.conn, family=family, numbers=numbers, provinces=provinces)
+    if not ids:
+        raise click.ClickException(f"{db_path}: no document matches {family or ', '.join(numbers + provinces)}")
+
+    def progress(message: str) -> None:
+        click.echo(f"compare: {message}", err=True)
+
+    comparison = report.build(db.conn, ids, fam, progress=progress)
+    title = f"So sánh các tỉnh — {fam['number']}" if fam else f"So sánh {len(ids)} văn bản"
+    out = Path(out_dir)
+    progress(f"writing {out}/report.html and CSV files")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.html").write_text(report.render_html(comparison, title), encoding="utf-8")
+    written = report.write_csvs(comparison, out)
+    db.close()
+    click.echo(
+        f"{len(comparison['documents'])} documents, {len(comparison['provinces'])} provinces, "
+        f"{comparison['tasks']} tasks: {len(comparison['shared'])} shared by 2+ provinces, "
+        f"{len(comparison['only_one'])} in one province only -> {out / 'report.html'}, "
+        + ", ".join(p.name for p in written)
+    )
 
 
 @main.command("ocr-eval")

@@ -18,6 +18,7 @@ import re
 import unicodedata
 
 from parsers.lexicon.folding import fold as fold_by_definition  # the rule; fold() below is its fast form
+from pipeline.compare_views import COMPARE_VIEWS
 
 # Operators that keep their meaning in raw FTS queries: "dau AND tu", "so NOT (tai chinh)".
 _FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
@@ -257,4 +258,5 @@ VIEWS: dict[str, str] = {
     "task_view": TASK_VIEW,
     "assignment_view": ASSIGNMENT_VIEW,
     "document_view": DOCUMENT_VIEW,
+    **COMPARE_VIEWS,
 }

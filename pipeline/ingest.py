@@ -18,6 +18,7 @@ from pathlib import Path
 
 from parsers.sites import UNSUPPORTED, accepted_suffixes
 from pipeline import storage
+from pipeline.compare import dedup, derive
 from pipeline.parallel import parse_all
 from pipeline.parse_worker import NotADocument, Parsed, ParseTask, parse_file
 from pipeline.read_cache import CACHE_DIR_NAME
@@ -37,6 +38,7 @@ BATCH = 200
 class IngestReport:
     ingested: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, the source kept)
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (source, stage, error)
     seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage
 
@@ -61,6 +63,44 @@ def _is_document(path: Path, root: Path) -> bool:
     if any(part.startswith(".") for part in parts) or {"gold", "ocr-eval"} & set(parts[:-1]):
         return False
     return path.name.lower() not in IGNORED_NAMES and path.suffix.lower() in DOCUMENT_SUFFIXES
+
+
+def save_once(db, doc, report: IngestReport) -> bool:
+    """Save ``doc`` unless it is a copy of a stored document that is kept instead (see ``dedup``);
+    either way the duplicate source is recorded against the kept one. True when ``doc`` was saved."""
+    same = find_same_document(db, doc)
+    if same and not dedup.keep_new({"tasks": len(doc.tasks), "chars": len(doc.text)}, same):
+        storage.record_duplicate(db, same["id"], doc.source, doc.sha256, doc.site, same["reason"])
+        report.duplicates.append((doc.source, same["source"]))
+        return False
+    storage.save_document(db, doc, replace_id=same["id"] if same else None)
+    if same:
+        storage.record_duplicate(db, same["id"], same["source"], same["sha256"], same["site"], same["reason"])
+        report.duplicates.append((same["source"], doc.source))
+    return True
+
+
+def find_same_document(db, doc) -> dict | None:
+    """The stored document (from another source) that ``doc`` is a copy of, with the reason; see ``dedup``."""
+    meta = doc.metadata
+    number = storage.number_key(meta.number)
+    key = dedup.text_key(doc.text)
+    identity = dedup.identity(number, meta.issuer)
+    issued = meta.issue_date.isoformat() if meta.issue_date else None
+    for row in storage.same_document_candidates(db, number if identity else None, key, doc.source):
+        if key and row["text_key"] == key:
+            reason = "same text"
+        elif (
+            identity
+            and identity == dedup.identity(row["number_key"], row["issuer"])
+            and dedup.same_day(issued, row["issue_date"])
+        ):
+            reason = "same number and issuer"
+        else:
+            continue
+        kept = db.execute("SELECT sha256, site FROM documents WHERE id = ?", [row["id"]]).fetchone()
+        return {**row, "reason": reason, "sha256": kept[0], "site": kept[1]}
+    return None
 
 
 def ingest(
@@ -99,6 +139,7 @@ def ingest(
         if written < batch:
             break
     storage.link_citations(db)
+    derive.refresh(db)
     db.close()
     return report
 
@@ -109,7 +150,8 @@ def ingest_file(
     """Read, parse and store one input (the crawler's way in), recording a failure instead of raising."""
     source = source or str(path)
     cache = str(cache_dir) if cache_dir else None
-    parsed = parse_file(ParseTask(0, str(path), source, storage.stored_hash(db, source), detector, cache))
+    known = storage.stored_hash(db, source), storage.duplicate_hash(db, source)
+    parsed = parse_file(ParseTask(0, str(path), source, known[0], detector, cache, known[1]))
     _write(db, parsed, None, report)
 
 
@@ -136,7 +178,8 @@ def _tasks_to_parse(
             continue
         if stat is not None:
             stats[source] = stat
-        tasks.append(replace(options, index=len(tasks), path=source, source=source, known_sha256=hashes.get(source)))
+        task = replace(options, index=len(tasks), path=source, source=source, known_sha256=hashes.get(source))
+        tasks.append(replace(task, duplicate_sha256=storage.duplicate_hash(db, source)))
     return tasks, stats
 
 
@@ -152,7 +195,8 @@ def _write(db, parsed: Parsed, stat: tuple[int, int] | None, report: IngestRepor
     if parsed.doc is not None:
         started = time.perf_counter()
         try:
-            storage.save_document(db, parsed.doc)
+            if not save_once(db, parsed.doc, report):
+                return  # a copy of a stored document, kept instead: recorded as a duplicate
             if stat is not None:
                 storage.save_file_stat(db, parsed.source, *stat, parsed.sha256)
         except Exception as error:

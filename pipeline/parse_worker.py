@@ -34,6 +34,7 @@ class ParseTask:
     known_sha256: str | None = None
     detector: bool = True
     cache_dir: str | None = None  # where slow readings (OCR) are kept by content hash
+    duplicate_sha256: str | None = None  # the hash of this source when it was stored as a duplicate
 
 
 @dataclass
@@ -60,7 +61,7 @@ def parse_file(task: ParseTask) -> Parsed:
         started = time.perf_counter()
         data = path.read_bytes()
         out.sha256 = hashlib.sha256(data).hexdigest()
-        if task.known_sha256 == out.sha256:
+        if out.sha256 in (task.known_sha256, task.duplicate_sha256):
             out.unchanged = True
             return out
         read = cached_read(path.name, data, out.sha256, Path(task.cache_dir) if task.cache_dir else None)

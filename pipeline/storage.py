@@ -18,6 +18,9 @@ import sqlite_utils
 
 from parsers.models import Agency, AgencyMention, Citation, ParsedDocument, Section, Task
 from pipeline import db_shape
+from pipeline.compare import agencies as agency_functions
+from pipeline.compare.dedup import text_key
+from pipeline.compare.places import place_of
 from pipeline.schema import TABLES
 
 # table -> (columns with types, primary key, foreign keys, description), from the contract
@@ -32,7 +35,7 @@ SCHEMA: dict[str, dict] = {
 }
 
 INDEXES: dict[str, list[list[str]]] = {
-    "documents": [["source"], ["number_key"], ["province"]],
+    "documents": [["source"], ["number_key"], ["province"], ["text_key"], ["province_2025"]],
     "sections": [["document_id"]],
     "agency_mentions": [["document_id"], ["agency_id"]],
     "tasks": [["document_id"]],
@@ -42,6 +45,11 @@ INDEXES: dict[str, list[list[str]]] = {
     "failures": [["source"]],
     "fetches": [["sha256"], ["path"], ["found_on"]],
     "warnings": [["document_id"]],
+    "document_sources": [["document_id"], ["sha256"]],
+    "family_members": [["family_id"], ["document_id"]],
+    "task_clusters": [["family_id"]],
+    "task_cluster_members": [["cluster_id"], ["task_id"], ["family_id"]],
+    "task_links": [["family_id"], ["task_id"], ["other_task_id"]],
 }
 
 UNIQUE_INDEXES: dict[str, list[list[str]]] = {
@@ -49,6 +57,7 @@ UNIQUE_INDEXES: dict[str, list[list[str]]] = {
     "agencies": [["name"]],
     "failures": [["source"]],
     "fetches": [["url"]],
+    "document_sources": [["source"]],
 }
 
 # Tables keyed by document_id (task rows hang below tasks and are deleted through them first).
@@ -88,7 +97,54 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     for name, column_sets in UNIQUE_INDEXES.items():
         for columns in column_sets:
             db.table(name).create_index(columns, unique=True, if_not_exists=True)
+    save_reference_data(db)
+    _backfill_compare_columns(db)
     ensure_views_and_search(db)
+
+
+def save_reference_data(db: sqlite_utils.Database) -> None:
+    """The agency functions and the successor table (kept as data in ``pipeline/compare/data``)."""
+    functions = [
+        {"function": f["function"], "label": f["label"], "names": "; ".join(f["names"])}
+        for f in agency_functions.functions().values()
+    ]
+    successors = [
+        {
+            "id": n,
+            "old_name": r["old"],
+            "old_function": r["old_function"],
+            "new_name": r["new"],
+            "new_function": r["new_function"],
+            "share": r["share"],
+            "scope": r["scope"],
+            "legal_basis": r["basis"],
+            "effective_date": r["effective"],
+        }
+        for n, r in enumerate(agency_functions.successor_rows(), start=1)
+    ]
+    with db.atomic():
+        db.execute("DELETE FROM agency_functions")
+        db.execute("DELETE FROM agency_successors")
+        db.table("agency_functions").insert_all(functions, pk="function")
+        db.table("agency_successors").insert_all(successors, pk="id")
+
+
+def _backfill_compare_columns(db: sqlite_utils.Database) -> None:
+    """Fill the comparison columns of rows written before they existed."""
+    stale = db.execute("SELECT id, province, issue_date, text FROM documents WHERE text_key IS NULL").fetchall()
+    for doc_id, province, issue_date, text in stale:
+        db.table("documents").update(doc_id, {**_place_columns(province, issue_date), "text_key": text_key(text)})
+    for agency_id, name in db.execute("SELECT id, name FROM agencies WHERE function IS NULL").fetchall():
+        db.table("agencies").update(agency_id, {"function": agency_functions.function_of(name)})
+
+
+def _place_columns(province: str | None, issue_date: str | None) -> dict:
+    place = place_of(province, issue_date)
+    return {
+        "province_code": place.province_code,
+        "province_2025": place.province_2025,
+        "province_2025_code": place.province_2025_code,
+    }
 
 
 def ensure_views_and_search(db: sqlite_utils.Database) -> None:
@@ -170,6 +226,7 @@ def _agency_row(agency: Agency) -> dict:
         "kind": agency.kind,
         "level": agency.level,
         "collective": int(agency.collective),
+        "function": agency_functions.function_of(agency.name),
     }
 
 
@@ -179,13 +236,16 @@ def save_agencies(db: sqlite_utils.Database, agencies: Iterable[Agency]) -> None
         db.table("agencies").upsert_all(rows.values(), pk="id")
 
 
-def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
-    """Write one parsed document atomically, replacing any earlier version from the same source.
+def save_document(db: sqlite_utils.Database, doc: ParsedDocument, *, replace_id: int | None = None) -> int:
+    """Write one parsed document atomically, replacing any earlier version from the same source
+    (or, with ``replace_id``, the copy of the same document read from another source).
 
     Returns the document id (kept across replacements so citations stay linked).
     """
     with db.atomic():
         existing = db.execute("SELECT id FROM documents WHERE source = ?", [doc.source]).fetchone()
+        if replace_id is not None:
+            existing = (replace_id,)
         row = _document_row(doc, url=fetched_url(db, doc.source, doc.sha256))
         if existing:
             doc_id = existing[0]
@@ -203,8 +263,55 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument) -> int:
             for w in doc.warnings
         )
         db.execute("DELETE FROM failures WHERE source = ?", [doc.source])
+        db.execute("UPDATE document_sources SET kept = 0 WHERE document_id = ?", [doc_id])
+        _record_source(db, doc_id, doc.source, doc.sha256, doc.site, kept=True, reason="kept")
         index_document(db, doc_id)
     return doc_id
+
+
+def _record_source(db, doc_id: int, source: str, sha256: str, site: str | None, *, kept: bool, reason: str) -> None:
+    db.execute("DELETE FROM document_sources WHERE source = ?", [source])
+    db.table("document_sources").insert(
+        {
+            "document_id": doc_id,
+            "source": source,
+            "sha256": sha256,
+            "site": site,
+            "kept": int(kept),
+            "reason": reason,
+            "recorded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+    )
+
+
+def record_duplicate(db: sqlite_utils.Database, doc_id: int, source: str, sha256: str, site: str | None, reason: str):
+    """Record ``source`` as another copy of document ``doc_id`` (its rows are not written)."""
+    with db.atomic():
+        db.execute("DELETE FROM failures WHERE source = ?", [source])
+        _record_source(db, doc_id, source, sha256, site, kept=False, reason=reason)
+
+
+def duplicate_hash(db: sqlite_utils.Database, source: str) -> str | None:
+    """The content hash recorded for ``source`` when it was recognised as a duplicate copy."""
+    row = db.execute("SELECT sha256 FROM document_sources WHERE source = ? AND kept = 0", [source]).fetchone()
+    return row[0] if row else None
+
+
+def same_document_candidates(db: sqlite_utils.Database, number_key_: str | None, text_key_: str | None, source: str):
+    """Stored documents (other sources) sharing the number or the normalised text: dicts with
+    id, source, number_key, issuer, issue_date, text_key, tasks, chars."""
+    rows = db.execute(
+        """
+        SELECT d.id, d.source, d.number_key, d.issuer, d.issue_date, d.text_key,
+               (SELECT count(*) FROM tasks t WHERE t.document_id = d.id) AS tasks, length(d.text) AS chars
+        FROM documents d
+        WHERE d.source != ? AND ((? IS NOT NULL AND d.number_key = ?) OR (? IS NOT NULL AND d.text_key = ?))
+        ORDER BY d.id
+        """,
+        [source, number_key_, number_key_, text_key_, text_key_],
+    )
+    columns = [c[0] for c in rows.description]
+    return [dict(zip(columns, r, strict=True)) for r in rows.fetchall()]
 
 
 def _document_row(doc: ParsedDocument, url: str | None) -> dict:
@@ -229,6 +336,8 @@ def _document_row(doc: ParsedDocument, url: str | None) -> dict:
         "reader": doc.reader,
         "ocr_engine": doc.ocr_engine,
         "ocr_confidence": doc.ocr_confidence,
+        **_place_columns(meta.province, _iso(meta.issue_date)),
+        "text_key": text_key(doc.text),
     }
 
 
@@ -536,3 +645,42 @@ _COPIED_TASK_ROWS = {
     "task_agencies": {"id": "task_agencies", "task_id": "tasks"},
     "deadlines": {"id": "deadlines", "task_id": "tasks"},
 }
+
+
+def save_comparison(db: sqlite_utils.Database, families: list[dict], alignments: dict[str, list[dict]]) -> None:
+    """Replace the plan families and the task alignment (derived rows, rebuilt after each ingest).
+
+    ``families``: dicts with the ``plan_families`` columns (but id) and ``members`` as a list of
+    {document_id, relation, citation_id}; ``alignments``: family key -> clusters as dicts
+    {tasks: [{task_id, document_id, province_2025, best_score}], provinces, score, label, links: [(a, b, s)]}.
+    """
+    with db.atomic():
+        for table in ("task_links", "task_cluster_members", "task_clusters", "family_members", "plan_families"):
+            db.execute(f"DELETE FROM {table}")
+        for family in families:
+            members = family["members"]
+            row = {k: v for k, v in family.items() if k != "members"}
+            row["members"] = len(members)
+            family_id = db.table("plan_families").insert(row).last_pk
+            db.table("family_members").insert_all({"family_id": family_id, **m} for m in members)
+            for cluster in alignments.get(family["family_key"], []):
+                cluster_id = (
+                    db.table("task_clusters")
+                    .insert(
+                        {
+                            "family_id": family_id,
+                            "tasks": len(cluster["tasks"]),
+                            "provinces": cluster["provinces"],
+                            "score": cluster["score"],
+                            "label": cluster["label"],
+                        }
+                    )
+                    .last_pk
+                )
+                db.table("task_cluster_members").insert_all(
+                    {"cluster_id": cluster_id, "family_id": family_id, **t} for t in cluster["tasks"]
+                )
+                db.table("task_links").insert_all(
+                    {"family_id": family_id, "task_id": a, "other_task_id": b, "score": s}
+                    for a, b, s in cluster["links"]
+                )

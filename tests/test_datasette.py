@@ -243,6 +243,11 @@ CANNED_CASES = {
     "topic_by_province": ({"q": "DAU TU"}, "province", "Thừa Thiên Huế"),
     "agency_workload": ({"province": "thua thien hue"}, "agency", "Sở Kế hoạch và Đầu tư"),
     "document_tasks": ({"number": "350/QĐ-UBND"}, "lead", "Sở Kế hoạch và Đầu tư"),
+    "family_members_by_province": ({"family": "71/NQ-CP"}, "number", "2610/QĐ-UBND"),
+    "family_matrix": ({"family": "71/nq-cp"}, "province_2025", "Đồng Nai"),
+    "family_only_one_province": ({"family": "71/NQ-CP"}, "province_2025", "Cần Thơ"),
+    "family_function_counts": ({"family": "71/NQ-CP", "function": "science_technology"}, "province_2025", "Nghệ An"),
+    "who_does_it_now": ({"agency": "ke hoach va dau tu"}, "current_agency", "Sở Tài chính"),
 }
 
 

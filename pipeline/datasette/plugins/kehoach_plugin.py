@@ -19,6 +19,7 @@ from datasette.utils import escape_fts
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
+from pipeline.compare import report as compare_report
 from pipeline.db_shape import fold, fold_number, fold_query, search_query
 
 DEFAULT_DATABASE_NAME = "kehoach"
@@ -107,7 +108,22 @@ def _plain(value):
 
 
 @hookimpl
+def prepare_jinja2_environment(env, datasette):
+    env.filters["vn_date"] = compare_report.vn_date
+    env.filters["recurrence_label"] = compare_report.recurrence_label
+
+
+def _family_link(datasette, database: str, family_id) -> Markup:
+    url = f"{datasette.urls.database(database)}/-/family/{family_id}"
+    return Markup('<a href="{}" title="So sánh các tỉnh">{} ⇄</a>').format(url, family_id)
+
+
+@hookimpl
 def render_cell(row, value, column, table, database, datasette):
+    if value is not None and (
+        (column == "family_id" and table != "family_members") or (column == "id" and table == "plan_families")
+    ):
+        return _family_link(datasette, database, _plain(value))
     if value is None or column not in ("provenance", "span_start"):
         return None
     keys = set(row.keys())
@@ -189,7 +205,14 @@ async def _document_page(request, datasette):
             start, end = task["span_start"], task["span_end"]
     highlighted = start is not None and end is not None
     segments = _segments(text, start or 0, end if highlighted else 0, marks)
+    families = await db.execute(
+        """SELECT f.id, f.number, f.members, f.provinces
+           FROM family_members m JOIN plan_families f ON f.id = m.family_id
+           WHERE m.document_id = ? ORDER BY f.provinces DESC, f.number""",
+        [document_id],
+    )
     context = {
+        "families": [dict(f) for f in families],
         "database": database,
         "doc": dict(doc),
         "task": dict(task) if task else None,
@@ -209,9 +232,30 @@ async def _document_by_task(request, datasette):
     return Response.redirect(_document_url(datasette, db.name, row["document_id"], task=task_id))
 
 
+async def _family_page(request, datasette):
+    db = await _database(request, datasette)
+    family_id = int(request.url_vars["id"])
+
+    def compare(conn):
+        cursor = conn.execute("SELECT * FROM plan_families WHERE id = ?", [family_id])
+        row = cursor.fetchone()
+        if row is None:
+            return None, None
+        family = dict(zip([c[0] for c in cursor.description], row, strict=True))
+        ids = [r[0] for r in conn.execute("SELECT document_id FROM family_members WHERE family_id = ?", [family_id])]
+        return family, compare_report.build(conn, ids, family)
+
+    family, comparison = await db.execute_fn(compare)
+    if family is None:
+        raise NotFound(f"Không có họ văn bản {family_id}")
+    context = {"database": db.name, "family": family, "c": comparison, "base": datasette.urls.database(db.name)}
+    return Response.html(await datasette.render_template("kehoach_family.html", context, request=request))
+
+
 @hookimpl
 def register_routes():
     return [
+        (r"^/(?P<database>[^/]+)/-/family/(?P<id>\d+)$", _family_page),
         (r"^/(?P<database>[^/]+)/-/document/(?P<id>\d+)$", _document_page),
         (r"^/(?P<database>[^/]+)/-/document/by-task/(?P<task_id>\d+)$", _document_by_task),
     ]
