@@ -538,6 +538,7 @@ _MERGED_ROWS = {
     "deadlines": [("id", "deadlines"), ("task_id", "tasks")],
     "citations": [("id", "citations"), ("document_id", "documents")],
     "warnings": [("id", "warnings"), ("document_id", "documents")],
+    "document_sources": [("id", "document_sources"), ("document_id", "documents")],
 }
 
 

@@ -25,7 +25,7 @@ SAMPLE = [
     "can-tho__09-CT-UBND.txt",
     "an-giang__2015-QD-UBND.txt",
 ]
-TIMESTAMPS = {"ingested_at", "at"}
+TIMESTAMPS = {"ingested_at", "at", "recorded_at"}
 
 
 def dump(path: Path) -> list[str]:
