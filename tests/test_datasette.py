@@ -458,3 +458,14 @@ def test_index_document_replaces_a_documents_search_rows(tmp_path):
     assert db.execute("SELECT count(*) FROM task_fts WHERE rowid NOT IN (SELECT id FROM tasks)").fetchone() == (0,)
     assert db.execute("SELECT count(*) FROM task_fts WHERE task_fts MATCH '\"tham dinh\"'").fetchone() == (1,)
     assert db.execute("SELECT count(*) FROM task_fts WHERE task_fts MATCH '\"ra soat\"'").fetchone() == (0,)
+
+
+def test_csv_downloads_open_in_excel_with_vietnamese(served):
+    with urllib.request.urlopen(
+        served["url"] + "/kehoach/family_matrix.csv?family=71/NQ-CP&_size=max", timeout=30
+    ) as r:
+        raw = r.read()
+    assert raw.startswith("\ufeff".encode()) and not raw[3:].startswith("\ufeff".encode())
+    assert "Đồng Nai" in raw.decode("utf-8-sig")
+    with urllib.request.urlopen(served["url"] + "/kehoach/agencies.csv", timeout=30) as r:
+        assert r.read().startswith("\ufeff".encode())

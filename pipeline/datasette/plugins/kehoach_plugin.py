@@ -47,13 +47,41 @@ def _fold_search_params(query_string: bytes) -> bytes:
     return urllib.parse.urlencode(folded).encode()
 
 
+BOM = "\ufeff".encode()
+
+
+def _with_bom(send):
+    """Open every CSV download with a UTF-8 byte order mark, so Excel shows Vietnamese."""
+    state = {"csv": False, "first": True}
+
+    async def wrapped(message):
+        if message["type"] == "http.response.start":
+            headers = dict(message.get("headers") or [])
+            state["csv"] = message.get("status") == 200
+            if state["csv"] and b"content-length" in headers:
+                length = int(headers[b"content-length"]) + len(BOM)
+                message = {
+                    **message,
+                    "headers": [
+                        (k, str(length).encode() if k == b"content-length" else v) for k, v in message["headers"]
+                    ],
+                }
+        elif message["type"] == "http.response.body" and state["csv"] and state["first"]:
+            state["first"] = False
+            message = {**message, "body": BOM + message.get("body", b"")}
+        await send(message)
+
+    return wrapped
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
         async def fold_search(scope, receive, send):
             if scope.get("type") == "http" and b"_search" in scope.get("query_string", b""):
                 scope = dict(scope, query_string=_fold_search_params(scope["query_string"]))
-            await app(scope, receive, send)
+            csv = scope.get("type") == "http" and scope.get("path", "").endswith(".csv")
+            await app(scope, receive, _with_bom(send) if csv else send)
 
         return fold_search
 
@@ -118,8 +146,60 @@ def _family_link(datasette, database: str, family_id) -> Markup:
     return Markup('<a href="{}" title="So sánh các tỉnh">{} ⇄</a>').format(url, family_id)
 
 
+# Vietnamese beside the codes analysts filter on ("lead" -> "lead (chủ trì)").
+CODE_LABELS = {
+    "role": {"lead": "chủ trì", "coordinate": "phối hợp", "report_to": "báo cáo"},
+    "kind": {
+        "department": "sở",
+        "ministry": "bộ",
+        "people_committee": "UBND",
+        "people_council": "HĐND",
+        "police": "công an",
+        "office": "văn phòng",
+        "board": "ban quản lý",
+        "steering_committee": "ban chỉ đạo",
+        "mass_org": "đoàn thể",
+        "central_body": "cơ quan trung ương",
+        "company": "doanh nghiệp",
+        "media": "báo chí",
+        "party": "cơ quan Đảng",
+        "military": "quân sự",
+        "center": "trung tâm",
+        "bank": "ngân hàng",
+        "tax": "thuế",
+        "customs": "hải quan",
+        "court": "tòa án",
+        "procuracy": "viện kiểm sát",
+        "social_insurance": "bảo hiểm xã hội",
+        "university": "trường, viện",
+        "council": "hội đồng",
+        "inspectorate": "thanh tra",
+        "treasury": "kho bạc",
+        "audit": "kiểm toán",
+        "collective": "nhóm cơ quan",
+        "other": "khác",
+    },
+}
+CODE_LABELS["agency_kind"] = CODE_LABELS["kind"]
+DATE_COLUMNS = {"issue_date", "due_date", "first_due", "start_date", "effective_date", "due_dates"}
+
+
+def _label_or_date(value, column: str):
+    """A code with its Vietnamese label, or ISO dates shown dd/mm/yyyy (the ISO date kept as title)."""
+    if column in CODE_LABELS and value in CODE_LABELS[column]:
+        return Markup('{} <span class="kh-label">({})</span>').format(value, CODE_LABELS[column][value])
+    if column == "recurrence" and compare_report.recurrence_label(value) != value:
+        return Markup('{} <span class="kh-label">({})</span>').format(value, compare_report.recurrence_label(value))
+    if column in DATE_COLUMNS and isinstance(value, str) and value[:4].isdigit():
+        shown = "; ".join(compare_report.vn_date(part.strip()) for part in value.split(";"))
+        return Markup('<span title="{}">{}</span>').format(value, shown)
+    return None
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
+    if isinstance(value, str) and (labelled := _label_or_date(value, column)) is not None:
+        return labelled
     if value is not None and (
         (column == "family_id" and table != "family_members") or (column == "id" and table == "plan_families")
     ):
