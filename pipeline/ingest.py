@@ -1,39 +1,37 @@
 """Ingest: input files (or fetched URLs) -> parsed documents -> the database.
 
-Each input is read, parsed and written on its own: a file that cannot be read or parsed
-is recorded in ``failures`` with the stage that failed and the batch goes on; a document
-is written in one transaction, so it is either wholly in the database or not at all.
-Re-running is safe: unchanged inputs are skipped by content hash, a changed input
-replaces its rows.
+Each input is read and parsed on its own (``pipeline.parse_worker``, in this process, in a
+pool of processes or on Dask: ``pipeline.parallel``) and written by this process alone: a
+file that cannot be read or parsed is recorded in ``failures`` with the stage that failed and
+the batch goes on; a document is written in a savepoint of its own, so it is either wholly in
+the database or not at all. Re-running is safe: an input whose size and modification time
+are unchanged is skipped before it is read, one whose content hash is unchanged before it is
+parsed; a changed input replaces its rows.
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from parsers import parse_document
 from parsers.sites import UNSUPPORTED, accepted_suffixes
 from pipeline import storage
 from pipeline.compare import dedup, derive
-from pipeline.read_cache import CACHE_DIR_NAME, cached_read
+from pipeline.parallel import parse_all
+from pipeline.parse_worker import NotADocument, Parsed, ParseTask, parse_file
+from pipeline.read_cache import CACHE_DIR_NAME
+
+__all__ = ["IngestReport", "NotADocument", "ingest", "ingest_file", "iter_inputs"]
 
 # Files in an input folder that are not documents.
 IGNORED_NAMES = {"readme.md", "manifest.csv", ".gitkeep", "license", "license.md"}
 # What a folder is searched for: the formats read, and those refused with a reason (".doc"),
 # so that the user learns why a file was not ingested.
 DOCUMENT_SUFFIXES = {*accepted_suffixes(), *UNSUPPORTED}
-
-
-# Pages a site reader recognises as something other than a document's text.
-NOT_DOCUMENTS = {"listing": "a listing or search page", "attributes": "an attribute page (no document text)"}
-
-
-class NotADocument(ValueError):
-    """An input that was read but holds no document (a listing or search page)."""
+# Documents written per transaction.
+BATCH = 200
 
 
 @dataclass
@@ -65,55 +63,6 @@ def _is_document(path: Path, root: Path) -> bool:
     if any(part.startswith(".") for part in parts) or {"gold", "ocr-eval"} & set(parts[:-1]):
         return False
     return path.name.lower() not in IGNORED_NAMES and path.suffix.lower() in DOCUMENT_SUFFIXES
-
-
-def ingest_file(
-    db,
-    path: Path,
-    report: IngestReport,
-    *,
-    source: str | None = None,
-    detector: bool = True,
-    cache_dir: Path | None = None,
-) -> None:
-    """Read, parse and store one input, recording a failure instead of raising.
-
-    Slow readings (OCR) are kept in ``cache_dir`` by content hash (``pipeline.read_cache``).
-    """
-    source = source or str(path)
-    stage = "read"
-    try:
-        started = time.perf_counter()
-        data = path.read_bytes()
-        sha = hashlib.sha256(data).hexdigest()
-        if sha in (storage.stored_hash(db, source), storage.duplicate_hash(db, source)):
-            report.skipped.append(source)
-            return
-        read = cached_read(path.name, data, sha, cache_dir)
-        if read.hints.get("kind") in NOT_DOCUMENTS:
-            raise NotADocument(f"{path.name}: {NOT_DOCUMENTS[read.hints['kind']]} of {read.site}, not a document")
-        read = read.model_copy(update={"source": source})
-        report.add_time("read", time.perf_counter() - started)
-        stage = "parse"
-        started = time.perf_counter()
-        stages: dict[str, float] = {}
-        doc = parse_document(read, sha, detector=detector, timings=stages)
-        if not doc.text.strip():
-            raise ValueError(f"{path.name}: no text found")
-        report.add_time("parse", time.perf_counter() - started)
-        for name, seconds in stages.items():
-            report.add_time(f"parse:{name}", seconds)
-        stage = "save"
-        started = time.perf_counter()
-        if not save_once(db, doc, report):
-            return
-        report.add_time("save", time.perf_counter() - started)
-        report.ingested.append(source)
-    except Exception as error:  # one bad input must never stop the batch
-        stage = "classify" if isinstance(error, NotADocument) else stage
-        message = str(error) if path.name in str(error) else f"{path.name}: {type(error).__name__}: {error}"
-        storage.save_failure(db, source, stage, message)
-        report.failed.append((source, stage, message))
 
 
 def save_once(db, doc, report: IngestReport) -> bool:
@@ -160,19 +109,102 @@ def ingest(
     *,
     detector: bool = True,
     on_progress: Callable[[Path], None] | None = None,
+    workers: int = 1,
+    dask: str | None = None,
+    batch: int = BATCH,
 ) -> IngestReport:
     """Ingest every document under ``paths`` into the database at ``db_path``.
 
-    OCR results are cached in ``ocr-cache/`` beside the database.
+    Parsing runs in ``workers`` processes, or on the Dask scheduler at ``dask`` ("local": a
+    cluster on this machine); this process is the one writer, in transactions of ``batch``
+    documents, each document in a savepoint of its own. The database is the same whichever
+    way the parsing ran. OCR results are cached in ``ocr-cache/`` beside the database.
     """
     db = storage.open_db(db_path)
     report = IngestReport()
-    cache_dir = Path(db_path).parent / CACHE_DIR_NAME
-    for path in list(iter_inputs(paths)):
-        ingest_file(db, path, report, detector=detector, cache_dir=cache_dir)
-        if on_progress:
-            on_progress(path)
+    files = list(iter_inputs(paths))
+    cache_dir = str(Path(db_path).parent / CACHE_DIR_NAME)
+    tasks, stats = _tasks_to_parse(db, files, report, ParseTask(0, "", "", None, detector, cache_dir), on_progress)
+    results = parse_all(tasks, workers=workers, dask=dask)
+    while True:
+        with db.atomic():  # one transaction per batch: a commit per document costs more than its rows
+            written = 0
+            for parsed in results:
+                _write(db, parsed, stats.get(parsed.source), report)
+                if on_progress:
+                    on_progress(Path(parsed.path))
+                written += 1
+                if written == batch:
+                    break
+        if written < batch:
+            break
     storage.link_citations(db)
     derive.refresh(db)
     db.close()
     return report
+
+
+def ingest_file(
+    db, path: Path, report: IngestReport, *, source: str | None = None, detector: bool = True, cache_dir=None
+) -> None:
+    """Read, parse and store one input (the crawler's way in), recording a failure instead of raising."""
+    source = source or str(path)
+    cache = str(cache_dir) if cache_dir else None
+    known = storage.stored_hash(db, source), storage.duplicate_hash(db, source)
+    parsed = parse_file(ParseTask(0, str(path), source, known[0], detector, cache, known[1]))
+    _write(db, parsed, None, report)
+
+
+def _tasks_to_parse(
+    db, files: list[Path], report: IngestReport, options: ParseTask, on_progress: Callable[[Path], None] | None
+) -> tuple[list[ParseTask], dict[str, tuple[int, int]]]:
+    """The inputs to parse, and their (size, mtime_ns); an input whose size and time are those
+    stored with its document is unchanged and skipped here, before it is read."""
+    known = storage.known_files(db)
+    hashes = storage.stored_hashes(db)
+    tasks: list[ParseTask] = []
+    stats: dict[str, tuple[int, int]] = {}
+    for path in files:
+        source = str(path)
+        try:
+            st = path.stat()
+            stat = (st.st_size, st.st_mtime_ns)
+        except OSError:
+            stat = None  # the reader will say what is wrong with it
+        if stat is not None and source in known and known[source][:2] == stat:
+            report.skipped.append(source)
+            if on_progress:
+                on_progress(path)
+            continue
+        if stat is not None:
+            stats[source] = stat
+        task = replace(options, index=len(tasks), path=source, source=source, known_sha256=hashes.get(source))
+        tasks.append(replace(task, duplicate_sha256=storage.duplicate_hash(db, source)))
+    return tasks, stats
+
+
+def _write(db, parsed: Parsed, stat: tuple[int, int] | None, report: IngestReport) -> None:
+    """Store one parse result: the document, "unchanged", or a failures row; never raises."""
+    for stage, seconds in parsed.seconds.items():
+        report.add_time(stage, seconds)
+    if parsed.unchanged:
+        if stat is not None:
+            storage.save_file_stat(db, parsed.source, *stat, parsed.sha256)
+        report.skipped.append(parsed.source)
+        return
+    if parsed.doc is not None:
+        started = time.perf_counter()
+        try:
+            if not save_once(db, parsed.doc, report):
+                return  # a copy of a stored document, kept instead: recorded as a duplicate
+            if stat is not None:
+                storage.save_file_stat(db, parsed.source, *stat, parsed.sha256)
+        except Exception as error:
+            name = Path(parsed.path).name
+            parsed.stage, parsed.error = "save", f"{name}: {type(error).__name__}: {error}"
+        else:
+            report.add_time("save", time.perf_counter() - started)
+            report.ingested.append(parsed.source)
+            return
+    storage.save_failure(db, parsed.source, parsed.stage or "parse", parsed.error or "unknown error")
+    report.failed.append((parsed.source, parsed.stage or "parse", parsed.error or "unknown error"))
