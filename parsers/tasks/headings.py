@@ -67,12 +67,11 @@ def is_agency_heading(ctx: TaskContext, node: int) -> bool:
 
 
 def inherited_lead(ctx: TaskContext, section: int | None) -> list[AgencyMention]:
-    """The lead the nearest heading above names (remembered in ``ctx.lead_memo``); in a letter
-    without one, the bodies it is addressed to."""
+    """The lead the nearest heading above names (remembered in ``ctx.lead_memo``)."""
     while section is not None:
         if section not in ctx.lead_memo:
             ctx.lead_memo[section] = heading_lead(ctx, section)
         if ctx.lead_memo[section]:
             return ctx.lead_memo[section]
         section = ctx.sections[section].parent
-    return ctx.addressees
+    return []
