@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from pipeline.compare import report as compare_report
 from pipeline.db_shape import fold, fold_number, fold_query, search_query
+from pipeline.topic_search import topic_fts
 
 DEFAULT_DATABASE_NAME = "kehoach"
 _ROLE_CLASSES = {"lead": "kh-lead", "coordinate": "kh-coordinate", "report_to": "kh-report"}
@@ -37,6 +38,7 @@ def prepare_connection(conn):
     conn.create_function("fold", 1, fold, deterministic=True)
     conn.create_function("fold_number", 1, fold_number, deterministic=True)
     conn.create_function("fold_fts", 1, fold_fts, deterministic=True)
+    conn.create_function("topic_fts", 1, topic_fts, deterministic=True)
 
 
 def _fold_search_params(query_string: bytes) -> bytes:
