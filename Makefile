@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := output/kehoach.db
 STAMP := $(VENV)/.installed
 
-.PHONY: install ingest test lint format serve eval ocr-eval bench readme clean fuzz crashtest
+.PHONY: install ingest test lint format serve eval ocr-eval bench bench-quick bench-stages linearity readme clean fuzz crashtest
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,7 +39,14 @@ eval: $(STAMP)  ## score extraction against the gold annotations (per file, per 
 ocr-eval: $(STAMP)  ## OCR quality on corpus/ocr-eval/ (CER, extraction agreement, s/page; needs tesseract-ocr-vie)
 	OMP_THREAD_LIMIT=1 $(BIN)/kehoach ocr-eval --dpis 200,300,400 --out output/ocr-eval.json
 
-bench: $(STAMP)  ## time ingest of the sample corpus, per stage (medians over repeats)
+bench: $(STAMP)  ## the scale benchmark (10k documents, 1M tasks; long): writes BENCHMARKS.md
+	timeout 7200 $(BIN)/kehoach bench --scale --out BENCHMARKS.md $(BENCH_ARGS)
+
+bench-quick: $(STAMP)  ## the scale benchmark at small sizes, to output/BENCHMARKS-quick.md
+	$(BIN)/kehoach bench --scale --out output/BENCHMARKS-quick.md --documents 200 --small 50 \
+		--repeat-documents 40 --repeats 2 --tasks 20000 --sizes 0.01,0.5 --no-dask
+
+bench-stages: $(STAMP)  ## time ingest of the sample corpus, per stage (medians over repeats)
 	$(BIN)/kehoach bench corpus --repeats 3
 
 fuzz: $(STAMP)  ## fuzz readers and parser: FUZZ_CASES (default 10000) random and damaged real documents
@@ -47,6 +54,9 @@ fuzz: $(STAMP)  ## fuzz readers and parser: FUZZ_CASES (default 10000) random an
 
 crashtest: $(STAMP)  ## SIGKILL an ingest at KILL_POINTS (default 24) random points; check consistency each time
 	KILL_POINTS=$${KILL_POINTS:-24} $(BIN)/pytest -p no:cacheprovider tests/test_crash.py
+
+linearity: $(STAMP)  ## time per MB of documents repeated to 1 MB and 8 MB (a ratio, not a time)
+	KEHOACH_LINEAR_MB=1,8 $(BIN)/pytest -q tests/test_linear.py
 
 readme: $(STAMP)  ## regenerate the generated sections: README (CLI help, schema, figures), Datasette metadata
 	$(BIN)/cog -r README.md pipeline/datasette/metadata.yml

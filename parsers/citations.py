@@ -126,6 +126,7 @@ def find_citations(
 def _numbered(p: Paragraph, relation: Relation, own: str | None, found: dict[str, Citation]) -> None:
     """Documents a paragraph cites by number: "Quyết định số 02/QĐ-HĐV ngày 09/9/2021 của ..."."""
     kind = None  # a kind stays in force for the numbers after it: "các Quyết định số 1/QĐ-X, 2/QĐ-Y"
+    caps: bool | None = None  # read once per paragraph: a long one may cite hundreds of numbers
     for m in DOCUMENT_NUMBER.finditer(p.text):
         number = clean_number(m["number"])
         key = number.upper()
@@ -146,7 +147,8 @@ def _numbered(p: Paragraph, relation: Relation, own: str | None, found: dict[str
             span_start=p.start + m.start("number"),
             span_end=p.start + m.end("number"),
         )
-        _keep(found, key, citation, caps=is_caps(p.text))
+        caps = is_caps(p.text) if caps is None else caps
+        _keep(found, key, citation, caps=caps)
 
 
 def _laws(p: Paragraph, relation: Relation, found: dict[str, Citation]) -> None:

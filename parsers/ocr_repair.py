@@ -9,6 +9,8 @@ made only where the structure leaves one reading:
 - the place-and-date line ("<place>, ngày D tháng M năm YYYY"): its three words and digits;
 - the letter's subject line in the header ("W⁄v" -> "V/v") and a numbered heading's dot
   read as a comma at a line's start ("1, Về ..." -> "1. Về ...");
+- the recipients' heading over its list ("Aụi nhận:" -> "Nơi nhận:"), a type heading, a
+  signer's title or a council's name in capitals ("KT. CHU TỊCH" -> "KT. CHỦ TỊCH");
 - fixed phrases of the layout (the national motto, "Kính gửi", "Nơi nhận") and the names of
   the reference agencies (``data/agencies.json``) whose letters match the text but for
   diacritics;
@@ -27,6 +29,7 @@ import unicodedata
 from functools import cache
 
 from parsers.agencies.data import entries
+from parsers.lexicon import markers
 from parsers.lexicon.document_types import TYPE_CODES, names
 from parsers.lexicon.folding import fold
 from parsers.lexicon.vietnamese import UPPER
@@ -58,6 +61,11 @@ DATE_LINE = re.compile(
 SUBJECT_MARK = re.compile(r"^[VW][/⁄|lI1íi][vy](?=\s)")
 # "1, Về công bố ...": a heading's number with its dot read as a comma.
 LABEL_COMMA = re.compile(rf"^(?P<n>\d{{1,2}}),\s(?=[{UPPER}])")
+# A signature's sign-for mark before a title: "KT. ", "TM."
+SIGN_FOR_MARK = re.compile(rf"^(?P<mark>{markers.SIGN_FOR}\.\s*)?(?P<rest>.+)$")
+COUNCILS = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+# The recipients' heading as OCR may read its first word (italic, bold): "Aụi nhận:", "Xới nhận:"
+RECIPIENTS_MISREAD = re.compile(r"^\S{2,4}\s+(?P<nhan>\S{4})\s*:")
 FIXED_PHRASES = (
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "Độc lập - Tự do - Hạnh phúc",
@@ -167,17 +175,38 @@ def _with_case_of(surface: str, spelling: str) -> str:
     return "".join(c.upper() if s.isupper() else c.lower() for s, c in zip(surface, spelling, strict=True))
 
 
-def _repair_heading(cell: str) -> str:
-    """A cell that is a document type heading but for diacritics: "QUYÉT ĐỊNH:" -> "QUYẾT ĐỊNH:"."""
+def _repair_caps_line(cell: str) -> str:
+    """A capitals cell that is a type heading, a signer's title or a council's name but for its
+    diacritics: "QUYÉT ĐỊNH:" -> "QUYẾT ĐỊNH:", "KT. CHU TỊCH" -> "KT. CHỦ TỊCH"."""
     bare = cell.strip()
     colon = ":" if bare.endswith(":") else ""
-    heading = _headings().get(fold(bare.rstrip(":").strip()))
-    return heading + colon if heading and bare.isupper() else cell
+    m = SIGN_FOR_MARK.match(bare.rstrip(":").strip())
+    known = _caps_lines().get(fold(m["rest"])) if m else None
+    if not known or not m["rest"].isupper() or _tone_key(m["rest"]) == _tone_key(known):
+        return cell
+    return f"{m['mark'] or ''}{known}{colon}"
 
 
 @cache
-def _headings() -> dict[str, str]:
-    return {fold(heading): heading.upper() for heading in names("heading")}
+def _caps_lines() -> dict[str, str]:
+    titles = [*markers.SIGNER_TITLE_WORDS, *(f"{markers.DEPUTY} {t}" for t in markers.SIGNER_TITLE_WORDS)]
+    lines = [*(h.upper() for h in names("heading")), *titles, *COUNCILS]
+    return {fold(line): line for line in lines}
+
+
+def _repair_recipients(lines: list[str]) -> list[str]:
+    """ "Aụi nhận:" over a list of "- ..." lines: the recipients' heading, "Nơi nhận:"."""
+    out = list(lines)
+    for i, line in enumerate(lines[:-1]):
+        m = RECIPIENTS_MISREAD.match(line)
+        if (
+            m
+            and fold(m["nhan"]) == "nhan"
+            and lines[i + 1].lstrip().startswith("- ")
+            and not line.startswith(markers.RECIPIENTS)
+        ):
+            out[i] = f"{markers.RECIPIENTS}:{line[m.end() :]}"
+    return out
 
 
 def _join_blank_number(cells: list[str]) -> list[str]:
@@ -216,10 +245,10 @@ def repair_source(source: SourceText) -> tuple[SourceText, dict[str, str]]:
     """
     unsure = _low_words(source.hints)
     doubts: dict[str, str] = {}
-    lines = source.text.split("\n")
+    lines = _repair_recipients(source.text.split("\n"))
     for i, line in enumerate(lines):
         cells = [repair_names(cell) for cell in LABEL_COMMA.sub(r"\g<n>. ", line).split("\t")]
-        cells = [_repair_heading(cell) for cell in cells]
+        cells = [_repair_caps_line(cell) for cell in cells]
         if i < HEADER_LINES:
             cells = _join_blank_number(cells)
             cells = [_repair_date(_repair_number(cell, unsure, doubts), unsure, doubts) for cell in cells]

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from pipeline import storage
+from pipeline.compare import derive
 from pipeline.evaluate import by_shape, document_shapes, evaluate, format_figures, headline, load_gold, summary_line
 from pipeline.ingest import MB, IngestLocked, IngestReport, Limits, ingest, iter_inputs
 
@@ -56,6 +57,16 @@ def main() -> None:
     type=float,
     help="Longest time to read and parse one document (0: no limit).",
 )
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Parse in this many processes."
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Parse on the Dask cluster whose scheduler is at ADDRESS ('local': --workers processes here).",
+)
 def ingest_command(
     paths: tuple[str, ...],
     db_path: str,
@@ -65,6 +76,8 @@ def ingest_command(
     max_size: int,
     max_unpacked: int,
     max_seconds: float,
+    workers: int,
+    dask_address: str | None,
 ) -> None:
     """Ingest the documents in PATHS (files, folders searched recursively, or http(s) URLs).
 
@@ -87,7 +100,13 @@ def ingest_command(
         fetched.failed[:0] = crawled.failed
     problems: list[tuple[str, str]] = []
     files = list(iter_inputs(local, problems))
-    options = {"detector": not no_detector, "limits": limits, "problems": problems}
+    options = {
+        "detector": not no_detector,
+        "limits": limits,
+        "problems": problems,
+        "workers": workers,
+        "dask": dask_address,
+    }
     try:
         if quiet or not files:
             report = ingest(files, db_path, **options)
@@ -104,6 +123,23 @@ def ingest_command(
     if report.errors:
         total = len(files) + len(urls)
         raise click.ClickException(f"{len(report.errors)} of {total} inputs failed (see the failures table)")
+
+
+@main.command("merge")
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to merge into.")
+def merge_command(shards: tuple[str, ...], db_path: str) -> None:
+    """Merge the kehoach databases SHARDS (written by separate ingests, e.g. one per machine)
+    into --db: documents get new ids, a source already in --db is replaced."""
+    db = storage.open_db(db_path)
+    try:
+        for shard in shards:
+            if Path(shard).resolve() == Path(db_path).resolve():
+                raise click.BadParameter(f"{shard}: is the database merged into", param_hint="SHARDS")
+            click.echo(f"{shard}: {storage.merge_database(db, shard)} documents merged")
+        derive.refresh(db)  # plan families and task alignment, over the merged documents
+    finally:
+        db.close()
 
 
 def _fetch_and_ingest(urls: list[str], db_path: str, dest: Path, *, detector: bool, delay: float = 1.0):
@@ -345,8 +381,37 @@ def crawl_command(start_urls, depth, max_pages, since, delay, allow_hosts, dest,
 @main.command("bench")
 @click.argument("paths", nargs=-1)
 @click.option("--repeats", default=3, show_default=True, type=int, help="Timed runs (after one warm-up run).")
-def bench_command(paths: tuple[str, ...], repeats: int) -> None:
-    """Time ingest of PATHS (default: corpus/) per stage: medians and shares of the total."""
+@click.option("--scale", is_flag=True, help="The scale benchmark instead, written to --out (see BENCHMARKS.md).")
+@click.option("--out", default="BENCHMARKS.md", show_default=True, help="Where --scale writes its report.")
+@click.option("--documents", default=10_000, show_default=True, help="--scale: documents of the large corpus.")
+@click.option("--small", default=1_000, show_default=True, help="--scale: documents of the small corpus.")
+@click.option("--repeat-documents", default=300, show_default=True, help="--scale: documents of the repeated runs.")
+@click.option("--tasks", default=1_000_000, show_default=True, help="--scale: task rows for the query timings.")
+@click.option("--sizes", default="0.01,1,10,50", show_default=True, help="--scale: single-document sizes (MB).")
+@click.option("--workers", default=2, show_default=True, help="--scale: processes of the parallel runs.")
+@click.option("--no-dask", is_flag=True, help="--scale: skip the Dask local cluster run.")
+@click.option("--note", multiple=True, help="--scale: a line to print under the report's heading.")
+def bench_command(paths: tuple[str, ...], repeats: int, scale: bool, out: str, **options) -> None:
+    """Time ingest of PATHS (default: corpus/) per stage: medians and shares of the total;
+    with --scale, the scale benchmark (throughput, workers, Dask, re-ingest, memory, time per
+    MB, queries on a million tasks) written to BENCHMARKS.md."""
+    if scale:
+        from pipeline.scale_bench import ScaleConfig
+        from pipeline.scale_bench import main as scale_main
+
+        config = ScaleConfig(
+            documents=options["documents"],
+            small=options["small"],
+            repeat_documents=options["repeat_documents"],
+            repeats=repeats,
+            tasks=options["tasks"],
+            sizes_mb=tuple(float(x) for x in options["sizes"].split(",")),
+            workers=options["workers"],
+            dask=not options["no_dask"],
+            notes=list(options["note"]),
+        )
+        click.echo(scale_main(config, Path(out), log=lambda m: click.echo(m, err=True)))
+        return
     from pipeline.bench import format_report, run
 
     for line in format_report(run(list(paths) or ["corpus"], repeats=repeats)):

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from parsers import parse_document
-from parsers.lexicon.vietnamese import fold
+from parsers.lexicon.folding import fold
 from parsers.models import ParsedDocument
 from parsers.ocr_repair import repair_source
 from parsers.sites import _ocr, pdf, scan

@@ -225,6 +225,16 @@ TABLES: dict[str, Table] = {
         foreign_keys=[("document_id", "documents", "id")],
         display={"facets": ["stage", "field"]},
     ),
+    "source_files": Table(
+        description="Size, modification time and hash of each ingested input file: a re-ingest skips a file whose size and time are unchanged without reading it.",
+        columns={
+            "source": (str, "The input file."),
+            "size": (int, "Its size in bytes when its document was stored."),
+            "mtime_ns": (int, "Its modification time (nanoseconds since 1970) then."),
+            "sha256": (str, "Its content hash then."),
+        },
+        pk="source",
+    ),
     "failures": Table(
         description="One row per input that could not be ingested, with the stage that failed.",
         columns={

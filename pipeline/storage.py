@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import time
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -207,6 +208,28 @@ def stored_hash(db: sqlite_utils.Database, source: str) -> str | None:
     """The content hash stored for ``source``, or None when it is not in the database."""
     row = db.execute("SELECT sha256 FROM documents WHERE source = ?", [source]).fetchone()
     return row[0] if row else None
+
+
+def known_files(db: sqlite_utils.Database) -> dict[str, tuple[int, int, str]]:
+    """source -> (size, mtime_ns, sha256) of the input files whose document is stored, as last seen."""
+    rows = db.execute(
+        "SELECT f.source, f.size, f.mtime_ns, f.sha256 FROM source_files f "
+        "JOIN documents d ON d.source = f.source AND d.sha256 = f.sha256"
+    )
+    return {source: (size, mtime, sha) for source, size, mtime, sha in rows.fetchall()}
+
+
+def stored_hashes(db: sqlite_utils.Database) -> dict[str, str]:
+    """source -> content hash of every stored document."""
+    return dict(db.execute("SELECT source, sha256 FROM documents").fetchall())
+
+
+def save_file_stat(db: sqlite_utils.Database, source: str, size: int, mtime_ns: int, sha256: str) -> None:
+    """Remember how an input file looked when its document was stored (see ``known_files``)."""
+    db.execute(
+        "INSERT OR REPLACE INTO source_files (source, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)",
+        [source, size, mtime_ns, sha256],
+    )
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -604,6 +627,125 @@ def link_citations(db: sqlite_utils.Database) -> int:
 def counts(db: sqlite_utils.Database) -> dict[str, int]:
     """Row counts of the contract tables, for the ingest summary."""
     return {name: db.table(name).count for name in SCHEMA}
+
+
+# Tables whose rows belong to a document, with (column, table its ids point into) to renumber.
+_MERGED_ROWS = {
+    "sections": [("id", "sections"), ("document_id", "documents"), ("parent_id", "sections")],
+    "agency_mentions": [("id", "agency_mentions"), ("document_id", "documents")],
+    "tasks": [("id", "tasks"), ("document_id", "documents")],
+    "task_agencies": [("id", "task_agencies"), ("task_id", "tasks")],
+    "deadlines": [("id", "deadlines"), ("task_id", "tasks")],
+    "citations": [("id", "citations"), ("document_id", "documents")],
+    "warnings": [("id", "warnings"), ("document_id", "documents")],
+    "document_sources": [("id", "document_sources"), ("document_id", "documents")],
+}
+
+
+def merge_database(db: sqlite_utils.Database, shard: str | Path) -> int:
+    """Copy every document of the kehoach database ``shard`` into ``db`` with new ids (a
+    document from a source ``db`` already holds replaces it), and its failures and file
+    records; returns the number of documents copied. Shards written by several ingests in
+    parallel are merged this way into one database.
+    """
+    open_db(shard).close()  # bring the shard to the current schema first
+    db.execute("ATTACH DATABASE ? AS shard", [str(shard)])
+    try:
+        with db.atomic():
+            doc_ids = _merge_documents(db)
+            offsets = {t: (db.execute(f"SELECT COALESCE(MAX(id), 0) FROM [{t}]").fetchone()[0]) for t in _MERGED_ROWS}
+            offsets["documents"] = None  # documents are renumbered through doc_map
+            for table, renumbered in _MERGED_ROWS.items():
+                _merge_rows(db, table, dict(renumbered), offsets)
+            db.execute("UPDATE citations SET cited_document_id = NULL WHERE document_id IN (SELECT new FROM doc_map)")
+            agency_columns = ", ".join(f"[{c}]" for c in SCHEMA["agencies"]["columns"])
+            db.execute(f"INSERT OR IGNORE INTO agencies ({agency_columns}) SELECT {agency_columns} FROM shard.agencies")
+            for table in ("failures", "source_files"):
+                columns = ", ".join(f"[{c}]" for c in SCHEMA[table]["columns"] if c != "id")
+                db.execute(f"DELETE FROM [{table}] WHERE source IN (SELECT source FROM shard.[{table}])")
+                db.execute(f"INSERT INTO [{table}] ({columns}) SELECT {columns} FROM shard.[{table}]")
+            for new_id in doc_ids:
+                index_document(db, new_id)
+            db.execute("DROP TABLE doc_map")
+    finally:
+        db.execute("DETACH DATABASE shard")
+    link_citations(db)
+    return len(doc_ids)
+
+
+def _merge_documents(db: sqlite_utils.Database) -> list[int]:
+    db.execute("CREATE TEMP TABLE doc_map (old INTEGER PRIMARY KEY, new INTEGER)")
+    columns = [c for c in SCHEMA["documents"]["columns"] if c != "id"]
+    names = ", ".join(f"[{c}]" for c in columns)
+    new_ids = []
+    for old_id, *values in db.execute(f"SELECT id, {names} FROM shard.documents ORDER BY id").fetchall():
+        row = dict(zip(columns, values, strict=True))
+        existing = db.execute("SELECT id FROM documents WHERE source = ?", [row["source"]]).fetchone()
+        if existing:
+            new_id = existing[0]
+            _delete_document_rows(db, new_id)
+            db.table("documents").update(new_id, row)
+        else:
+            new_id = db.table("documents").insert(row).last_pk
+        db.execute("DELETE FROM failures WHERE source = ?", [row["source"]])
+        db.execute("INSERT INTO doc_map VALUES (?, ?)", [old_id, new_id])
+        new_ids.append(new_id)
+    return new_ids
+
+
+def _merge_rows(db: sqlite_utils.Database, table: str, renumbered: dict[str, str], offsets: dict) -> None:
+    columns = list(SCHEMA[table]["columns"])
+    values = []
+    for column in columns:
+        target = renumbered.get(column)
+        if target == "documents":
+            values.append(f"(SELECT new FROM doc_map WHERE old = [{column}])")
+        elif target:
+            values.append(f"[{column}] + {offsets[target]}")
+        else:
+            values.append(f"[{column}]")
+    names = ", ".join(f"[{c}]" for c in columns)
+    db.execute(f"INSERT INTO [{table}] ({names}) SELECT {', '.join(values)} FROM shard.[{table}] ORDER BY id")
+
+
+def replicate_tasks(db: sqlite_utils.Database, target: int) -> dict:
+    """For the benchmark only: copy the task rows, with their agencies and deadlines, in their
+    own documents until there are ``target`` tasks, and index them for search. Returns the
+    row counts and the seconds it took."""
+    started = time.perf_counter()
+    base_max = db.execute("SELECT COALESCE(MAX(id), 0) FROM tasks").fetchone()[0]
+    base_count = db.execute("SELECT count(*) FROM tasks").fetchone()[0]
+    if not base_count:
+        raise ValueError("no tasks to copy")
+    with db.atomic():
+        count = base_count
+        while count < target:
+            offsets = {t: db.execute(f"SELECT MAX(id) FROM [{t}]").fetchone()[0] or 0 for t in _COPIED_TASK_ROWS}
+            limit = min(base_count, target - count)
+            last = db.execute(f"SELECT id FROM tasks WHERE id <= {base_max} ORDER BY id LIMIT 1 OFFSET {limit - 1}")
+            last_id = last.fetchone()[0]
+            for table, renumbered in _COPIED_TASK_ROWS.items():
+                columns = list(SCHEMA[table]["columns"])
+                values = [f"[{c}] + {offsets[renumbered[c]]}" if c in renumbered else f"[{c}]" for c in columns]
+                key = "id" if table == "tasks" else "task_id"
+                db.execute(
+                    f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                    f"SELECT {', '.join(values)} FROM [{table}] WHERE [{key}] <= {last_id} ORDER BY id"
+                )
+            count += limit
+        for (doc_id,) in db.execute("SELECT id FROM documents").fetchall():
+            index_document(db, doc_id)
+    db.execute("ANALYZE")
+    counts_now = {t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in ("documents", *_COPIED_TASK_ROWS)}
+    return {**counts_now, "seconds": time.perf_counter() - started}
+
+
+# The task rows copied by ``replicate_tasks``: column -> table whose ids it holds.
+_COPIED_TASK_ROWS = {
+    "tasks": {"id": "tasks"},
+    "task_agencies": {"id": "task_agencies", "task_id": "tasks"},
+    "deadlines": {"id": "deadlines", "task_id": "tasks"},
+}
 
 
 def save_comparison(db: sqlite_utils.Database, families: list[dict], alignments: dict[str, list[dict]]) -> None:

@@ -414,6 +414,15 @@ DETECTED = [
     ("Tổng công ty Hàng không Việt Nam", None, "Tổng công ty Hàng không Việt Nam"),
     ("Tổng công ty Hàng hải Việt Nam", None, "Tổng công ty Hàng hải Việt Nam"),
     ("Tổng công ty Đường sắt Việt Nam", None, "Tổng công ty Đường sắt Việt Nam"),
+    # units of a ministry whose names join two words with a comma (trung-uong__1227-QD-BYT, __3176-QD-BYT)
+    ("Cục Quản lý Khám, chữa bệnh", None, "Cục Quản lý Khám, chữa bệnh"),
+    ("Cục Quản lý Y, Dược cổ truyền", None, "Cục Quản lý Y, Dược cổ truyền"),
+    # companies named with their legal form in lower case (lao-cai__6795-SNNMT-KS)
+    (
+        "Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô",
+        "Lào Cai",
+        "Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô",
+    ),
 ]
 
 
@@ -784,6 +793,11 @@ RECIPIENTS = [
         ["Văn phòng Tỉnh ủy", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh",
          "Văn phòng Ủy ban nhân dân tỉnh", "Tỉnh ủy", "Hội đồng nhân dân tỉnh"],
     ),
+    (  # trung-uong__1666-QD-BHXH: ministries abbreviated as departments are ("Các Bộ: YT, ..., TP")
+        "Nơi nhận:\n- Như Điều 6;\n- Các Bộ: YT, LĐTBXH, TC, NV, TP;\n- UBND tỉnh, TP trực thuộc TƯ;\n- Lưu: VT, TST.",
+        None,
+        ["Bộ Y tế", "Bộ Lao động - Thương binh và Xã hội", "Bộ Tài chính", "Bộ Nội vụ", "Bộ Tư pháp"],
+    ),
 ]  # fmt: skip
 
 
@@ -817,6 +831,15 @@ NOT_NAMES = [
     ("Ban Chỉ đạo tỉnh chịu trách nhiệm thi hành Quyết định này", "Nghệ An", []),
     ("Ban hành Nội quy kỳ họp Quốc hội", None, ["Quốc hội"]),
     ("Hoàn thiện cơ sở dữ liệu, tích hợp vào Trung tâm IOC", "Đồng Tháp", []),
+    # a comma inside a name ("Khám, chữa bệnh") is one name; a comma before a verb or another name is a list
+    ("Giao Cục Quản lý Khám, chữa bệnh là đầu mối hướng dẫn thực hiện.", None, ["Cục Quản lý Khám, chữa bệnh"]),
+    ("bổ nhiệm Cục trưởng Cục Quản lý Khám, chữa bệnh, Cục trưởng Cục Khoa học công nghệ và Đào tạo", None,
+     ["Cục Quản lý Khám, chữa bệnh", "Cục Khoa học công nghệ và Đào tạo"]),
+    ("Trung tâm Dữ liệu quốc gia về dân cư, tăng cường kết nối", None, ["Trung tâm dữ liệu quốc gia"]),
+    # a name ends where the predicate begins ("nghiêm túc thực hiện"); "công ty cổ phần" in lower case is a kind
+    ("Sở Nông nghiệp và Môi trường yêu cầu Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô nghiêm túc thực "
+     "hiện", "Lào Cai", ["Sở Nông nghiệp và Môi trường", "Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô"]),
+    ("có tới 80 nghìn công ty cổ phần là công ty gia đình", None, []),
 ]  # fmt: skip
 
 

@@ -66,3 +66,15 @@ def test_the_report_opens_from_disk(sample_db, tmp_path, browser):  # noqa: F811
     summaries = [s.text for s in browser.find_elements(By.CSS_SELECTOR, "#only-one ~ details summary")]
     assert any(s.startswith("Đồng Nai:") for s in summaries)
     _shot(browser, "compare-report.png")
+
+
+def test_codes_carry_vietnamese_labels_and_dates_read_dd_mm_yyyy(compare_site, browser):  # noqa: F811 (fixture)
+    url, _ = compare_site
+    browser.get(f"{url}/kehoach/current_agency_view?number=350%2FQĐ-UBND&agency=Sở+Kế+hoạch+và+Đầu+tư")
+    _wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "td.col-role")))
+    roles = {td.text for td in browser.find_elements(By.CSS_SELECTOR, "td.col-role")}
+    assert "lead (chủ trì)" in roles
+    dates = {td.text for td in browser.find_elements(By.CSS_SELECTOR, "td.col-issue_date")}
+    assert dates == {"11/11/2021"}
+    assert {td.text for td in browser.find_elements(By.CSS_SELECTOR, "td.col-current_agency")} == {"Sở Tài chính"}
+    _shot(browser, "compare-who-does-it-now.png")

@@ -249,6 +249,7 @@ CANNED_CASES = {
     "family_only_one_province": ({"family": "71/NQ-CP"}, "province_2025", "Cần Thơ"),
     "family_function_counts": ({"family": "71/NQ-CP", "function": "science_technology"}, "province_2025", "Nghệ An"),
     "who_does_it_now": ({"agency": "ke hoach va dau tu"}, "current_agency", "Sở Tài chính"),
+    "topic_in_tasks": ({"q": "KH&ĐT"}, "number", "350/QĐ-UBND"),
 }
 
 
@@ -470,3 +471,12 @@ def test_csv_downloads_open_in_excel_with_vietnamese(served):
     assert "Đồng Nai" in raw.decode("utf-8-sig")
     with urllib.request.urlopen(served["url"] + "/kehoach/agencies.csv", timeout=30) as r:
         assert r.read().startswith("\ufeff".encode())
+
+
+def test_topic_search_reads_task_text_only_and_expands_abbreviations(served):
+    rows = _rows(served, "/kehoach/topic_in_tasks.json", q="Sở KH&ĐT")
+    assert rows and all("kế hoạch và đầu tư" in r["text"].lower() for r in rows)
+    spelled = _rows(served, "/kehoach/topic_in_tasks.json", q="so ke hoach va dau tu")
+    assert {r["task_id"] for r in rows} == {r["task_id"] for r in spelled}
+    # search_tasks also reads agency names: more tasks than those whose text says it
+    assert len(_rows(served, "/kehoach/search_tasks.json", q="ke hoach va dau tu")) > len(rows)

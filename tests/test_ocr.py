@@ -15,12 +15,14 @@ from pathlib import Path
 import pytesseract
 import pytest
 
+from parsers import parse_document
 from parsers.models import Metadata, SourceText
 from parsers.ocr_repair import gate_metadata, repair_source
 from parsers.sites import _ocr as ocr_engine
-from parsers.sites import reader_for
+from parsers.sites import read_source, reader_for
 from parsers.sites._ocr import Line, Word, layout
 from pipeline.ingest import ingest
+from pipeline.ocr_eval import DocumentFigures, cer, compare
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "ocr"
@@ -201,6 +203,9 @@ HEADER = "BỘ CÔNG THƯƠNG\nCỤC HÓA CHẤT\n"
         ("CỘNG HOÀ XÃ HỘI CHỦ NGHÍA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", set()),
         ("UỶ BAN NHÂN DÂN TỈNH", "UỶ BAN NHÂN DÂN TỈNH", set()),  # a right spelling is kept
         ("QUYÉT ĐỊNH:", "QUYẾT ĐỊNH:", set()),
+        ("KT. CHU TỊCH", "KT. CHỦ TỊCH", set()),
+        ("TM.UY BAN NHAN DAN", "TM.ỦY BAN NHÂN DÂN", set()),
+        ("UỶ BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", set()),
         ("Số:\t/QĐ-UBND\tLào Cai, ngày tháng 4 năm 2026", "Số: /QĐ-UBND\tLào Cai, ngày tháng 4 năm 2026", set()),
         ("Số: 66.l8/2026/NQ-CP", "Số: 66.18/2026/NQ-CP", set()),
     ],
@@ -214,11 +219,13 @@ def test_header_lines_are_repaired_where_their_structure_is_certain(line, repair
 
 def test_digits_read_with_low_confidence_are_doubtful_and_nothing_is_guessed_in_the_body():
     body = "\n".join(["Nội dung."] * 30 + ["Sè: 12/ABC hóa chât", "1, Về công bố", "Cục Hóa chât chủ trì"])
+    body += "\nAụi nhận:\n- Như trên;\nChu tịch nhận: ý kiến"
     hints = {"reader": "ocr", "ocr_unsure_words": '[["813", 31]]'}
     source = SourceText(source="x", site="scan", text="Số: 813/HC-CNHC\n" + body, hints=hints)
     result, doubts = repair_source(source)
     assert set(doubts) == {"number"}
-    assert result.text.split("\n")[-3:] == ["Sè: 12/ABC hóa chât", "1. Về công bố", "Cục Hóa chất chủ trì"]
+    assert result.text.split("\n")[-6:-3] == ["Sè: 12/ABC hóa chât", "1. Về công bố", "Cục Hóa chất chủ trì"]
+    assert result.text.split("\n")[-3:] == ["Nơi nhận:", "- Như trên;", "Chu tịch nhận: ý kiến"]
 
 
 def test_a_free_text_field_read_with_low_confidence_is_left_empty_with_a_warning():
@@ -227,3 +234,15 @@ def test_a_free_text_field_read_with_low_confidence_is_left_empty_with_a_warning
     gated, warnings = gate_metadata(meta, {"number": "unreadable"}, hints)
     assert (gated.title, gated.number, gated.issuer) == (None, None, "Cục Hóa chất")
     assert [(w.field, w.stage) for w in warnings] == [("number", "ocr"), ("title", "ocr")]
+
+
+def test_the_ocr_evaluation_compares_two_readings_of_a_document():
+    text = (ROOT / "corpus" / "quang-ngai__1617-QD-UBND.txt").read_bytes()
+    reading = read_source("q.txt", text)
+    misread = reading.model_copy(update={"text": reading.text.replace("1617/QĐ-UBND", "1671/QĐ-UBND", 1)})
+    figures = DocumentFigures(name="q", pages=1, seconds=0.0, cer_raw=cer("a b  c", "a b c"), cer_repaired=0.0)
+    compare(parse_document(reading, "a"), parse_document(misread, "b"), figures)
+    assert figures.cer_raw == 0.0 and cer("abcd", "abed") == 0.25
+    assert figures.tasks_text == figures.tasks_matched == figures.leads_equal > 0
+    assert figures.metadata_equal == figures.metadata_fields - 1  # the number differs
+    assert any(d.startswith("number:") for d in figures.differences)

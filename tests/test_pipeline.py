@@ -204,3 +204,32 @@ def test_bench_reports_every_stage(folder):
     assert lines[0].startswith("2 documents from 2 files")
     for _, label in STAGES:
         assert any(line.startswith(label) for line in lines), label
+
+
+def test_scale_bench_smoke(tmp_path):
+    """The scale benchmark end to end at a tiny size: every section is written, nothing asserted of times."""
+    from pipeline.scale_bench import ScaleConfig
+    from pipeline.scale_bench import main as scale_main
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("ha-noi__308-KH-UBND.txt", "dak-lak__010-CT-UBND.txt"):
+        (seeds / name).write_bytes((CORPUS / name).read_bytes())
+    config = ScaleConfig(
+        documents=4,
+        small=2,
+        repeat_documents=2,
+        repeats=1,
+        tasks=600,
+        query_runs=2,
+        sizes_mb=(0.01, 0.03),
+        workers=2,
+        dask=False,
+        seeds=seeds,
+    )
+    text = scale_main(config, tmp_path / "BENCHMARKS.md", log=lambda _: None)
+    assert text == (tmp_path / "BENCHMARKS.md").read_text("utf-8")
+    for heading in ("## Ingest throughput", "## Scale", "## Time per MB", "## Profile", "## Queries on 600 tasks"):
+        assert heading in text, heading
+    assert "| re-ingest, unchanged | 4 skipped |" in text
+    assert "canned: tasks_of_agency" in text and "task_view: facet province" in text

@@ -17,6 +17,7 @@ It loads once per process, on first use.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -128,12 +129,15 @@ def run(
     as (start, end, agency, label) with label "known", "collective" or "stop"."""
     out = []
     pos = 0
+    reference = sorted(reference, key=lambda r: r[0])  # stable: equal starts keep their order
+    starts = [r[0] for r in reference]
     for line in text.split("\n"):
         lo, hi = pos, pos + len(line)
         pos = hi + 1
         if not _head_hint().search(line):
             continue
-        inside = [(s - lo, e - lo, a, label) for s, e, a, label in reference if lo <= s and e <= hi]
+        first, last = bisect.bisect_left(starts, lo), bisect.bisect_right(starts, hi)
+        inside = [(s - lo, e - lo, a, label) for s, e, a, label in reference[first:last] if e <= hi]
         out += [(s + lo, e + lo, a) for s, e, a in _run_line(line, inside, province)]
     return out
 

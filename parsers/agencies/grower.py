@@ -21,6 +21,7 @@ from parsers.agencies.words import (
     NOT_FINAL,
     ROLE_AFTER_HEAD,
     capitalised_run,
+    comma_in_name,
     head_specs,
     level_at,
     place_at,
@@ -96,6 +97,8 @@ class _Growth:
         closing = self._closing(j, first)
         if closing is not None:
             return closing
+        if t.text == "," and not first and comma_in_name(self.doc, j):
+            return j + 1  # "Cục Quản lý Khám, chữa bệnh": one name, not a list
         if t.text in (",", "-", "–") or t.lower_ in LINKS:
             return self._link(j, t)
         return self._word(j, t, first)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from parsers.agencies.data import Entry, entries, entry_by_id, expand
+from parsers.agencies.index import PatternIndex
 from parsers.lexicon.matching import Folded, slug
 from parsers.lexicon.places import find_place, initials, is_city, place_regex, same_place
 from parsers.models import Agency
@@ -216,16 +218,30 @@ def _plural(start: int, end: int, e: Entry) -> Candidate:
     return Candidate(start, end, g.agency())
 
 
+@cache
+def _pattern_index() -> tuple[PatternIndex, dict[tuple[str, bool], list[int]]]:
+    """One automaton over every entry's patterns; (entry id, levelless) -> its patterns' numbers."""
+    patterns: list[re.Pattern[str]] = []
+    numbers: dict[tuple[str, bool], list[int]] = {}
+    for e in entries():
+        for levelless, group in ((False, e.patterns), (True, e.levelless)):
+            numbers[(e.id, levelless)] = list(range(len(patterns), len(patterns) + len(group)))
+            patterns.extend(group)
+    return PatternIndex.build(patterns), numbers
+
+
 def _entry_candidates(f: Folded, province: str | None, start: int, end: int) -> list[Candidate]:
     own = "thành phố" if is_city(province) else "tỉnh"
+    index, numbers = _pattern_index()
+    positions = index.positions(f.text, start, end)
     out = []
     for e in entries():
-        sets = [(e.patterns, False)]
+        sets = [False]
         if e.levelless and e.level_word == own and province:  # a central document has no level of its own
-            sets.append((e.levelless, True))
-        for patterns, levelless in sets:
-            for pattern in patterns:
-                for m in pattern.finditer(f.text, start, end):
+            sets.append(True)
+        for levelless in sets:
+            for k in numbers[(e.id, levelless)]:
+                for m in index.finditer(k, f.text, start, end, positions):
                     if m.end() == m.start() or not starts_word(f.text, m.start()):
                         continue
                     first = f.original[f.map[m.start()]]

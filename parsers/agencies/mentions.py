@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from parsers.agencies.data import default_agency
 from parsers.agencies.find import find_agencies
 from parsers.agencies.recipients import find_recipients
@@ -38,16 +40,31 @@ def recipient_spans(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
     return spans
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans merged where they overlap, in order (a position is looked up by bisection)."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
 def document_mentions(
     text: str, paragraphs: list[Paragraph], *, province: str | None, detector: bool = True
 ) -> list[AgencyMention]:
     """Every agency mention of the document, in text order."""
     spans = recipient_spans(paragraphs)
-    mentions = [
-        m
-        for m in find_agencies(text, province=province, detector=detector)
-        if not any(s <= m.span_start < e for s, e in spans)
-    ]
+    covered = _union(spans)
+    starts = [s for s, _ in covered]
+    mentions = []
+    for m in find_agencies(text, province=province, detector=detector):
+        k = bisect.bisect_right(starts, m.span_start) - 1
+        if k < 0 or m.span_start >= covered[k][1]:  # in no "Nơi nhận" block
+            mentions.append(m)
     for s, e in spans:
         mentions += find_recipients(text, province=province, start=s, end=e)
     return sorted(mentions, key=lambda m: m.span_start)

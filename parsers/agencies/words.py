@@ -99,6 +99,26 @@ def expansions() -> dict[str, str]:
     return out
 
 
+@cache
+def comma_pairs() -> frozenset[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Words a name joins with a comma: (("khám",), ("chữa",)) for "Cục Quản lý Khám, chữa bệnh"."""
+    out = set()
+    for pair in head_data()["comma_pairs"]:
+        left, right = pair.split(",")
+        out.add((tuple(left.split()), tuple(right.split())))
+    return frozenset(out)
+
+
+def comma_in_name(doc: Doc, j: int) -> bool:
+    """Whether the comma at ``j`` joins two words of one name ("Khám, chữa bệnh", "Y, Dược"), not a list."""
+    for left, right in comma_pairs():
+        before = doc[max(0, j - len(left)) : j]
+        after = doc[j + 1 : j + 1 + len(right)]
+        if tuple(t.lower_ for t in before) == left and tuple(t.lower_ for t in after) == right:
+            return True
+    return False
+
+
 def stops_name(doc: Doc, j: int) -> bool:
     """Whether the lower-case word at ``j`` begins the rest of the sentence ("chủ trì", "có"),
     not being part of a name phrase ("Đồng bằng", "đầu tư xây dựng")."""

@@ -7,6 +7,7 @@ records a ``Deadline`` (returning True, its words are then taken), consumes the 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -27,17 +28,20 @@ class Scan:
     hi: int
     issue: dt.date | None
     time_field: bool
-    taken: list[tuple[int, int]] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)  # sorted, not overlapping
     found: list[Deadline] = field(default_factory=list)
     # year-less times, resolved once the rhythms are known: (start, end, issue date -> first/last day)
     pending: list[tuple[int, int, Callable[[dt.date], tuple[dt.date, dt.date] | None]]] = field(default_factory=list)
     firsts: dict[int, dt.date] = field(default_factory=dict)  # id(deadline) -> first day it covers
 
     def free(self, a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in self.taken)
+        # what is taken never overlaps (only free spans are taken), so sorted by start it is
+        # sorted by end too: of the spans starting before b, the last one ends latest
+        k = bisect.bisect_left(self.taken, (b,))
+        return k == 0 or self.taken[k - 1][1] <= a
 
     def take(self, a: int, b: int) -> None:
-        self.taken.append((a, b))
+        bisect.insort(self.taken, (a, b))
 
     def add(self, a: int, b: int, first: dt.date | None = None, **values) -> Deadline:
         a, b = trim(self.text, a, b)

@@ -23,6 +23,9 @@ UNAMBIGUOUS_SIGN_FOR_WORDS = tuple(entry["abbr"] for entry in _DATA["sign_for"] 
 # A sign-for word as a regex group (the "." after it is the caller's): "(?:KT|Q|TL|TM|TUQ)"
 SIGN_FOR = "(?:" + "|".join(SIGN_FOR_WORDS) + ")"
 UNAMBIGUOUS_SIGN_FOR = "(?:" + "|".join(UNAMBIGUOUS_SIGN_FOR_WORDS) + ")"
+# The signer titles, and the word a deputy's opens with: ("CHỦ TỊCH", ...), "PHÓ"
+SIGNER_TITLE_WORDS = tuple(_DATA["signer_titles"]["titles"])
+DEPUTY = _DATA["signer_titles"]["deputy"]
 # A signer's title, a deputy's too: "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "THỨ TRƯỞNG" (upper case, as signatures print them)
 SIGNER_TITLE = (
     rf"(?:{re.escape(_DATA['signer_titles']['deputy'])}\s+)?(?:"

@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters that only separate words inside a name: "Lao động - Thương binh", "VH,TT&DL".
 _SEPARATORS = frozenset(" \u00a0-–—‐,_*|\u200b")
@@ -50,7 +53,7 @@ class Folded:
 
     original: str
     text: str
-    map: tuple[int, ...]
+    map: Sequence[int]  # an array of offsets: 8 bytes a character, not a tuple of ints
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the folded span ``[start, end)``."""
@@ -68,24 +71,71 @@ class Folded:
         return k < len(self.text) and self.text[k] == " " and self.original[self.map[k]] in ",-–—‐"
 
 
+# Every character str.isspace() accepts (a test checks the list against Python's).
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_SPECIAL = "".join(sorted(set(_WHITESPACE) | _SEPARATORS | _BOUNDARIES | {"&", "."}))
+_SPECIAL_CLASS = "[" + re.escape(_SPECIAL) + "]"
+# What folding changes beyond lower case: runs of special characters, except a lone space
+# between two ordinary characters (the common case, copied as it is); a text's leading space.
+_RUNS = re.compile(rf"\A{_SPECIAL_CLASS}+|{_SPECIAL_CLASS}{{2,}}|[{re.escape(_SPECIAL.replace(' ', ''))}]")
+
+
 def fold(text: str) -> Folded:
     """Fold ``text`` for matching: lower case, "&" -> "và", separators -> one space.
+
+    Linear in the text: the stretches between special characters are lowered whole, only the
+    runs of separators, breaks and dots are read character by character.
 
     >>> fold("Sở KH&ĐT").text
     'sở kh và đt'
     """
+    return _fold_cached(text)
+
+
+@lru_cache(maxsize=4)
+def _fold_cached(text: str) -> Folded:
     out: list[str] = []
-    pos: list[int] = []
+    pos = array("l")
+    done = 0
+    for m in _RUNS.finditer(text):
+        if m.start() > done:
+            _copy_lowered(text, done, m.start(), out, pos)
+        _fold_run(text, m.start(), m.end(), out, pos)
+        done = m.end()
+    if done < len(text):
+        _copy_lowered(text, done, len(text), out, pos)
+    return Folded(text, fold_tones("".join(out)), pos)
+
+
+def _copy_lowered(text: str, start: int, end: int, out: list[str], pos: array) -> None:
+    chunk = text[start:end]
+    low = chunk.lower()
+    if len(low) == len(chunk) and "Σ" not in chunk:  # str.lower() reads a final sigma in context
+        out.append(low)
+        pos.extend(range(start, end))
+        return
+    for i in range(start, end):
+        low = text[i].lower()
+        out.append(low)
+        pos.extend([i] * len(low))
+
+
+def _fold_run(text: str, start: int, end: int, out: list[str], pos: array) -> None:
+    """Fold a run of separators, breaks, "&" and dots (``out`` never ends with a space from a copied chunk)."""
 
     def emit_space(i: int) -> None:
-        if out and out[-1] not in " \n\t":
+        if out and out[-1][-1] not in " \n\t":
             out.append(" ")
             pos.append(i)
         elif out and out[-1] == " " and text[i] in _STRONG and text[pos[-1]] not in _STRONG:
             pos[-1] = i  # a run " - " or ", " remembers its punctuation (see Folded.breaks_at)
 
     n = len(text)
-    for i, ch in enumerate(text):
+    for i in range(start, end):
+        ch = text[i]
         if ch in _BOUNDARIES:
             if out and out[-1] == " ":
                 out.pop()
@@ -96,18 +146,15 @@ def fold(text: str) -> Folded:
             emit_space(i)
         elif ch == "&":
             emit_space(i)
-            out.extend("và")
+            out.append("và")
             pos.extend((i, i))
             emit_space(i)
         elif ch == "." and i + 1 < n and text[i + 1].isalpha() and i > 0 and text[i - 1].isalpha():
             # "TT.HĐND", "UB.MTTQVN", "TP.HCM": a dot glued between two abbreviations
             emit_space(i)
         else:
-            low = ch.lower()
-            out.extend(low)
-            pos.extend([i] * len(low))
-    folded = fold_tones("".join(out))
-    return Folded(text, folded, tuple(pos))
+            out.append(ch)  # a dot that ends a sentence or sits in a number
+            pos.append(i)
 
 
 def fold_key(text: str) -> str:

@@ -37,8 +37,14 @@ def parse_written_date(text: str) -> dt.date | None:
     return None
 
 
+# The lower-case characters that are not letters ("ⅰ", "ⓐ"): str.isupper() sees them, is_caps not.
+_LOWER_NOT_LETTERS = re.compile("[\u0345\u2170-\u217f\u24d0-\u24e9]")
+
+
 def is_caps(text: str) -> bool:
     """Whether every letter is upper case (a heading or title block line)."""
+    if not text.isupper() and not _LOWER_NOT_LETTERS.search(text):
+        return False  # a lower-case letter, or no cased character: cheap to tell, and the common case
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from parsers.models import AgencyMention, Deadline, Metadata, Section
+from parsers.tasks.addressees import addressees
 from parsers.tasks.roles import MentionIndex
 from parsers.tasks.shapes import (
     APPENDIX_POINTER,
@@ -54,6 +55,7 @@ class TaskContext:
     members: dict[int | None, list[int]]  # section -> its paragraphs
     closing: set[int]  # paragraphs of "Nơi nhận" and signature blocks
     summary_sections: set[int | None]  # sections whose items sum up an appendix
+    addressees: list[AgencyMention]  # a letter's "Kính gửi:" bodies, who its requests are for
     lead_memo: dict[int, list[AgencyMention]] = field(default_factory=dict)
 
     @classmethod
@@ -84,6 +86,7 @@ class TaskContext:
             members=members,
             closing=_closing_zone(paragraphs, layout.body_start),
             summary_sections=summary_sections,
+            addressees=addressees(layout.text, mentions, metadata),
         )
 
     def section_path(self, section: int | None) -> str:

@@ -58,7 +58,8 @@ def _finish(ctx: TaskContext, draft: Draft) -> Task:
     deadlines = draft.deadlines
     if deadlines is None:
         deadlines = find_deadlines(ctx.text, issue_date=ctx.issue_date, start=draft.start, end=draft.end)
-    lead = draft.lead or [unnamed_lead(draft.start)]
+    # a letter's requests that name no lead are for the bodies it is addressed to
+    lead = draft.lead or ctx.addressees or [unnamed_lead(draft.start)]
     agencies = [
         TaskAgency(agency=m.agency, role=role, surface=m.surface, span_start=m.span_start, span_end=m.span_end)
         for role, m in roles_from(lead, draft.coordinate, draft.report_to)

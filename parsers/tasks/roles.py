@@ -38,8 +38,11 @@ CLAUSE_OPENER = re.compile(
 )
 # Who may assign before "giao"/"đề nghị" at the start of a clause: nobody named, or the issuer:
 #   "Giao ...", "Ủy ban nhân dân tỉnh Lào Cai trân trọng đề nghị ...", "Chủ tịch UBND tỉnh giao ..."
+#   in central letters the Prime Minister assigns, after a lead-in: "Về nội dung nêu trên, Thủ tướng Chính phủ giao ..."
 ASSIGNER = re.compile(
-    r"\s*(?:(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)\b[^,;]{0,40}?\s+)?"
+    r"\s*(?:(?:Về|Theo|Trên\s+cơ\s+sở)\b[^,;]{0,60},\s*)?"
+    r"(?:(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)\b[^,;]{0,40}?\s+"
+    r"|(?:Phó\s+)?Thủ\s+tướng(?:\s+Chính\s+phủ)?(?:\s+[A-ZĐ]\w*){0,4}\s+|Chính\s+phủ\s+)?"
     r"(?:trân\s+trọng\s+|kính\s+)?",
     re.I,
 )

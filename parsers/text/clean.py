@@ -69,40 +69,63 @@ def _drop_chrome(text: str) -> str:
     return RULE_LINE.sub("", text) if "\n" in text else text
 
 
-def _starts_paragraph(prev: str, line: str) -> bool:
-    """Whether ``line`` opens a new paragraph after ``prev`` in hard-wrapped text."""
+def _starts_paragraph(prev_caps: bool, prev_last: str, line: str) -> bool:
+    """Whether ``line`` opens a new paragraph after the paragraph before it in hard-wrapped text
+    (``prev_caps``: whether that paragraph is in capitals; ``prev_last``: its last line)."""
     if PARAGRAPH_OPENER.match(line) or DATE_LINE.match(line):
         return True
-    if is_caps(prev) != is_caps(line) and (is_caps(line) or STARTS_UPPER.match(line)):
+    line_caps = is_caps(line)
+    if prev_caps != line_caps and (line_caps or STARTS_UPPER.match(line)):
         # a capitalised title block begins or ends here
         return len(line) > 3
-    return bool(TERMINAL.search(prev) and STARTS_UPPER.match(line))
+    # the punctuation that ends a paragraph holds no space, so it lies in its last line
+    return bool(TERMINAL.search(prev_last) and STARTS_UPPER.match(line))
+
+
+class _Paragraph:
+    """The lines of a paragraph being joined, and what is known of them, kept as lines come:
+    reading the whole paragraph again at every line would be quadratic in its length."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.letters = 0
+        self.all_upper = True
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        if self.all_upper:
+            letters = [c for c in line if c.isalpha()]
+            self.letters += len(letters)
+            self.all_upper = self.all_upper and all(c.isupper() for c in letters)
+
+    @property
+    def caps(self) -> bool:  # is_caps of the joined text
+        return self.letters >= 2 and self.all_upper
 
 
 def _join_wrapped(text: str) -> str:
     """Re-join hard-wrapped lines into paragraphs; blank lines and table rows always break."""
     paragraphs: list[str] = []
-    current = ""
+    current = _Paragraph()
+
+    def close() -> None:
+        nonlocal current
+        if current.lines:
+            paragraphs.append(" ".join(current.lines))
+        current = _Paragraph()
+
     for raw in text.split("\n"):
         line = raw.strip() if "\t" not in raw else raw
         if not line.strip():
-            if current:
-                paragraphs.append(current)
-            current = ""
-            continue
-        if "\t" in line:
-            if current:
-                paragraphs.append(current)
+            close()
+        elif "\t" in line:
+            close()
             paragraphs.append(line)
-            current = ""
-            continue
-        if current and _starts_paragraph(current.split("\n")[-1], line):
-            paragraphs.append(current)
-            current = line
         else:
-            current = f"{current} {line}" if current else line
-    if current:
-        paragraphs.append(current)
+            if current.lines and _starts_paragraph(current.caps, current.lines[-1], line):
+                close()
+            current.add(line)
+    close()
     return "\n".join(paragraphs)
 
 

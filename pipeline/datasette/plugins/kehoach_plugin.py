@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from pipeline.compare import report as compare_report
 from pipeline.db_shape import fold, fold_number, fold_query, search_query
+from pipeline.topic_search import topic_fts
 
 DEFAULT_DATABASE_NAME = "kehoach"
 _ROLE_CLASSES = {"lead": "kh-lead", "coordinate": "kh-coordinate", "report_to": "kh-report"}
@@ -40,6 +41,7 @@ def prepare_connection(conn):
     conn.create_function("fold", 1, fold, deterministic=True)
     conn.create_function("fold_number", 1, fold_number, deterministic=True)
     conn.create_function("fold_fts", 1, fold_fts, deterministic=True)
+    conn.create_function("topic_fts", 1, topic_fts, deterministic=True)
 
 
 def _fold_search_params(query_string: bytes) -> bytes:
@@ -172,8 +174,60 @@ def _family_link(datasette, database: str, family_id) -> Markup:
     return Markup('<a href="{}" title="So sánh các tỉnh">{} ⇄</a>').format(url, family_id)
 
 
+# Vietnamese beside the codes analysts filter on ("lead" -> "lead (chủ trì)").
+CODE_LABELS = {
+    "role": {"lead": "chủ trì", "coordinate": "phối hợp", "report_to": "báo cáo"},
+    "kind": {
+        "department": "sở",
+        "ministry": "bộ",
+        "people_committee": "UBND",
+        "people_council": "HĐND",
+        "police": "công an",
+        "office": "văn phòng",
+        "board": "ban quản lý",
+        "steering_committee": "ban chỉ đạo",
+        "mass_org": "đoàn thể",
+        "central_body": "cơ quan trung ương",
+        "company": "doanh nghiệp",
+        "media": "báo chí",
+        "party": "cơ quan Đảng",
+        "military": "quân sự",
+        "center": "trung tâm",
+        "bank": "ngân hàng",
+        "tax": "thuế",
+        "customs": "hải quan",
+        "court": "tòa án",
+        "procuracy": "viện kiểm sát",
+        "social_insurance": "bảo hiểm xã hội",
+        "university": "trường, viện",
+        "council": "hội đồng",
+        "inspectorate": "thanh tra",
+        "treasury": "kho bạc",
+        "audit": "kiểm toán",
+        "collective": "nhóm cơ quan",
+        "other": "khác",
+    },
+}
+CODE_LABELS["agency_kind"] = CODE_LABELS["kind"]
+DATE_COLUMNS = {"issue_date", "due_date", "first_due", "start_date", "effective_date", "due_dates"}
+
+
+def _label_or_date(value, column: str):
+    """A code with its Vietnamese label, or ISO dates shown dd/mm/yyyy (the ISO date kept as title)."""
+    if column in CODE_LABELS and value in CODE_LABELS[column]:
+        return Markup('{} <span class="kh-label">({})</span>').format(value, CODE_LABELS[column][value])
+    if column == "recurrence" and compare_report.recurrence_label(value) != value:
+        return Markup('{} <span class="kh-label">({})</span>').format(value, compare_report.recurrence_label(value))
+    if column in DATE_COLUMNS and isinstance(value, str) and value[:4].isdigit():
+        shown = "; ".join(compare_report.vn_date(part.strip()) for part in value.split(";"))
+        return Markup('<span title="{}">{}</span>').format(value, shown)
+    return None
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
+    if isinstance(value, str) and (labelled := _label_or_date(value, column)) is not None:
+        return labelled
     if value is not None and (
         (column == "family_id" and table != "family_members") or (column == "id" and table == "plan_families")
     ):
