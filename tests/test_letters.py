@@ -75,3 +75,22 @@ def test_a_letters_requests_are_led_by_its_addressee():
     doc = parse_document(SourceText(source="t.txt", site="text", text=LETTER, hints={"layout": "paragraphs"}), "0")
     leads = [[a.agency.name for a in t.agencies if a.role == "lead"] for t in doc.tasks]
     assert leads and all(lead == [COMPANY] for lead in leads), leads
+
+
+CENTRAL_LETTER = (
+    "VĂN PHÒNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Số: 2739/VPCP-ĐMDN\tHà Nội, ngày 05 tháng 04 năm 2019\n"
+    "V/v quy định về quản trị doanh nghiệp tại Luật Doanh nghiệp chưa được thực thi\n"
+    "Kính gửi: Bộ Kế hoạch và Đầu tư.\n"
+    "Về nội dung nêu trên, Thủ tướng Chính phủ giao Bộ Kế hoạch và Đầu tư theo chức năng, nhiệm vụ được giao, "
+    "nghiên cứu, có giải pháp phù hợp nhằm khắc phục tình trạng nêu trên; trường hợp vượt thẩm quyền, báo cáo Thủ "
+    "tướng Chính phủ.\n"
+)
+
+
+def test_the_address_line_is_no_task_and_the_prime_minister_assigns():
+    doc = parse_document(
+        SourceText(source="t.txt", site="text", text=CENTRAL_LETTER, hints={"layout": "paragraphs"}), "0"
+    )
+    found = [(t.text[:20], [a.agency.name for a in t.agencies if a.role == "lead"]) for t in doc.tasks]
+    assert found == [("Về nội dung nêu trên", ["Bộ Kế hoạch và Đầu tư"])]

@@ -9,6 +9,7 @@ from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead, is_agency_heading
 from parsers.tasks.roles import explicit_lead
 from parsers.tasks.shapes import (
+    ADDRESS_LINE,
     CLOSING_ASSIGNMENT,
     CLOSING_SENTENCE,
     CLOSING_ZONE_START,
@@ -28,8 +29,8 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
     section = ctx.owner[i]
     heading = ctx.node_at.get(i - 1) if previous is not None else None
     under_heading = heading is not None and (is_heading_like(previous) or is_agency_heading(ctx, heading))
-    if is_caps(p.text) or p.text.startswith("("):
-        return []  # a title or a note: "DANH MỤC NHIỆM VỤ ...", "(Kèm theo Kế hoạch số ...)"
+    if is_caps(p.text) or p.text.startswith("(") or ADDRESS_LINE.match(p.text):
+        return []  # a title, a note or an address: "DANH MỤC NHIỆM VỤ ...", "(Kèm theo ...)", "Kính gửi: ..."
     if under_heading and not LIST_INTRO.search(p.text):
         draft = Draft(ctx.section_path(section), p.start, p.end, "paragraph")
         named = item_roles(ctx, draft, p.start, p.end, inherited_lead(ctx, section))

@@ -45,6 +45,8 @@ COLUMN_ROLES = [
 # A lead-in announcing a list: "... thực hiện các nhiệm vụ sau:", "cụ thể như sau:", "gồm:"
 LIST_INTRO = re.compile(r"(?:sau|như\s+sau|cụ\s+thể|gồm|bao\s+gồm|sau\s+đây|dưới\s+đây|chủ\s+yếu)\s*:\s*$", re.I)
 # "(Chi tiết Danh mục nhiệm vụ tại Phụ lục kèm theo)": items that only summarise an appendix table
+# A letter's address line names who it is for, it assigns nothing: "Kính gửi: Bộ Kế hoạch và Đầu tư."
+ADDRESS_LINE = re.compile(r"^\W*Kính\s+gửi\b", re.I)
 APPENDIX_POINTER = re.compile(r"(?:chi\s+tiết|danh\s+mục|cụ\s+thể|phân\s+công).{0,80}phụ\s+lục", re.I)
 # A closing paragraph that still assigns something: reporting, reflecting difficulties, proposing
 CLOSING_ASSIGNMENT = re.compile(r"\b(?:báo\s+cáo|phản\s+ánh|gửi|đề\s+xuất|kiến\s+nghị)\b", re.I)
