@@ -12,7 +12,7 @@ import click
 from pipeline import storage
 from pipeline.compare import derive
 from pipeline.evaluate import by_shape, document_shapes, evaluate, format_figures, headline, load_gold, summary_line
-from pipeline.ingest import MB, IngestLocked, IngestReport, Limits, ingest, iter_inputs
+from pipeline.ingest import BATCH, MB, IngestLocked, IngestReport, Limits, ingest, iter_inputs
 
 DEFAULT_DB = "output/kehoach.db"
 DEFAULT_GOLD = "corpus/gold"
@@ -67,6 +67,13 @@ def main() -> None:
     metavar="ADDRESS",
     help="Parse on the Dask cluster whose scheduler is at ADDRESS ('local': --workers processes here).",
 )
+@click.option(
+    "--batch",
+    default=BATCH,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Documents written per transaction (each document stays whole either way; 1 commits each on its own).",
+)
 def ingest_command(
     paths: tuple[str, ...],
     db_path: str,
@@ -78,6 +85,7 @@ def ingest_command(
     max_seconds: float,
     workers: int,
     dask_address: str | None,
+    batch: int,
 ) -> None:
     """Ingest the documents in PATHS (files, folders searched recursively, or http(s) URLs).
 
@@ -106,6 +114,7 @@ def ingest_command(
         "problems": problems,
         "workers": workers,
         "dask": dask_address,
+        "batch": batch,
     }
     try:
         if quiet or not files:

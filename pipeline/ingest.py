@@ -32,6 +32,7 @@ from pipeline.parse_worker import NotADocument, Parsed, ParseTask, parse_file
 from pipeline.read_cache import CACHE_DIR_NAME
 
 __all__ = [
+    "BATCH",
     "MB",
     "IngestLocked",
     "IngestReport",

@@ -49,7 +49,8 @@ ORPHANS = {
 
 
 def _ingest_command(folder: Path, db: Path) -> list[str]:
-    command = ["ingest", str(folder), "--db", str(db), "--quiet"]
+    # one document per transaction, so that kill points fall between documents as well as inside one
+    command = ["ingest", str(folder), "--db", str(db), "--quiet", "--batch", "1"]
     return [sys.executable, "-c", f"from pipeline.cli import main; main({command!r})"]
 
 
