@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-
-def _names(role: str) -> str:
-    return f"""(
-        SELECT group_concat(name, '; ') FROM (
-            SELECT a.name AS name FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id
-            WHERE ta.task_id = t.id AND ta.role = '{role}'
-            GROUP BY a.name ORDER BY min(ta.id)))"""
-
+from pipeline.view_sql import agency_names
 
 FAMILY_VIEW = """
 SELECT
@@ -66,7 +59,7 @@ SELECT
     c.label AS cluster_label,
     cm.province_2025 AS province_2025,
     d.number AS number,
-    {_names("lead")} AS lead,
+    {agency_names("lead")} AS lead,
     (SELECT min(due_date) FROM deadlines WHERE task_id = t.id) AS first_due,
     (SELECT group_concat(DISTINCT recurrence) FROM deadlines WHERE task_id = t.id) AS recurrence,
     t.text AS text,

@@ -19,6 +19,7 @@ import unicodedata
 
 from parsers.lexicon.folding import fold as fold_by_definition  # the rule; fold() below is its fast form
 from pipeline.compare_views import COMPARE_VIEWS
+from pipeline.view_sql import agency_names
 
 # Operators that keep their meaning in raw FTS queries: "dau AND tu", "so NOT (tai chinh)".
 _FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
@@ -153,15 +154,6 @@ def search_row(name: str, row: dict) -> dict:
 # ---------------------------------------------------------------------------------------
 # Views: what an analyst reads without joins. Dropped and recreated by ensure_db_shape.
 # ---------------------------------------------------------------------------------------
-def _agency_names(role: str) -> str:
-    # Names in the order the document gives them, once each.
-    return f"""(
-        SELECT group_concat(name, '; ') FROM (
-            SELECT a.name AS name FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id
-            WHERE ta.task_id = t.id AND ta.role = '{role}'
-            GROUP BY a.name ORDER BY min(ta.id)))"""
-
-
 _FIRST_DUE = "(SELECT min(due_date) FROM deadlines WHERE task_id = t.id)"
 
 TASK_VIEW = f"""
@@ -172,9 +164,9 @@ SELECT
     d.number AS number,
     t.section AS section,
     t.text AS text,
-    {_agency_names("lead")} AS lead,
-    {_agency_names("coordinate")} AS coordinators,
-    {_agency_names("report_to")} AS report_to,
+    {agency_names("lead")} AS lead,
+    {agency_names("coordinate")} AS coordinators,
+    {agency_names("report_to")} AS report_to,
     (SELECT group_concat(due_date, '; ') FROM (
         SELECT DISTINCT due_date FROM deadlines WHERE task_id = t.id AND due_date IS NOT NULL
         ORDER BY due_date)) AS due_dates,

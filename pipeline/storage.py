@@ -279,12 +279,7 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument, *, replace_id:
         if replace_id is not None:
             existing = (replace_id,)
         row = _document_row(doc, url=fetched_url(db, doc.source, doc.sha256))
-        if existing:
-            doc_id = existing[0]
-            _delete_document_rows(db, doc_id)
-            db.table("documents").update(doc_id, row)
-        else:
-            doc_id = db.table("documents").insert(row).last_pk
+        doc_id = _put_document_row(db, existing[0] if existing else None, row)
         doc = _with_stored_agency_ids(doc, save_agencies(db, _agencies_of(doc)))
         _save_sections(db, doc_id, doc.sections)
         db.table("agency_mentions").insert_all(_mention_rows(doc_id, doc.mentions))
@@ -673,6 +668,16 @@ def merge_database(db: sqlite_utils.Database, shard: str | Path) -> int:
     return len(doc_ids)
 
 
+def _put_document_row(db: sqlite_utils.Database, doc_id: int | None, row: dict) -> int:
+    """Write a document's row: a new document (``doc_id`` None), or in place of document
+    ``doc_id``, whose old rows below it are deleted (its id is kept, so citations stay linked)."""
+    if doc_id is None:
+        return db.table("documents").insert(row).last_pk
+    _delete_document_rows(db, doc_id)
+    db.table("documents").update(doc_id, row)
+    return doc_id
+
+
 def _merge_documents(db: sqlite_utils.Database) -> list[int]:
     db.execute("CREATE TEMP TABLE doc_map (old INTEGER PRIMARY KEY, new INTEGER)")
     columns = [c for c in SCHEMA["documents"]["columns"] if c != "id"]
@@ -681,12 +686,7 @@ def _merge_documents(db: sqlite_utils.Database) -> list[int]:
     for old_id, *values in db.execute(f"SELECT id, {names} FROM shard.documents ORDER BY id").fetchall():
         row = dict(zip(columns, values, strict=True))
         existing = db.execute("SELECT id FROM documents WHERE source = ?", [row["source"]]).fetchone()
-        if existing:
-            new_id = existing[0]
-            _delete_document_rows(db, new_id)
-            db.table("documents").update(new_id, row)
-        else:
-            new_id = db.table("documents").insert(row).last_pk
+        new_id = _put_document_row(db, existing[0] if existing else None, row)
         db.execute("DELETE FROM failures WHERE source = ?", [row["source"]])
         db.execute("INSERT INTO doc_map VALUES (?, ?)", [old_id, new_id])
         new_ids.append(new_id)

@@ -14,8 +14,8 @@ from pipeline.cli import main
 from pipeline.ingest import ingest
 from pipeline.parallel import parse_all
 from pipeline.parse_worker import ParseTask, parse_file
+from tests.conftest import CORPUS
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # small documents of several shapes: a plan, a decision with an appendix, a letter, a resolution
 SAMPLE = [
     "ha-noi__308-KH-UBND.txt",

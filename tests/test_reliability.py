@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import sqlite3
 import unicodedata
-from pathlib import Path
 
 import pytest
 
@@ -18,18 +16,11 @@ from parsers.text.decode import decode_bytes
 from parsers.text.legacy_fonts import detect_and_convert, tcvn3_table, tcvn3_to_unicode, vni_table, vni_to_unicode
 from pipeline import storage
 from pipeline.ingest import Limits, ingest, iter_inputs, time_limit
+from tests.bad_inputs import rows
 from tests.conftest import CORPUS
 
 DOC = CORPUS / "dak-lak__010-CT-UBND.txt"
 OTHER = CORPUS / "ho-chi-minh__172-KH-UBND.txt"
-
-
-def rows(db: Path, sql: str, params=()) -> list[tuple]:
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
 
 
 # ---------------------------------------------------------------------------------------------
