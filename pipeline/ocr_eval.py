@@ -6,7 +6,10 @@ when the folder has them, else the PDF's pages rendered at ``dpi``). Compared:
 
 - character error rate: edit distance / length of the text-layer text, whitespace collapsed,
   on the OCR text as read and after the OCR repairs (``parsers.ocr_repair``), the mean of the
-  documents' rates and the rate over all their characters;
+  documents' rates and the rate over all their characters; and the rate with reading order
+  aside (``cer_in_reference_order``): a text layer lists a table's cells in the order its
+  producer drew them, which no reading of the page can know, so an OCR text in another order
+  counts its moved cells as errors twice;
 - extraction agreement, both readings parsed the same way: metadata fields equal; tasks
   matched by their text (similarity >= 80 after folding) -> task F1; for matched tasks, the
   same lead agencies, the same deadlines;
@@ -35,6 +38,10 @@ from parsers.sites import _ocr, pdf, scan
 
 METADATA_FIELDS = ("number", "doc_type", "issuer", "issue_date", "title", "signer", "signer_title")
 TASK_MATCH = 80
+# Reading order aside: a segment (line or cell) this long or longer may move; it stays near the
+# previous one when it matches within so many characters of it as well as anywhere.
+MOVABLE = 12
+NEARBY = (20, 200)
 
 
 @dataclass
@@ -44,6 +51,7 @@ class DocumentFigures:
     seconds: float
     cer_raw: float
     cer_repaired: float
+    cer_ordered: float = 0.0
     reference_chars: int = 0
     metadata_equal: int = 0
     metadata_fields: int = 0
@@ -63,6 +71,31 @@ def cer(reference: str, reading: str) -> float:
     """Character error rate: edit distance / reference length, whitespace collapsed."""
     reference, reading = _flat(reference), _flat(reading)
     return Levenshtein.distance(reference, reading) / max(len(reference), 1)
+
+
+def cer_in_reference_order(reference: str, reading: str) -> float:
+    """The character error rate once the reading's lines and table cells are put in the order in
+    which their text appears in the reference; nothing else changes, so every misread letter
+    still counts. Each segment goes to its best-matching place, the one nearest after the
+    previous segment's when it matches as well (a phrase said twice stays in its place); one
+    shorter than ``MOVABLE`` characters stays after the previous segment."""
+    flat = _flat(reference)
+    segments = [_flat(cell) for line in reading.split("\n") for cell in line.split("\t") if cell.strip()]
+    placed: list[tuple[int, int, str]] = []
+    cursor = 0
+    for i, segment in enumerate(segments):
+        start = cursor
+        if len(segment) >= MOVABLE and (anywhere := fuzz.partial_ratio_alignment(segment, flat)):
+            start = anywhere.dest_start
+            for slack in NEARBY:  # the nearest place that matches as well as the best one
+                low = max(cursor - slack, 0)
+                near = fuzz.partial_ratio_alignment(segment, flat[low : cursor + len(segment) + slack])
+                if near and near.score >= anywhere.score - 1:
+                    start = low + near.dest_start
+                    break
+            cursor = start + len(segment)
+        placed.append((start, i, segment))
+    return cer(flat, " ".join(segment for _, _, segment in sorted(placed)))
 
 
 def _pages(path: Path, dpi: int) -> list:
@@ -122,6 +155,7 @@ def evaluate_document(path: Path, dpi: int) -> DocumentFigures:
         seconds=seconds,
         cer_raw=cer(text_source.text, ocr_source.text),
         cer_repaired=cer(text_source.text, repaired.text),
+        cer_ordered=cer_in_reference_order(text_source.text, repaired.text),
         reference_chars=len(_flat(text_source.text)),
     )
     compare(parse_document(text_source, "text"), parse_document(ocr_source, "ocr"), figures)
@@ -138,6 +172,7 @@ def totals(documents: list[DocumentFigures]) -> dict:
         "seconds_per_page": round(sum(d.seconds for d in documents) / max(pages, 1), 2),
         "cer_raw": round(statistics.mean(d.cer_raw for d in documents), 4),
         "cer_repaired": round(statistics.mean(d.cer_repaired for d in documents), 4),
+        "cer_ordered": round(statistics.mean(d.cer_ordered for d in documents), 4),
         # every character counts the same: long documents weigh more than in the mean by document
         "cer_repaired_by_character": round(
             sum(d.cer_repaired * d.reference_chars for d in documents)
@@ -189,18 +224,21 @@ def markdown(report: dict) -> str:
         f"| character error rate, OCR as read | {t['cer_raw']:.2%} |",
         f"| character error rate, after the OCR repairs | {t['cer_repaired']:.2%} |",
         f"| character error rate, after the repairs, by character | {t['cer_repaired_by_character']:.2%} |",
+        f"| character error rate, after the repairs, reading order aside | {t['cer_ordered']:.2%} |",
         f"| metadata fields agreeing | {t['metadata_agreement']:.3f} |",
         f"| task F1 (OCR reading vs text reading) | {t['task_f1']:.3f} |",
         f"| lead agreement (matched tasks) | {t['lead_agreement']:.3f} |",
         f"| deadline agreement (matched tasks) | {t['deadline_agreement']:.3f} |",
         f"| seconds of OCR per page | {t['seconds_per_page']:.1f} |",
         "",
-        "| document | pages | CER | CER repaired | metadata | tasks text/OCR/matched | leads | deadlines |",
-        "|---|---|---|---|---|---|---|---|",
+        "| document | pages | s/page | CER | CER repaired | order aside | metadata "
+        "| tasks text/OCR/matched | leads | deadlines |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for d in report["documents"]:
         lines.append(
-            f"| {d['name']} | {d['pages']} | {d['cer_raw']:.2%} | {d['cer_repaired']:.2%} | "
+            f"| {d['name']} | {d['pages']} | {d['seconds'] / d['pages']:.1f} | {d['cer_raw']:.2%} | "
+            f"{d['cer_repaired']:.2%} | {d['cer_ordered']:.2%} | "
             f"{d['metadata_equal']}/{d['metadata_fields']} | {d['tasks_text']}/{d['tasks_ocr']}/{d['tasks_matched']} | "
             f"{d['leads_equal']} | {d['deadlines_equal']} |"
         )
