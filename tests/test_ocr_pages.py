@@ -22,7 +22,8 @@ LAO_CAI_SCAN = ROOT / "corpus" / "ocr-eval" / "lao-cai__QD-UBND-2026-uy-quyen-SC
 
 def _ruled_page() -> Image.Image:
     """A 300 dpi page with a 3 x 3 table whose first row's last two cells are one, whose first
-    column's last two cells are one, and an underline (a rule with no crossing rule: no table)."""
+    column's last two cells are one, an underline (a rule with no crossing rule) and a frame
+    around the page (a box of one column): neither is a table."""
     page = Image.new("L", (1500, 1200), 255)
     draw = ImageDraw.Draw(page)
     xs, ys = (100, 400, 900, 1400), (300, 500, 800, 1100)
@@ -33,6 +34,7 @@ def _ruled_page() -> Image.Image:
     draw.rectangle((896, ys[0] + 3, 904, ys[1] - 3), fill=255)  # no rule between the merged columns
     draw.rectangle((xs[0] + 3, 796, xs[1] - 3, 804), fill=255)  # no rule between the merged rows
     draw.line((300, 150, 900, 150), fill=0, width=3)  # an underline
+    draw.rectangle((50, 30, 1450, 1170), outline=0, width=3)  # the page's frame: one column, no table
     draw.rectangle((150, 350, 200, 380), fill=0)  # ink in the first cell
     return page
 

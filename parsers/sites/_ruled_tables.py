@@ -3,7 +3,7 @@
 Not a reader (``_ocr`` uses it). Dark pixels (Otsu's threshold) in runs longer than
 ``RULE_INCHES`` are rule lines: horizontal runs make horizontal rules, vertical runs vertical
 ones (a letter's strokes are shorter than a text line is high). Rules that cross each other
-make a table when there are at least two of each. The table's grid is every rule's position;
+make a table when there are at least two of each and they draw two columns or more. The table's grid is every rule's position;
 two neighbouring grid cells with no rule between them are one merged cell (a cell spanning
 rows or columns), so each cell keeps its place in the grid as a Word table's cell does.
 """
@@ -233,4 +233,5 @@ def find_tables(rules: Rules, dpi: float) -> list[Table]:
     hs = _rules(rules.horizontal, length, near)
     vs = _rules(rules.vertical.T, length, near)
     tables = [_table(h, v, near) for h, v in _groups(hs, vs, near)]
-    return sorted(tables, key=lambda t: t.box[1])
+    # a box of one column (a page's frame, a boxed note) holds text, not a table
+    return sorted((t for t in tables if t.grid_columns >= 2), key=lambda t: t.box[1])
