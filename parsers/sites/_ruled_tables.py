@@ -3,9 +3,10 @@
 Not a reader (``_ocr`` uses it). Dark pixels (Otsu's threshold) in runs longer than
 ``RULE_INCHES`` are rule lines: horizontal runs make horizontal rules, vertical runs vertical
 ones (a letter's strokes are shorter than a text line is high). Rules that cross each other
-make a table when there are at least two of each and they draw two columns or more. The table's grid is every rule's position;
-two neighbouring grid cells with no rule between them are one merged cell (a cell spanning
-rows or columns), so each cell keeps its place in the grid as a Word table's cell does.
+make a table when there are at least two of each and they draw two columns or more. The
+table's grid is every rule's position; two neighbouring grid cells with no rule between them
+are one merged cell (a cell spanning rows or columns), so each cell keeps its place in the
+grid as a Word table's cell does.
 """
 
 from __future__ import annotations
