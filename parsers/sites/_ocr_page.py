@@ -18,7 +18,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PIL import Image
 
-from parsers.sites import _ocr, _page_image, _ruled_tables
+import parsers.sites._ocr as _ocr
+import parsers.sites._page_image as _page_image
+import parsers.sites._ruled_tables as _ruled_tables
 from parsers.sites._ocr import Line, Word
 from parsers.sites._ruled_tables import Cell, Table
 
@@ -58,7 +60,7 @@ def read_page(image: Image.Image, dpi: float | None = None) -> PageReading:
     """A page as lines in reading order (an empty Line where a paragraph ends)."""
     dpi = dpi or page_dpi(image)
     reading = _read_upright(image, dpi)
-    if reading.confidence < REREAD_CONFIDENCE:
+    if reading.lines and reading.confidence < REREAD_CONFIDENCE:  # a page without words has nothing to turn
         clockwise = _page_image.orientation(image, dpi)
         if clockwise:
             turned = _read_upright(_page_image.turn(image, clockwise), dpi)

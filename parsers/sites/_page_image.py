@@ -27,6 +27,8 @@ SKEW_STEPS = (0.25, 0.05)
 # (Tesseract reads a small skew as well, and turning resamples the letters: measured, README).
 MIN_SKEW = 0.15
 LEVEL_ALWAYS = 1.5
+# An angle levels the page only if its profile is this much sharper than the page's as it is.
+CLEARLY_SHARPER = 1.02
 # The skew is measured on the ink reduced by this factor in each direction.
 SKEW_REDUCTION = 4
 
@@ -57,17 +59,20 @@ def _profile_sharpness(ink: Image.Image, angle: float) -> float:
 
 
 def skew(dark: np.ndarray) -> float:
-    """The angle (degrees, counter-clockwise as ``Image.rotate`` turns) that levels the page."""
+    """The angle (degrees, counter-clockwise as ``Image.rotate`` turns) that levels the page;
+    0 when no angle gives a profile clearly sharper than the page as it is (no lines to level)."""
     height, width = (s - s % SKEW_REDUCTION for s in dark.shape)
     blocks = dark[:height, :width].reshape(height // SKEW_REDUCTION, SKEW_REDUCTION, width // SKEW_REDUCTION, -1)
     ink = Image.fromarray((blocks.any(axis=(1, 3)) * 255).astype(np.uint8))
-    best = 0.0
+    as_it_is = _profile_sharpness(ink, 0.0)
+    best, sharpest = 0.0, as_it_is
     span = MAX_SKEW
     for step in SKEW_STEPS:
-        angles = np.arange(best - span, best + span + step / 2, step)
-        best = float(max(angles, key=lambda a: _profile_sharpness(ink, a)))
+        for angle in np.arange(best - span, best + span + step / 2, step):
+            if (sharpness := _profile_sharpness(ink, float(angle))) > sharpest:
+                best, sharpest = float(angle), sharpness
         span = step
-    return round(best, 2)
+    return round(best, 2) if sharpest > as_it_is * CLEARLY_SHARPER else 0.0
 
 
 def level(image: Image.Image, angle: float) -> Image.Image:
