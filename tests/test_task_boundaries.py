@@ -172,3 +172,22 @@ def test_a_wrapped_reference_joins_its_paragraph():
         "Điều 2; khoản 5 Điều 4; khoản 3\nĐiều 6; khoản 5 Điều 9; khoản 3 Điều 17.\n+ Cơ quan chủ trì: Bộ Công an."
     )
     assert clean_text(SourceText(source="t.txt", site="text", text=text)).count("\n") == 1
+
+
+def test_a_heading_with_a_note_in_parentheses_is_a_heading_and_named_sub_items_are_tasks():
+    got = tasks_of(
+        "IV. NHIỆM VỤ CỤ THỂ\n1. Nhiệm vụ của thành viên Ban Chỉ đạo\n"
+        "1.3. Các cơ quan quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, Nông nghiệp và Môi "
+        "trường, Công Thương, Tài chính, Khoa học và Công nghệ, Văn hóa, Thể thao và Du lịch)\n"
+        "- Phối hợp hướng dẫn các cơ quan, tổ chức, đơn vị, địa phương thực hiện kiểm kê, rà soát thông tin số "
+        "liệu kiểm kê tài sản kết cấu hạ tầng do Nhà nước đầu tư, quản lý thuộc phạm vi quản lý. Trong đó:\n"
+        "+ Sở Xây dựng: hướng dẫn các cơ quan, tổ chức, đơn vị, địa phương thực hiện kiểm kê tài sản kết cấu hạ "
+        "tầng giao thông.\n"
+        "+ Sở Công Thương: hướng dẫn các cơ quan, tổ chức, đơn vị, địa phương thực hiện kiểm kê tài sản kết cấu "
+        "hạ tầng thương mại là chợ.\n",
+        PLAN,
+    )
+    assert [(section, text[:30]) for section, text, _ in got] == [
+        ("IV.1.3", "Sở Xây dựng: hướng dẫn các cơ "),
+        ("IV.1.3", "Sở Công Thương: hướng dẫn các "),
+    ]
