@@ -31,6 +31,8 @@ PLURAL = re.compile(r" (?:các|những) (?:tỉnh|thành phố|tp|huyện|quận
 ROMAN = re.compile(r"^[ivxlc]+$", re.I)
 # The issuer code of a document number, just before a match: "số 2360/QĐ- TTg"
 NUMBER_CODE = re.compile(r"/[A-ZĐ]{1,6}\s?[-–]\s?$")
+# The initials of a province after a name: "Báo và PTTH CT" in Cần Thơ
+NEXT_INITIALS = re.compile(r" (\w{2,3})(?!\w)")
 
 
 class _Compiled:
@@ -108,9 +110,9 @@ def _named_place(f: Folded, m: re.Match[str], name: str, aid: str, province: str
     groups = m.groupdict()
     place = find_place(groups["place"]) if groups.get("place") else None
     if place is None:
-        nxt = re.match(r" (\w{2,3})(?!\w)", f.text[end:])
+        nxt = NEXT_INITIALS.match(f.text, end)
         if province and nxt and nxt.group(1) == initials(province):  # "Báo và PTTH CT" in Cần Thơ
-            end += nxt.end()
+            end = nxt.end()
         place = find_place(province) if province else None
     written = place.name if place else (province or "")
     name = name.replace("{place}", written).strip(" -")
