@@ -27,10 +27,15 @@ from parsers.lexicon.markers import RECIPIENTS_PATTERN
 
 PIPE_LINE = re.compile(r"^\s*\|{1,2}\s*$")
 # Cells that open a row of a numbered table: "1", "12", "II", "a", "1.2", "**III**"
-ORDINAL_CELL = re.compile(r"^\W*(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđ])\W*$")
+ORDINAL_CELL = re.compile(r"^\W*(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}(?:\.\d{1,2})*|[a-zđA-H])\W*$")
 # Layout tables that always have two columns: the header block and the signature block.
 #   "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN" | "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 #   "Nơi nhận: ..." | "TM. ỦY BAN NHÂN DÂN ..."
+# A header cell over two columns, and the cells under it: "Thực hiện" over "Chủ trì | Phối hợp"
+SPANNING_HEADER = re.compile(
+    r"^(?:(?:phân\s+công|trách\s+nhiệm|tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+)?thực\s+hiện$|^phân\s+công$|^trách\s+nhiệm$", re.I
+)
+SUB_HEADER = re.compile(r"chủ\s+trì|phối\s+hợp|thực\s+hiện", re.I)
 ORDINAL_HEADERS = {"TT", "STT", "SỐ TT", "SỐ THỨ TỰ"}
 TWO_COLUMN_LAYOUT = re.compile(rf"CỘNG\s+HÒA\s+XÃ\s+HỘI|^\W*{RECIPIENTS_PATTERN}|^\W*Kính\s+gửi", re.I)
 
@@ -70,6 +75,43 @@ def _tokens(lines: list[str], start: int) -> list[tuple[str, int]]:
     return cells
 
 
+def _fits_as_empty_cell(texts: list[str], i: int, filled: int, ncols: int) -> bool:
+    """Whether the empty token at ``i`` can be an empty cell of a row holding ``filled`` cells.
+
+    Read as a cell, it and the tokens after it fill the row up to ``ncols`` cells; the token
+    after a full row must then be a row boundary (an empty token) or the table's end. Text
+    there means the empty token was a row boundary: the row was short (a group row, a repeated
+    sub-header, a row whose other cells are merged into the row above)::
+
+        2 | Quản lý, vận hành ... | Sở Tài chính | Các sở, ngành | Quý IV/2026 ||
+        Thực hiện sao lưu dữ liệu ... | Sở Khoa học và Công nghệ | Sở Tài chính ||
+    """
+    j = i + ncols - filled
+    return j >= len(texts) or texts[j] == ""
+
+
+def _header_columns(texts: list[str]) -> tuple[int, list[str] | None]:
+    """The column count and, for a two-row header, the merged header row.
+
+    A header cell spanning two columns names their group on a first row, and the second row
+    names the columns under it ("Thực hiện" over "Đơn vị chủ trì | Đơn vị phối hợp")::
+
+        TT | Nội dung công việc | Thời gian | Thực hiện | Ghi chú ||
+        Đơn vị chủ trì | Đơn vị phối hợp ||
+    """
+    if "" not in texts:
+        return max(len(texts), 1), None
+    first_end = texts.index("")
+    first = texts[:first_end]
+    rest = texts[first_end + 1 :]
+    second = rest[: rest.index("")] if "" in rest else rest
+    group = next((k for k, cell in enumerate(first) if SPANNING_HEADER.match(cell.strip("* "))), None)
+    if group is None or not second or not all(SUB_HEADER.search(cell) for cell in second):
+        return max(first_end, 1), None
+    merged = [*first[:group], *second, *first[group + 1 :]]
+    return len(merged), merged
+
+
 def _read_table(lines: list[str], start: int) -> tuple[list[list[str]], int]:
     """Rows of the table opening at ``start`` and the index of the first line after it."""
     cells = _tokens(lines, start)
@@ -79,43 +121,56 @@ def _read_table(lines: list[str], start: int) -> tuple[list[list[str]], int]:
     if not texts:
         return [], start + 1
     first = next((t for t in texts if t), "")
+    header: list[str] | None = None
     if TWO_COLUMN_LAYOUT.search(" ".join(texts[:2])):
         ncols = 2
     else:
-        ncols = max(texts.index("") if "" in texts else len(texts), 1)
+        ncols, header = _header_columns(texts)
+    if header is not None:  # the two header rows become one
+        skip = texts.index("") + 1
+        skip += texts[skip:].index("") if "" in texts[skip:] else len(texts) - skip
+        cells, texts = cells[skip:], texts[skip:]
     numbered = bool(ORDINAL_CELL.match(first)) or first.strip("* ").upper() in ORDINAL_HEADERS
+    rows, end = _segment(cells, texts, ncols, numbered, start + 1)
+    if header is not None:
+        rows.insert(0, header)
+    return [r for r in rows if any(r)], end
+
+
+def _segment(
+    cells: list[tuple[str, int]], texts: list[str], ncols: int, numbered: bool, end: int
+) -> tuple[list[list[str]], int]:
+    """Cut the cell tokens into rows of at most ``ncols`` cells; the line after the table."""
     rows: list[list[str]] = []
     row: list[str] = []
-    end = start + 1
-    i = 0
-    while i < len(cells):
-        text, pipe_at = cells[i]
+    for i, (text, pipe_at) in enumerate(cells):
         if len(row) >= ncols:
             rows.append(row)
             row = []
             if text:  # text right after a complete row: the table has ended
-                break
+                return rows, end
             end = pipe_at + 1
-            i += 1
             continue
-        if text == "" and row and numbered:
-            nxt = texts[i + 1] if i + 1 < len(texts) else None
-            if nxt is None or ORDINAL_CELL.match(nxt):
-                rows.append(row)  # a short row (group heading, merged cells)
-                row = []
-                end = pipe_at + 1
-                i += 1
-                continue
+        end = pipe_at + 1
         if text == "" and not row:
-            end = pipe_at + 1
-            i += 1  # a row boundary
+            continue  # a row boundary
+        if text == "" and _is_boundary(texts, i, len(row), ncols, numbered):
+            rows.append(row)  # a short row (group heading, merged cells)
+            row = []
             continue
         row.append(text)
-        end = pipe_at + 1
-        i += 1
     if row:
         rows.append(row)
-    return [r for r in rows if any(r)], end
+    return rows, end
+
+
+def _is_boundary(texts: list[str], i: int, filled: int, ncols: int, numbered: bool) -> bool:
+    nxt = texts[i + 1] if i + 1 < len(texts) else None
+    if nxt is None:
+        return True
+    if numbered and ORDINAL_CELL.match(nxt):
+        return True
+    return not _fits_as_empty_cell(texts, i, filled, ncols)
 
 
 def rebuild_tables(lines: list[str]) -> list[str]:
