@@ -33,7 +33,8 @@ ORDINAL_CELL = re.compile(r"^\W*(?:\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}(?:\.\d{1,2}
 #   "Nơi nhận: ..." | "TM. ỦY BAN NHÂN DÂN ..."
 # A header cell over two columns, and the cells under it: "Thực hiện" over "Chủ trì | Phối hợp"
 SPANNING_HEADER = re.compile(
-    r"^(?:(?:phân\s+công|trách\s+nhiệm|tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+)?thực\s+hiện$|^phân\s+công$|^trách\s+nhiệm$", re.I
+    r"^(?:(?:phân\s+công|trách\s+nhiệm|tổ\s+chức|cơ\s+quan|đơn\s+vị)\s+)?thực\s+hiện$|^phân\s+công$|^trách\s+nhiệm$",
+    re.I,
 )
 SUB_HEADER = re.compile(r"chủ\s+trì|phối\s+hợp|thực\s+hiện", re.I)
 ORDINAL_HEADERS = {"TT", "STT", "SỐ TT", "SỐ THỨ TỰ"}
@@ -106,7 +107,7 @@ def _header_columns(texts: list[str]) -> tuple[int, list[str] | None]:
     rest = texts[first_end + 1 :]
     second = rest[: rest.index("")] if "" in rest else rest
     group = next((k for k, cell in enumerate(first) if SPANNING_HEADER.match(cell.strip("* "))), None)
-    if group is None or not second or not all(SUB_HEADER.search(cell) for cell in second):
+    if group is None or not second or not all(len(c) <= 40 and SUB_HEADER.search(c) for c in second):
         return max(first_end, 1), None
     merged = [*first[:group], *second, *first[group + 1 :]]
     return len(merged), merged

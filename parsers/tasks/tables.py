@@ -175,7 +175,8 @@ def _is_time(cell: str) -> bool:
 def _row_task(ctx: TaskContext, table: _Table, cells: list[Span], task: Span) -> Draft:
     start, end = task
     base, group = table.base, table.group
-    draft = Draft(section=f"{base}.{group}" if base and group else base or group, start=start, end=end, shape="table_row")
+    section = f"{base}.{group}" if base and group else base or group
+    draft = Draft(section=section, start=start, end=end, shape="table_row")
     spans = _spanned_cells(ctx, table, cells)
     unread = False
     if "lead" in spans:
