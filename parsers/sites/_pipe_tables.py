@@ -155,7 +155,7 @@ def _segment(
         end = pipe_at + 1
         if text == "" and not row:
             continue  # a row boundary
-        if text == "" and _is_boundary(texts, i, len(row), ncols, numbered):
+        if text == "" and _is_boundary(texts, i, row, ncols, numbered):
             rows.append(row)  # a short row (group heading, merged cells)
             row = []
             continue
@@ -165,13 +165,18 @@ def _segment(
     return rows, end
 
 
-def _is_boundary(texts: list[str], i: int, filled: int, ncols: int, numbered: bool) -> bool:
+def _is_boundary(texts: list[str], i: int, row: list[str], ncols: int, numbered: bool) -> bool:
+    """Whether the empty token at ``i`` ends ``row`` (else it is an empty cell of it).
+
+    In a numbered table a row without its ordinal continues a row above through merged
+    cells; such rows stack ("- Rà soát ... | Bộ công cụ ... | Giai đoạn 2026 - 2027 ||
+    - Xây dựng quy chế ... | ..."), so the first empty token ends one."""
     nxt = texts[i + 1] if i + 1 < len(texts) else None
     if nxt is None:
         return True
-    if numbered and ORDINAL_CELL.match(nxt):
+    if numbered and (ORDINAL_CELL.match(nxt) or not ORDINAL_CELL.match(row[0])):
         return True
-    return not _fits_as_empty_cell(texts, i, filled, ncols)
+    return not _fits_as_empty_cell(texts, i, len(row), ncols)
 
 
 def rebuild_tables(lines: list[str]) -> list[str]:

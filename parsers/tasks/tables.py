@@ -36,6 +36,17 @@ GROUP_LABEL = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})(?:\.\d{1,2})*\.?$")
 # bare "Đơn vị" (in a targets table "Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo dõi",
 # "Đơn vị" is the unit of measure).
 LEAD_STRENGTH = [re.compile(r"chủ\s+trì", re.I), re.compile(r"thực\s+hiện|trách\s+nhiệm|phân\s+công", re.I)]
+# Which column holds the task when several headers could: "Nội dung nhiệm vụ" over "Giải pháp"
+# over "Chỉ tiêu đạt được" over "Thuộc nhóm nhiệm vụ, hành động" (the group a task belongs to).
+TASK_WEAKNESS = [
+    re.compile(r"^thuộc|^nhóm", re.I),
+    re.compile(r"chỉ\s+tiêu", re.I),
+    re.compile(r"giải\s+pháp|tên\s|đề\s+án|dự\s+án", re.I),
+]
+STRENGTH = {
+    "lead": lambda cell: next((n for n, strong in enumerate(LEAD_STRENGTH) if strong.search(cell)), 9),
+    "task": lambda cell: len(TASK_WEAKNESS) - next((n for n, weak in enumerate(TASK_WEAKNESS) if weak.search(cell)), 3),
+}
 # A cell that reads as a time: "3-4/2024", "Quý IV/2026", "Năm 2025-2030", "Hằng năm", "Thường xuyên"
 TIME_CELL = re.compile(r"\d|quý|tháng|năm|hằng|hàng|thường\s+xuyên|định\s+kỳ", re.I)
 # A group titled by a period: "Giai đoạn 2025-2027", "Năm 2026", "Giai đoạn 1 (2024 - 2025)"
@@ -64,8 +75,7 @@ def _column_roles(ctx: TaskContext, p: Paragraph) -> dict[str, int]:
             continue
         for role, pattern in COLUMN_ROLES:
             if pattern.search(cell):
-                rank = next((n for n, strong in enumerate(LEAD_STRENGTH) if strong.search(cell)), 9)
-                rank = rank if role == "lead" else 0
+                rank = STRENGTH[role](cell) if role in STRENGTH else 0
                 if role not in found or rank < found[role][0]:
                     found[role] = (rank, k)
                 break
@@ -128,16 +138,16 @@ def _rows(ctx: TaskContext, rows: list[int], table: _Table) -> list[Draft]:
         cells = list(ctx.paragraphs[i].cells)
         texts = [ctx.text[s:e].strip() for s, e in cells]
         following = _label(ctx, rows[n + 1]) if n + 1 < len(rows) else ""
-        if _is_group_row(texts, table.roles, following):
+        if _is_group_row(texts, following):
             _enter_group(ctx, table, texts, cells)
             continue
         if _is_task_header(ctx, ctx.paragraphs[i]):
             continue  # the header repeated on a new page or under a group ("Nội dung | Đơn vị thực hiện ...")
-        cells = _realign(cells, texts, table)
-        task = _cell(cells, table.roles.get("task"))
+        aligned = _align(ctx, cells, table)
+        task = _cell(aligned, table.roles.get("task"))
         if task is None or not ctx.text[task[0] : task[1]].strip() or _repeats_header(ctx, task):
             continue
-        drafts.append(_row_task(ctx, table, cells, task))
+        drafts.append(_row_task(ctx, table, aligned, task))
     return drafts
 
 
@@ -158,21 +168,59 @@ def _enter_group(ctx: TaskContext, table: _Table, texts: list[str], cells: list[
         table.period = None  # a new top-level group leaves the period of the one before
 
 
-def _realign(cells: list[Span], texts: list[str], table: _Table) -> list[Span]:
-    """Put back the leading cell a short row lacks because it is merged with the row above:
-    the ordinal of a row continuing the numbered row above, or the time of a time-first table."""
-    first = next((role for role, k in table.roles.items() if k == 0), None)
-    if first not in {"ordinal", "deadline"} or not texts or len(texts) >= table.width:
-        return cells
-    looks_right = re.match(r"^[\d.]+$|^[a-zđ]$", texts[0]) if first == "ordinal" else _is_time(texts[0])
-    return cells if looks_right else [(cells[0][0], cells[0][0]), *cells]
+def _align(ctx: TaskContext, cells: list[Span], table: _Table) -> list[Span | None]:
+    """The row's cells under the columns they belong to, ``None`` under a column whose cell is
+    merged with the row above. A full row is as written; a short row's cells are placed, in
+    order, where they read best (an ordinal under "TT", a time under "Thời gian", agencies
+    under the agency columns, a sentence under the task column)::
+
+        2 | Quản lý, vận hành ... | Sở Tài chính | Các sở, ngành | Quý IV/2026
+            Thực hiện sao lưu ... | Sở Khoa học và Công nghệ | Sở Tài chính      <- TT and time merged
+    """
+    if len(cells) >= table.width:
+        return list(cells)
+    role_at = {k: role for role, k in table.roles.items()}
+    n, m = len(cells), table.width
+    fit = [[_fit(ctx, cell, role_at.get(k)) for k in range(m)] for cell in cells]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        best[i][i - 1] = float("-inf")
+        for j in range(i, m + 1):
+            place = best[i - 1][j - 1] + fit[i - 1][j - 1]
+            best[i][j] = max(place, best[i][j - 1] if j > i else float("-inf"))
+    out: list[Span | None] = [None] * m
+    i, j = n, m
+    while i > 0:  # back from the end; on a tie the cell goes right: merged cells are the leading ones
+        if best[i - 1][j - 1] + fit[i - 1][j - 1] == best[i][j]:
+            out[j - 1] = cells[i - 1]
+            i -= 1
+        j -= 1
+    return out
+
+
+def _fit(ctx: TaskContext, span: Span, role: str | None) -> float:
+    """How well a cell reads as the content of a column with ``role``."""
+    cell = ctx.text[span[0] : span[1]].strip()
+    if role == "ordinal":
+        return 3.0 if re.fullmatch(r"[\dIVXL.]+|[a-zđ]", cell) else -3.0
+    if role == "deadline":
+        return 2.0 if _is_time(cell) else -1.0
+    if role in {"lead", "coordinate"}:
+        chains = ctx.index.chains(*span)
+        if chains and not ctx.text[span[0] : chains[0].mentions[0].span_start].strip(" -–•+*;,"):
+            return 2.5 if role == "lead" else 2.0  # opens with a body's name: "- Bộ Khoa học và Công nghệ; ..."
+        return -1.0 if len(cell) > 60 else 0.0
+    if role == "task":
+        return 2.0 if len(cell) > 25 else 1.0
+    return 0.0
 
 
 def _is_time(cell: str) -> bool:
-    return len(cell) <= 60 and bool(TIME_CELL.search(cell))
+    """A time cell opens with its time: "Quý IV/2026", "Giai đoạn 2026 - 2027. Thực hiện rà soát ..."."""
+    return bool(TIME_CELL.search(cell[:40]))
 
 
-def _row_task(ctx: TaskContext, table: _Table, cells: list[Span], task: Span) -> Draft:
+def _row_task(ctx: TaskContext, table: _Table, cells: list[Span | None], task: Span) -> Draft:
     start, end = task
     base, group = table.base, table.group
     section = f"{base}.{group}" if base and group else base or group
@@ -204,7 +252,7 @@ def _row_task(ctx: TaskContext, table: _Table, cells: list[Span], task: Span) ->
     return draft
 
 
-def _spanned_cells(ctx: TaskContext, table: _Table, cells: list[Span]) -> dict[str, Span]:
+def _spanned_cells(ctx: TaskContext, table: _Table, cells: list[Span | None]) -> dict[str, Span]:
     """The row's lead, coordinator and time cells, an empty or missing one taken from the row
     above (a merged cell); the row's own cells carry down to the rows below."""
     out: dict[str, Span] = {}
@@ -217,11 +265,11 @@ def _spanned_cells(ctx: TaskContext, table: _Table, cells: list[Span]) -> dict[s
     return out
 
 
-def _cell(cells: list[Span], k: int | None) -> Span | None:
+def _cell(cells: list[Span | None], k: int | None) -> Span | None:
     return cells[k] if k is not None and k < len(cells) else None
 
 
-def _is_group_row(texts: list[str], roles: dict[str, int], following: str) -> bool:
+def _is_group_row(texts: list[str], following: str) -> bool:
     """A row that only names a group: "I | GIAI ĐOẠN 1: ...", "III.1 | Nhóm ứng dụng ...",
     "1 | Lập nhiệm vụ quy hoạch" with its items "1.1", "1.2" below; not a row numbered like
     its neighbours whose agency and time cells are merged with the row above."""
@@ -231,15 +279,9 @@ def _is_group_row(texts: list[str], roles: dict[str, int], following: str) -> bo
     label = texts[0].strip(" .*")
     if len(filled) > 2 or not GROUP_LABEL.match(label) or not texts[1]:
         return False
-    if any(_filled(texts, roles.get(role)) for role in SPAN_ROLES):
-        return False
     if is_caps(texts[1]) or not label.isdigit():
         return True
     return following.startswith(f"{label}.") or bool(re.fullmatch(r"[a-zđ]\)?|[-+•]", following))
-
-
-def _filled(texts: list[str], k: int | None) -> bool:
-    return k is not None and k < len(texts) and bool(texts[k])
 
 
 def _repeats_header(ctx: TaskContext, span: Span) -> bool:
