@@ -181,3 +181,31 @@ def test_body_items_closed_by_a_pointer_to_the_appendix_are_not_tasks_twice():
             ["2026-12-31"],
         ),
     ]
+
+
+def test_a_header_inside_the_pipes_of_a_table_above_opens_a_new_table():
+    # cao-bang__1948-QD-UBND.txt: one run of pipes holds a total row, a procedure's title and the next header
+    lines = cells(["**Các bước**", "**Nội dung công việc**", "**Trách nhiệm thực hiện**", "**Thời gian**"],
+                  ["Bước 8", "Trả kết quả giải quyết thủ tục hành chính", "Bộ phận tiếp nhận và trả kết quả", "Không tính"],
+                  ["**Tổng thời gian giải quyết TTHC**", "", "**19 ngày**"],
+                  ["**Quy trình số: 03**"],
+                  ["**Thứ tự công việc**", "**Nội dung công việc**", "**Trách nhiệm xử lý công việc**", "**Thời gian**"],
+                  ["Bước 1", "Kiểm tra, xem xét tính chính xác, đầy đủ của hồ sơ", "Chuyên viên", "0,25"])  # fmt: skip
+    rows = [line.split("\t") for line in rebuild_tables(lines) if "\t" in line]
+    assert [
+        "**Thứ tự công việc**",
+        "**Nội dung công việc**",
+        "**Trách nhiệm xử lý công việc**",
+        "**Thời gian**",
+    ] in rows
+    assert ["Bước 1", "Kiểm tra, xem xét tính chính xác, đầy đủ của hồ sơ", "Chuyên viên", "0,25"] in rows
+
+
+def test_an_article_heading_after_a_table_is_the_documents_text_not_a_cell():
+    # hue__34-2025-NQ-HDND.txt: the text running on after the last row, up to the pipes of "Nơi nhận"
+    lines = [*cells(["**TT**", "**Địa phương**", "**Tỷ lệ (%)**"], ["1", "Xã Đan Điền", "40"]),
+             "**Điều 4. Tổ", "chức thực hiện**", "1. Giao Ủy ban nhân dân thành", "phố triển khai thực hiện Nghị quyết.",
+             "|", "Nơi nhận:", "- Như Điều 4;", "|", "**TM. HỘI ĐỒNG NHÂN DÂN**", "|"]  # fmt: skip
+    out = rebuild_tables(lines)
+    assert "1\tXã Đan Điền\t40" in out
+    assert "1. Giao Ủy ban nhân dân thành" in out  # a line of its own, not inside a cell

@@ -38,6 +38,10 @@ SPANNING_HEADER = re.compile(
 )
 SUB_HEADER = re.compile(r"chủ\s+trì|phối\s+hợp|thực\s+hiện", re.I)
 ORDINAL_HEADERS = {"TT", "STT", "SỐ TT", "SỐ THỨ TỰ"}
+HEADER_STARTS = ORDINAL_HEADERS | {"CÁC BƯỚC", "BƯỚC", "THỨ TỰ CÔNG VIỆC", "TRÌNH TỰ", "THỜI GIAN"}
+# An article heading is the document's own text running on after a table, never a cell
+ARTICLE_IN_CELL = re.compile(r"\*\*\s*Điều\s+\d+\s*\.\s*\**\s*[^\W\d]")  # "**Điều 1. Sửa đổi ..."
+HEADER_NEXT = re.compile(r"^\W*(?:nội\s+dung|nhiệm\s+vụ|công\s+việc|tên\b)", re.I)
 TWO_COLUMN_LAYOUT = re.compile(rf"CỘNG\s+HÒA\s+XÃ\s+HỘI|^\W*{RECIPIENTS_PATTERN}|^\W*Kính\s+gửi", re.I)
 
 
@@ -145,6 +149,14 @@ def _segment(
     rows: list[list[str]] = []
     row: list[str] = []
     for i, (text, pipe_at) in enumerate(cells):
+        if i and _opens_header(texts, i):
+            if row:
+                rows.append(row)
+            return rows, cells[i - 1][1]  # a new table's header: read it with its own columns
+        if i and ARTICLE_IN_CELL.search(text):
+            if row:
+                rows.append(row)
+            return rows, cells[i - 1][1] + 1  # the document's text: its lines stay lines
         if len(row) >= ncols:
             rows.append(row)
             row = []
@@ -163,6 +175,14 @@ def _segment(
     if row:
         rows.append(row)
     return rows, end
+
+
+def _opens_header(texts: list[str], i: int) -> bool:
+    """A header row starting inside the pipes of a table above ("... | 19 ngày | Quy trình số
+    02 | Các bước | Nội dung công việc | Trách nhiệm thực hiện | ..."): another table."""
+    nxt = texts[i + 1] if i + 1 < len(texts) else ""
+    head = re.sub(r"[*\s]+", " ", texts[i]).strip().upper()  # "**Các** **bước**"
+    return head in HEADER_STARTS and bool(HEADER_NEXT.search(nxt))
 
 
 def _is_boundary(texts: list[str], i: int, row: list[str], ncols: int, numbered: bool) -> bool:
