@@ -235,6 +235,11 @@ TABLES: dict[str, Table] = {
         },
         pk="source",
     ),
+    "changed_documents": Table(
+        description="Bookkeeping of the writer: documents written or deleted whose citation links and plan families are not yet brought up to date (done at the end of each ingest, which then empties it; a run killed before that leaves them here for the next one).",
+        columns={"document_id": (int, "The document (it may since have been deleted).")},
+        pk="document_id",
+    ),
     "failures": Table(
         description="One row per input that could not be ingested, with the stage that failed.",
         columns={

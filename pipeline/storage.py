@@ -48,6 +48,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "fetches": [["sha256"], ["path"], ["found_on"]],
     "warnings": [["document_id"]],
     "document_sources": [["document_id"], ["sha256"]],
+    "plan_families": [["family_key"]],
     "family_members": [["family_id"], ["document_id"]],
     "task_clusters": [["family_id"]],
     "task_cluster_members": [["cluster_id"], ["task_id"], ["family_id"]],
@@ -490,6 +491,7 @@ def delete_document(db: sqlite_utils.Database, doc_id: int) -> None:
         db.execute(spec["delete"], {"document_id": doc_id})
     db.execute("UPDATE citations SET cited_document_id = NULL WHERE cited_document_id = ?", [doc_id])
     db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+    _mark_changed(db, doc_id)
 
 
 def save_failure(db: sqlite_utils.Database, source: str, stage: str, error: str) -> None:
@@ -595,15 +597,39 @@ def issuer_agrees(citation_issuer: str | None, citing_province: str | None, cite
     return not cited_province or cited_province == citing_province
 
 
-def link_citations(db: sqlite_utils.Database) -> int:
-    """Point each citation at the cited document (same number, agreeing issuer) when it is in the database."""
+def link_citations(db: sqlite_utils.Database, changed: set[int] | None = None) -> int:
+    """Point each citation at the cited document (same number, agreeing issuer) when it is in the
+    database; returns how many citations are linked.
+
+    ``changed``: the ids of the documents written or deleted since the last linking; only the
+    citations whose link they can move are looked at (those of these documents, those naming
+    their numbers, and those linked to nothing or to one of them; a deleted document's citers
+    were unlinked when it went). None looks at every citation.
+    """
+    with db.atomic():
+        if changed is None or changed:
+            db.conn.executemany("UPDATE citations SET cited_document_id = ? WHERE id = ?", _moved_links(db, changed))
+        return _linked_count(db)
+
+
+def _moved_links(db: sqlite_utils.Database, changed: set[int] | None) -> list[tuple[int | None, int]]:
+    """(document id or None, citation id) of the citations whose link is not what it should be."""
+    scope = ""
+    if changed is not None:
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS linked_now (id INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM linked_now")
+        db.conn.executemany("INSERT OR IGNORE INTO linked_now VALUES (?)", [(i,) for i in changed])
+        scope = """AND (c.cited_document_id IS NULL
+                 OR c.document_id IN (SELECT id FROM linked_now)
+                 OR c.cited_document_id IN (SELECT id FROM linked_now)
+                 OR c.number_key IN (SELECT number_key FROM documents WHERE id IN (SELECT id FROM linked_now)))"""
     candidates = db.execute(
-        """
+        f"""
         SELECT c.id, c.issuer, citing.province, d.id, d.province, c.cited_document_id
         FROM citations c
         JOIN documents citing ON citing.id = c.document_id
         LEFT JOIN documents d ON d.number_key = c.number_key AND d.id != c.document_id
-        WHERE c.number_key IS NOT NULL AND c.number_key != ''
+        WHERE c.number_key IS NOT NULL AND c.number_key != '' {scope}
         ORDER BY c.id, d.id
         """
     ).fetchall()
@@ -613,10 +639,11 @@ def link_citations(db: sqlite_utils.Database) -> int:
         if chosen is None and doc_id is not None and issuer_agrees(issuer, citing_province, doc_province):
             chosen = doc_id
         links[cid] = (chosen, current)
-    changed = [(chosen, cid) for cid, (chosen, current) in links.items() if chosen != current]
-    with db.atomic():
-        db.conn.executemany("UPDATE citations SET cited_document_id = ? WHERE id = ?", changed)
-    return sum(1 for chosen, _ in links.values() if chosen is not None)
+    return [(chosen, cid) for cid, (chosen, current) in links.items() if chosen != current]
+
+
+def _linked_count(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT count(*) FROM citations WHERE cited_document_id IS NOT NULL").fetchone()[0]
 
 
 def counts(db: sqlite_utils.Database) -> dict[str, int]:
@@ -659,6 +686,7 @@ def merge_database(db: sqlite_utils.Database, shard: str | Path) -> int:
                 columns = ", ".join(f"[{c}]" for c in SCHEMA[table]["columns"] if c != "id")
                 db.execute(f"DELETE FROM [{table}] WHERE source IN (SELECT source FROM shard.[{table}])")
                 db.execute(f"INSERT INTO [{table}] ({columns}) SELECT {columns} FROM shard.[{table}]")
+            _merge_fetches(db)
             for new_id in doc_ids:
                 index_document(db, new_id)
             db.execute("DROP TABLE doc_map")
@@ -668,14 +696,43 @@ def merge_database(db: sqlite_utils.Database, shard: str | Path) -> int:
     return len(doc_ids)
 
 
+def _merge_fetches(db: sqlite_utils.Database) -> None:
+    """The shard's fetch log: one row per URL, the later fetch kept when both logged the URL."""
+    columns = ", ".join(f"[{c}]" for c in SCHEMA["fetches"]["columns"] if c != "id")
+    db.execute(
+        "DELETE FROM fetches WHERE id IN (SELECT f.id FROM fetches f JOIN shard.fetches s ON s.url = f.url "
+        "WHERE coalesce(s.fetched_at, '') >= coalesce(f.fetched_at, ''))"
+    )
+    db.execute(f"INSERT OR IGNORE INTO fetches ({columns}) SELECT {columns} FROM shard.fetches ORDER BY id")
+
+
 def _put_document_row(db: sqlite_utils.Database, doc_id: int | None, row: dict) -> int:
     """Write a document's row: a new document (``doc_id`` None), or in place of document
     ``doc_id``, whose old rows below it are deleted (its id is kept, so citations stay linked)."""
     if doc_id is None:
-        return db.table("documents").insert(row).last_pk
-    _delete_document_rows(db, doc_id)
-    db.table("documents").update(doc_id, row)
+        doc_id = db.table("documents").insert(row).last_pk
+    else:
+        _delete_document_rows(db, doc_id)
+        db.table("documents").update(doc_id, row)
+    _mark_changed(db, doc_id)
     return doc_id
+
+
+def _mark_changed(db: sqlite_utils.Database, doc_id: int) -> None:
+    """Note a document written or deleted, in its own transaction: citation links and plan
+    families are brought up to date for it after the batch (``changed_documents``)."""
+    db.execute("INSERT OR IGNORE INTO changed_documents (document_id) VALUES (?)", [doc_id])
+
+
+def changed_documents(db: sqlite_utils.Database) -> set[int]:
+    """The documents written or deleted since citations and families were last brought up to date."""
+    return {doc_id for (doc_id,) in db.execute("SELECT document_id FROM changed_documents")}
+
+
+def forget_changed(db: sqlite_utils.Database, doc_ids: Iterable[int]) -> None:
+    """The citations and families of these documents are up to date (after ``link_citations`` and the refresh)."""
+    with db.atomic():
+        db.conn.executemany("DELETE FROM changed_documents WHERE document_id = ?", [(i,) for i in doc_ids])
 
 
 def _merge_documents(db: sqlite_utils.Database) -> list[int]:
@@ -748,40 +805,60 @@ _COPIED_TASK_ROWS = {
 }
 
 
-def save_comparison(db: sqlite_utils.Database, families: list[dict], alignments: dict[str, list[dict]]) -> None:
+def save_comparison(
+    db: sqlite_utils.Database,
+    families: list[dict],
+    alignments: dict[str, list[dict]],
+    *,
+    replace_keys: set[str] | None = None,
+) -> None:
     """Replace the plan families and the task alignment (derived rows, rebuilt after each ingest).
 
     ``families``: dicts with the ``plan_families`` columns (but id) and ``members`` as a list of
     {document_id, relation, citation_id}; ``alignments``: family key -> clusters as dicts
     {tasks: [{task_id, document_id, province_2025, best_score}], provinces, score, label, links: [(a, b, s)]}.
+    With ``replace_keys`` only the families of those keys are replaced (deleted, then those of
+    ``families`` written again): the incremental refresh after an ingest that touched few families.
     """
     with db.atomic():
-        for table in ("task_links", "task_cluster_members", "task_clusters", "family_members", "plan_families"):
-            db.execute(f"DELETE FROM {table}")
+        if replace_keys is None:
+            for table in ("task_links", "task_cluster_members", "task_clusters", "family_members", "plan_families"):
+                db.execute(f"DELETE FROM {table}")
+        else:
+            _delete_families(db, replace_keys)
         for family in families:
-            members = family["members"]
-            row = {k: v for k, v in family.items() if k != "members"}
-            row["members"] = len(members)
-            family_id = db.table("plan_families").insert(row).last_pk
-            db.table("family_members").insert_all({"family_id": family_id, **m} for m in members)
-            for cluster in alignments.get(family["family_key"], []):
-                cluster_id = (
-                    db.table("task_clusters")
-                    .insert(
-                        {
-                            "family_id": family_id,
-                            "tasks": len(cluster["tasks"]),
-                            "provinces": cluster["provinces"],
-                            "score": cluster["score"],
-                            "label": cluster["label"],
-                        }
-                    )
-                    .last_pk
-                )
-                db.table("task_cluster_members").insert_all(
-                    {"cluster_id": cluster_id, "family_id": family_id, **t} for t in cluster["tasks"]
-                )
-                db.table("task_links").insert_all(
-                    {"family_id": family_id, "task_id": a, "other_task_id": b, "score": s}
-                    for a, b, s in cluster["links"]
-                )
+            _insert_family(db, family, alignments.get(family["family_key"], []))
+
+
+def _delete_families(db: sqlite_utils.Database, keys: set[str]) -> None:
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS gone_families (id INTEGER PRIMARY KEY)")
+    db.execute("DELETE FROM gone_families")
+    for chunk in _chunks(sorted(keys), 500):
+        marks = ",".join("?" * len(chunk))
+        db.execute(f"INSERT INTO gone_families SELECT id FROM plan_families WHERE family_key IN ({marks})", chunk)
+    for table in ("task_links", "task_cluster_members", "task_clusters", "family_members"):
+        db.execute(f"DELETE FROM {table} WHERE family_id IN (SELECT id FROM gone_families)")
+    db.execute("DELETE FROM plan_families WHERE id IN (SELECT id FROM gone_families)")
+    db.execute("DELETE FROM gone_families")
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _insert_family(db: sqlite_utils.Database, family: dict, clusters: list[dict]) -> None:
+    members = family["members"]
+    row = {k: v for k, v in family.items() if k != "members"}
+    row["members"] = len(members)
+    family_id = db.table("plan_families").insert(row).last_pk
+    db.table("family_members").insert_all({"family_id": family_id, **m} for m in members)
+    for cluster in clusters:
+        cluster_row = {k: cluster[k] for k in ("provinces", "score", "label")}
+        cluster_id = db.table("task_clusters").insert({"family_id": family_id, "tasks": len(cluster["tasks"]), **cluster_row}).last_pk
+        db.table("task_cluster_members").insert_all(
+            {"cluster_id": cluster_id, "family_id": family_id, **t} for t in cluster["tasks"]
+        )
+        db.table("task_links").insert_all(
+            {"family_id": family_id, "task_id": a, "other_task_id": b, "score": s} for a, b, s in cluster["links"]
+        )
