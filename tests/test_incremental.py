@@ -143,3 +143,20 @@ def test_merge_copies_the_fetch_log(tmp_path):
     # merging the shard again changes nothing (one row per URL)
     CliRunner().invoke(main, ["merge", str(shard), "--db", str(target)])
     assert merged.execute("SELECT count(*) FROM fetches").fetchone()[0] == 3
+
+
+def test_alignment_in_row_blocks_equals_the_whole_matrix(monkeypatch):
+    """A big family is compared a few rows at a time (bounded memory): the links are the same."""
+    from pipeline.compare import align
+
+    texts = [(CORPUS / name).read_text("utf-8") for name in FIRST[:2] + LATER[:1]]
+    tasks = [
+        align.TaskText(k, province, " ".join(p.split()))
+        for n, (province, text) in enumerate(zip(("Bắc Ninh", "Đồng Nai", "Cần Thơ"), texts, strict=True))
+        for k, p in enumerate(text.split("\n\n")[20:80], start=1000 * n)
+        if len(p) > 40
+    ]
+    whole = align.links(tasks)
+    monkeypatch.setattr(align, "CELLS", 7 * len(tasks))  # seven rows at a time
+    assert align.links(tasks) == whole
+    assert whole and len({a for a, _, _ in whole}) > 5
