@@ -48,6 +48,18 @@ INDEXES: dict[str, list[list[str]]] = {
     "fetches": [["sha256"], ["path"], ["found_on"]],
     "warnings": [["document_id"]],
     "document_sources": [["document_id"], ["sha256"]],
+    # the orders and facets of task_view and the canned queries (pipeline/datasette/metadata.yml)
+    "task_summary": [
+        ["document_id"],
+        ["province", "number", "task_id"],
+        ["province_fold", "province", "number", "task_id"],
+        ["first_due", "province", "task_id"],
+        ["number_fold", "task_id"],
+        ["doc_type"],
+        ["issue_year"],
+        ["due_year"],
+        ["lead"],
+    ],
     "plan_families": [["family_key"]],
     "family_members": [["family_id"], ["document_id"]],
     "task_clusters": [["family_id"]],
@@ -64,7 +76,7 @@ UNIQUE_INDEXES: dict[str, list[list[str]]] = {
 }
 
 # Tables keyed by document_id (task rows hang below tasks and are deleted through them first).
-DOCUMENT_TABLES = ("tasks", "agency_mentions", "sections", "citations", "warnings")
+DOCUMENT_TABLES = ("tasks", "task_summary", "agency_mentions", "sections", "citations", "warnings")
 
 
 def number_key(number: str | None) -> str | None:
@@ -93,6 +105,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
         _ensure_tables(db)
         save_reference_data(db)
         _backfill_compare_columns(db)
+        _backfill_task_summary(db)
         ensure_views_and_search(db)
 
 
@@ -148,6 +161,74 @@ def _backfill_compare_columns(db: sqlite_utils.Database) -> None:
         db.table("documents").update(doc_id, {**_place_columns(province, issue_date), "text_key": text_key(text)})
     for agency_id, name in db.execute("SELECT id, name FROM agencies WHERE function IS NULL").fetchall():
         db.table("agencies").update(agency_id, {"function": agency_functions.function_of(name)})
+
+
+def _backfill_task_summary(db: sqlite_utils.Database) -> None:
+    """Summarise the tasks of a database written before ``task_summary`` existed."""
+    count = "SELECT count(*) FROM {}"
+    if db.execute(count.format("tasks")).fetchone() == db.execute(count.format("task_summary")).fetchone():
+        return
+    stale = db.execute(
+        "SELECT DISTINCT document_id FROM tasks WHERE id NOT IN (SELECT task_id FROM task_summary)"
+    ).fetchall()
+    for (doc_id,) in stale:
+        summarise_tasks(db, doc_id)
+    if not db.execute("SELECT 1 FROM agency_province_tasks LIMIT 1").fetchone():
+        for (doc_id,) in db.execute("SELECT DISTINCT document_id FROM tasks").fetchall():
+            count_assignments(db, doc_id)
+
+
+def summarise_tasks(db: sqlite_utils.Database, doc_id: int) -> None:
+    """(Re)write the ``task_summary`` rows of one document's tasks (after its task rows)."""
+    number, province = db.execute("SELECT number, province FROM documents WHERE id = ?", [doc_id]).fetchone()
+    params = {"document_id": doc_id, "province_fold": db_shape.fold(province), "number_fold": db_shape.fold_number(number)}
+    db.execute("DELETE FROM task_summary WHERE document_id = ?", [doc_id])
+    columns = ", ".join(f"[{c}]" for c in SCHEMA["task_summary"]["columns"])
+    db.execute(f"INSERT INTO task_summary ({columns}) {db_shape.TASK_SUMMARY_ROWS}", params)
+
+
+# One document's contribution to agency_province_tasks (per role, then any role) and to
+# lead_partners; its tasks are its own, so the counts of documents add up exactly.
+_ASSIGNMENTS = """
+    FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id JOIN documents d ON d.id = t.document_id
+    WHERE t.document_id = :document_id AND ta.agency_id IS NOT NULL
+"""
+_AGENCY_COUNTS = [
+    f"SELECT ta.agency_id AS a, coalesce(d.province, '') AS p, ta.role AS r, count(DISTINCT ta.task_id) AS n "
+    f"{_ASSIGNMENTS} GROUP BY ta.agency_id, ta.role",
+    f"SELECT ta.agency_id AS a, coalesce(d.province, '') AS p, '' AS r, count(DISTINCT ta.task_id) AS n "
+    f"{_ASSIGNMENTS} GROUP BY ta.agency_id",
+]
+_LEAD_PARTNERS = """
+    SELECT ta.agency_id AS a, c.agency_id AS b, coalesce(d.province, '') AS p, count(DISTINCT ta.task_id) AS n
+    FROM task_agencies ta JOIN task_agencies c ON c.task_id = ta.task_id AND c.role = 'coordinate'
+    JOIN tasks t ON t.id = ta.task_id JOIN documents d ON d.id = t.document_id
+    WHERE t.document_id = :document_id AND ta.role = 'lead' AND ta.agency_id IS NOT NULL AND c.agency_id IS NOT NULL
+    GROUP BY ta.agency_id, c.agency_id
+"""
+
+
+def count_assignments(db: sqlite_utils.Database, doc_id: int, sign: int = 1) -> None:
+    """Add (``sign`` 1, after its task rows are written) or take away (-1, before they are
+    deleted) one document's tasks in ``agency_province_tasks`` and ``lead_partners``."""
+    params = {"document_id": doc_id}
+    for rows in _AGENCY_COUNTS:
+        db.execute(
+            "INSERT INTO agency_province_tasks (agency_id, province, role, tasks, documents) "
+            f"SELECT a, p, r, {sign} * n, {sign} FROM ({rows}) WHERE true "
+            "ON CONFLICT (agency_id, province, role) DO UPDATE "
+            "SET tasks = tasks + excluded.tasks, documents = documents + excluded.documents",
+            params,
+        )
+    db.execute(
+        "INSERT INTO lead_partners (lead_id, partner_id, province, tasks) "
+        f"SELECT a, b, p, {sign} * n FROM ({_LEAD_PARTNERS}) WHERE true "
+        "ON CONFLICT (lead_id, partner_id, province) DO UPDATE SET tasks = tasks + excluded.tasks",
+        params,
+    )
+    if sign < 0:
+        db.execute("DELETE FROM agency_province_tasks WHERE tasks <= 0 AND documents <= 0")
+        db.execute("DELETE FROM lead_partners WHERE tasks <= 0")
 
 
 def _place_columns(province: str | None, issue_date: str | None) -> dict:
@@ -290,6 +371,8 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument, *, replace_id:
             {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message, "text": w.text}
             for w in doc.warnings
         )
+        summarise_tasks(db, doc_id)
+        count_assignments(db, doc_id)
         db.execute("DELETE FROM failures WHERE source = ?", [doc.source])
         db.execute("UPDATE document_sources SET kept = 0 WHERE document_id = ?", [doc_id])
         _record_source(db, doc_id, doc.source, doc.sha256, doc.site, kept=True, reason="kept")
@@ -477,6 +560,7 @@ def _deadline_rows(task_id: int, deadlines) -> Iterable[dict]:
 
 
 def _delete_document_rows(db: sqlite_utils.Database, doc_id: int) -> None:
+    count_assignments(db, doc_id, -1)
     task_ids = "SELECT id FROM tasks WHERE document_id = ?"
     db.execute(f"DELETE FROM deadlines WHERE task_id IN ({task_ids})", [doc_id])
     db.execute(f"DELETE FROM task_agencies WHERE task_id IN ({task_ids})", [doc_id])
@@ -677,6 +761,8 @@ def merge_database(db: sqlite_utils.Database, shard: str | Path) -> int:
             doc_ids = _merge_documents(db)
             offsets = {t: (db.execute(f"SELECT COALESCE(MAX(id), 0) FROM [{t}]").fetchone()[0]) for t in _MERGED_ROWS}
             offsets["documents"] = None  # documents are renumbered through doc_map
+            # a source is one row: the shard's record of it replaces this database's
+            db.execute("DELETE FROM document_sources WHERE source IN (SELECT source FROM shard.document_sources)")
             for table, renumbered in _MERGED_ROWS.items():
                 _merge_rows(db, table, dict(renumbered), offsets)
             db.execute("UPDATE citations SET cited_document_id = NULL WHERE document_id IN (SELECT new FROM doc_map)")
@@ -688,6 +774,8 @@ def merge_database(db: sqlite_utils.Database, shard: str | Path) -> int:
                 db.execute(f"INSERT INTO [{table}] ({columns}) SELECT {columns} FROM shard.[{table}]")
             _merge_fetches(db)
             for new_id in doc_ids:
+                summarise_tasks(db, new_id)
+                count_assignments(db, new_id)
                 index_document(db, new_id)
             db.execute("DROP TABLE doc_map")
     finally:
@@ -790,7 +878,11 @@ def replicate_tasks(db: sqlite_utils.Database, target: int) -> dict:
                     f"SELECT {', '.join(values)} FROM [{table}] WHERE [{key}] <= {last_id} ORDER BY id"
                 )
             count += limit
+        db.execute("DELETE FROM agency_province_tasks")
+        db.execute("DELETE FROM lead_partners")
         for (doc_id,) in db.execute("SELECT id FROM documents").fetchall():
+            summarise_tasks(db, doc_id)
+            count_assignments(db, doc_id)
             index_document(db, doc_id)
     db.execute("ANALYZE")
     counts_now = {t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in ("documents", *_COPIED_TASK_ROWS)}
