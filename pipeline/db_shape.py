@@ -191,16 +191,21 @@ FROM tasks t JOIN documents d ON d.id = t.document_id
 WHERE t.document_id = :document_id
 """
 
-# Left joins on primary keys: SQLite leaves out a join whose columns a query does not use, so a
-# facet or a count reads task_summary (and its indexes) alone. Every task has its summary row.
-TASK_VIEW = """
+# The task's own columns come from scalar subqueries, evaluated only for the columns a query
+# uses: a facet or a count reads task_summary (and its indexes) alone. (SQLite does not leave
+# out an unused left join in an aggregate query.) Every task has its summary row.
+def _task(column: str) -> str:
+    return f"(SELECT {column} FROM tasks WHERE id = s.task_id)"
+
+
+TASK_VIEW = f"""
 SELECT
     s.task_id AS task_id,
-    t.document_id || ':' || t.span_start || '-' || t.span_end AS provenance,
+    {_task("document_id || ':' || span_start || '-' || span_end")} AS provenance,
     s.province AS province,
     s.number AS number,
-    t.section AS section,
-    t.text AS text,
+    {_task("section")} AS section,
+    {_task("text")} AS text,
     s.lead AS lead,
     s.coordinators AS coordinators,
     s.report_to AS report_to,
@@ -213,16 +218,14 @@ SELECT
     s.doc_type AS doc_type,
     s.issue_date AS issue_date,
     s.issue_year AS issue_year,
-    d.title AS title,
+    (SELECT title FROM documents WHERE id = s.document_id) AS title,
     s.section_heading AS section_heading,
-    t.action AS action,
-    t.shape AS shape,
+    {_task("action")} AS action,
+    {_task("shape")} AS shape,
     s.document_id AS document_id,
-    t.span_start AS span_start,
-    t.span_end AS span_end
+    {_task("span_start")} AS span_start,
+    {_task("span_end")} AS span_end
 FROM task_summary s
-LEFT JOIN tasks t ON t.id = s.task_id
-LEFT JOIN documents d ON d.id = s.document_id
 """
 
 ASSIGNMENT_VIEW = f"""

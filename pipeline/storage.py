@@ -41,7 +41,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "sections": [["document_id"]],
     "agency_mentions": [["document_id"], ["agency_id"]],
     "tasks": [["document_id"]],
-    "task_agencies": [["task_id"], ["agency_id", "role"]],
+    "task_agencies": [["task_id"], ["agency_id", "role"], ["task_id", "agency_id", "role"]],
     "deadlines": [["task_id"], ["due_date"]],
     "citations": [["document_id"], ["number_key"]],
     "failures": [["source"]],
@@ -55,6 +55,7 @@ INDEXES: dict[str, list[list[str]]] = {
         ["province_fold", "province", "number", "task_id"],
         ["first_due", "province", "task_id"],
         ["number_fold", "task_id"],
+        ["issue_date", "number", "task_id"],
         ["doc_type"],
         ["issue_year"],
         ["due_year"],
@@ -65,6 +66,14 @@ INDEXES: dict[str, list[list[str]]] = {
     "task_clusters": [["family_id"]],
     "task_cluster_members": [["cluster_id"], ["task_id"], ["family_id"]],
     "task_links": [["family_id"], ["task_id"], ["other_task_id"]],
+}
+
+# Partial indexes: the tasks a canned query lists, in the order it lists them (name -> SQL).
+PARTIAL_INDEXES = {
+    "idx_task_summary_no_deadline": "task_summary (province_fold, province, number, task_id) "
+    "WHERE due_dates IS NULL AND recurrence IS NULL",
+    "idx_task_summary_no_named_lead": "task_summary (province_fold, province, number, task_id) WHERE named_lead = 0",
+    "idx_task_summary_recurring": "task_summary (province_fold, province, number, task_id) WHERE recurrence IS NOT NULL",
 }
 
 UNIQUE_INDEXES: dict[str, list[list[str]]] = {
@@ -122,6 +131,8 @@ def _ensure_tables(db: sqlite_utils.Database) -> None:
     for name, column_sets in INDEXES.items():
         for columns in column_sets:
             db.table(name).create_index(columns, if_not_exists=True)
+    for name, sql in PARTIAL_INDEXES.items():
+        db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {sql}")
     for name, column_sets in UNIQUE_INDEXES.items():
         for columns in column_sets:
             db.table(name).create_index(columns, unique=True, if_not_exists=True)
