@@ -15,6 +15,7 @@ import pstats
 import random
 import re
 import resource
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -309,7 +310,7 @@ def run_all(config: ScaleConfig, workdir: Path, log=print) -> dict:
     results["profile"] = (slowest, profile_stage(seeds, module))
     log(f"a database of {config.tasks} tasks")
     million = db / "million.db"
-    million.write_bytes((db / "large.db").read_bytes())
+    shutil.copyfile(db / "large.db", million)  # not read into memory: the large database is hundreds of MB
     handle = storage.open_db(million)
     results["million"] = storage.replicate_tasks(handle, config.tasks)
     handle.close()
