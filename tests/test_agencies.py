@@ -206,7 +206,7 @@ RESOLVED = [
     ("Cục Thuế", "Hà Nội", "Cục Thuế"),
     ("Cổng TTĐT Chính phủ", "Hà Nội", "Cổng Thông tin điện tử Chính phủ"),
     ("Cổng TTĐT Chính phủ", "Hà Tĩnh", "Cổng Thông tin điện tử Chính phủ"),
-    ("Ban Bí thư Trung ương Đảng", None, "Ban Bí thư"),
+    ("Ban Bí thư Trung ương Đảng", None, "Ban Bí thư Trung ương Đảng"),
     ("Sở Du lịch thành phố Hà Nội", "Hà Nội", "Sở Du lịch"),
     ("Sở Văn hóa và Thể thao thành phố Hà Nội", "Hà Nội", "Sở Văn hóa và Thể thao"),
     ("Trung tâm CB-TH tỉnh", "Hà Tĩnh", "Trung tâm Công báo - Tin học tỉnh"),
@@ -409,14 +409,10 @@ DETECTED = [
     ("Cục Quân lực", "Sơn La", "Cục Quân lực"),
     ("Viện Kiểm sát quân sự", "Sơn La", "Viện Kiểm sát quân sự"),
     ("Chi cục Chăn nuôi", "Sơn La", "Chi cục Chăn nuôi"),
-    ("Văn phòng Tổng Bí thư", None, "Văn phòng Tổng Bí thư"),
     ("Đại học Bách khoa Hà Nội", None, "Đại học Bách khoa Hà Nội"),
     ("Tổng công ty Hàng không Việt Nam", None, "Tổng công ty Hàng không Việt Nam"),
     ("Tổng công ty Hàng hải Việt Nam", None, "Tổng công ty Hàng hải Việt Nam"),
     ("Tổng công ty Đường sắt Việt Nam", None, "Tổng công ty Đường sắt Việt Nam"),
-    # units of a ministry whose names join two words with a comma (trung-uong__1227-QD-BYT, __3176-QD-BYT)
-    ("Cục Quản lý Khám, chữa bệnh", None, "Cục Quản lý Khám, chữa bệnh"),
-    ("Cục Quản lý Y, Dược cổ truyền", None, "Cục Quản lý Y, Dược cổ truyền"),
     # companies named with their legal form in lower case (lao-cai__6795-SNNMT-KS)
     (
         "Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô",

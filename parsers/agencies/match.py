@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cache
 
-from parsers.agencies.data import Entry, entries, entry_by_id, expand
+from parsers.agencies.candidate import Candidate
+from parsers.agencies.data import Entry, entries, entry_by_id
 from parsers.agencies.index import PatternIndex
+from parsers.agencies.local import level_word, local_candidates
 from parsers.lexicon.matching import Folded, slug
 from parsers.lexicon.places import find_place, initials, is_city, place_regex, same_place
 from parsers.models import Agency
@@ -27,84 +28,22 @@ TAIL_LEVEL_SRC = r" (?:(?P<lvl>tỉnh|thành phố|tp\.?) )?(?P<place>{P})(?!\w)
 LEVEL_NEXT = re.compile(r" (?:cấp )?(?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường)(?!\w)")
 # A body of several provinces or communes: "Sở Kế hoạch và Đầu tư các tỉnh, TP Vùng KTTĐ miền Trung"
 PLURAL = re.compile(r" (?:các|những) (?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường|cấp|địa phương)(?!\w)")
-# A People's Committee, Council, police or party committee of a named district or commune:
-#   "UBND huyện Phú Vang", "Ủy ban nhân dân xã Quảng Điền", "Công an phường 5"
-LOCAL_SRC = r"""(?<!\w)(?:(?P<ubnd>{UBND})|(?P<hdnd>{HĐND})|(?P<ca>công an)|(?P<du>đảng ủy)
-    |(?P<mt>(?:ủy ban|ub) ?(?:{MTTQVN}|{MTTQ})))
-    \ (?P<unit>huyện|quận|thị\ xã|thành\ phố|tp\.?|xã|phường|thị\ trấn|đặc\ khu)(?=\ )"""
-LOCAL_BODIES = {
-    "ubnd": ("Ủy ban nhân dân", "people_committee", "ubnd"),
-    "hdnd": ("Hội đồng nhân dân", "people_council", "hdnd"),
-    "ca": ("Công an", "police", "cong-an"),
-    "du": ("Đảng ủy", "party", "dang-uy"),
-    "mt": ("Ủy ban Mặt trận Tổ quốc Việt Nam", "mass_org", "ubmttq"),
-}
-COMMUNE_UNITS = ("xã", "phường", "thị trấn", "đặc khu")
-# A word of a place's own name: capitalised ("Phú", "Vang") or a number ("5")
-NAME_WORD = re.compile(r"\s+(?P<w>[^\W\d_][\w]*|\d{1,3})(?=[\s,;.:)]|$)")
 ROMAN = re.compile(r"^[ivxlc]+$", re.I)
 # The issuer code of a document number, just before a match: "số 2360/QĐ- TTg"
 NUMBER_CODE = re.compile(r"/[A-ZĐ]{1,6}\s?[-–]\s?$")
-# Capitalised words that begin the next name rather than continue a place's: "UBND Thành phố Báo cáo"
-NOT_PLACE_WORDS = frozenset(
-    [
-        "Sở",
-        "Ban",
-        "Báo",
-        "Bộ",
-        "Cục",
-        "Chi",
-        "Đài",
-        "Trung",
-        "Văn",
-        "Hội",
-        "Ủy",
-        "Uỷ",
-        "Về",
-        "Và",
-        "Của",
-        "Theo",
-        "Tại",
-        "Trên",
-        "Giao",
-        "Đề",
-        "Kế",
-        "Quy",
-        "Sửa",
-    ]
-)
-# The issuing level spelled out: "cấp tỉnh" -> "tỉnh", "TP" -> "thành phố"
-LEVEL_WORDS = {"tỉnh": "tỉnh", "tinh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "tp.": "thành phố"}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    start: int  # folded offsets
-    end: int
-    agency: Agency
-    rank: int = 0  # on equal length: -1 list item, 0 reference entry, 1 named local body, 2 detector
-    method: str = "reference"
-    veto: bool = False  # a match the reference data refused: no agency, but no detector name either
-    blocks: bool = False  # a list's head ("Các Sở:"): no agency, and nothing else read there
 
 
 class _Compiled:
     tail_place: re.Pattern[str] | None = None
     tail_level: re.Pattern[str] | None = None
-    local: re.Pattern[str] | None = None
 
 
 def _compiled() -> type[_Compiled]:
-    if _Compiled.local is None:
+    if _Compiled.tail_place is None:
         p = place_regex()
         _Compiled.tail_place = re.compile(TAIL_PLACE_SRC.replace("{P}", p))
         _Compiled.tail_level = re.compile(TAIL_LEVEL_SRC.replace("{P}", p))
-        _Compiled.local = re.compile(expand(LOCAL_SRC), re.X)
     return _Compiled
-
-
-def _level_word(text: str) -> str:
-    return LEVEL_WORDS.get(text.removeprefix("cấp ").strip(), text)
 
 
 def starts_word(text: str, k: int) -> bool:
@@ -196,7 +135,7 @@ def _place_tail(
     if e.tail == "level" and levelless and e.level_word and base.endswith(" " + e.level_word):
         base = base[: -len(e.level_word) - 1]
     if (e.tail == "place" or levelless) and tail.group("lvl"):
-        base = f"{base} {_level_word(tail.group('lvl'))}"
+        base = f"{base} {level_word(tail.group('lvl'))}"
     where = place.name if place else f.surface(*tail.span("place"))
     return f"{base} {where}", f"{e.id}-{slug(where)}", end, True  # the id a detected name gets too
 
@@ -256,58 +195,6 @@ def _entry_candidates(f: Folded, province: str | None, start: int, end: int) -> 
     return out
 
 
-def _folded_index(f: Folded, original_offset: int) -> int:
-    """The first folded position at or after an original offset."""
-    return bisect.bisect_left(f.map, original_offset)
-
-
-def _local_candidates(f: Folded, province: str | None, start: int, end: int) -> list[Candidate]:
-    out = []
-    for m in _compiled().local.finditer(f.text, start, end):
-        if f.original[f.map[m.start()]].islower():
-            continue
-        body = next(k for k in LOCAL_BODIES if m.group(k))
-        unit = _level_word(m.group("unit"))
-        if unit == "thành phố" and is_city(province):
-            continue  # in a centrally-run city "Thành phố" is the city itself
-        head = f.surface(m.start(), m.end())
-        if head.isupper():
-            continue  # a heading in capitals: where the place's name ends cannot be told
-        pos = f.span(m.start(), m.end())[1]
-        words, o_end = [], pos
-        while len(words) < 4:
-            w = NAME_WORD.match(f.original, o_end)
-            if not w or "\n" in f.original[o_end : w.start("w")] or "\t" in f.original[o_end : w.start("w")]:
-                break
-            token = w.group("w")
-            if not (token[0].isupper() or (token.isdigit() and not words)) or token in NOT_PLACE_WORDS:
-                break
-            if len(token) > 1 and token.isupper():
-                break  # an abbreviation ("UBND xã BK") or a heading in capitals
-            words.append(token)
-            o_end = w.end()
-        if not words:
-            continue
-        place_name = " ".join(words)
-        if unit == "thành phố" and any(find_place(" ".join(words[:k])) for k in range(1, len(words) + 1)):
-            continue  # a province-level city: the reference entries read it
-        fe = _folded_index(f, o_end)
-        if fe > end:
-            continue
-        label, kind, idp = LOCAL_BODIES[body]
-        level = "commune" if unit in COMMUNE_UNITS else "district"
-        name = f"{label} {unit} {place_name}"
-        out.append(
-            Candidate(
-                m.start(),
-                fe,
-                Agency(id=f"{idp}-{slug(unit)}-{slug(place_name)}", name=name, kind=kind, level=level),
-                rank=1,
-            )
-        )
-    return out
-
-
 def scan(f: Folded, province: str | None, start: int = 0, end: int | None = None) -> list[Candidate]:
     """Every candidate the reference data gives in the folded span ``[start, end)``.
 
@@ -316,7 +203,7 @@ def scan(f: Folded, province: str | None, start: int = 0, end: int | None = None
     ['Sở Tài chính']
     """
     end = len(f.text) if end is None else end
-    found = _entry_candidates(f, province, start, end) + _local_candidates(f, province, start, end)
+    found = _entry_candidates(f, province, start, end) + local_candidates(f, province, start, end)
     return list({(c.start, c.end, c.agency.id, c.veto): c for c in found}.values())
 
 

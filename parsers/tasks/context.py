@@ -12,6 +12,9 @@ from parsers.tasks.roles import MentionIndex
 from parsers.tasks.shapes import (
     APPENDIX_POINTER,
     CLOSING_ZONE_START,
+    ENACTING,
+    ENACTING_ARTICLE,
+    ENACTING_VERB,
     MEDIUM_KINDS,
     NORMATIVE_TITLE,
     NORMATIVE_TYPES,
@@ -109,6 +112,17 @@ class TaskContext:
         if kind in MEDIUM_KINDS:
             return "medium"
         return "weak" if kind in WEAK_KINDS else "none"
+
+    def enacts(self, i: int) -> bool:
+        """Whether paragraph ``i`` is the decision enacting its content, not a task:
+        "Ban hành kèm theo Quyết định này ...", "Điều 1. Ban hành mẫu thẻ bảo hiểm y tế ..."."""
+        p = self.paragraphs[i]
+        if ENACTING.match(p.text):
+            return True
+        section = self.owner[i]
+        if section is None or self.sections[section].label != ENACTING_ARTICLE:
+            return False
+        return bool(ENACTING_VERB.match(p.body if self.node_at.get(i) == section else p.text))
 
     def holds_tasks(self, section: int | None) -> bool:
         """Whether a section's tables are task tables (not in a context or objectives part)."""

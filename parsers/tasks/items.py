@@ -12,7 +12,15 @@ from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead, is_agency_heading
 from parsers.tasks.paragraphs import free_paragraph
 from parsers.tasks.roles import explicit_lead, subject
-from parsers.tasks.shapes import ENACTING, EXECUTION_FORMULA, LIST_INTRO, ends_with_colon, is_bullet, is_heading_like
+from parsers.tasks.shapes import (
+    EXECUTION_FORMULA,
+    LIST_INTRO,
+    TIME_FIELD_LINE,
+    after_formula,
+    ends_with_colon,
+    is_bullet,
+    is_heading_like,
+)
 from parsers.text.structure import Paragraph
 
 
@@ -45,15 +53,45 @@ class _ItemWalk:
             self.absorbing[1].end = p.end
             return
         self.absorbing = None
+        if d is None and self._trailing_time(i, p):
+            return
         enclosing = ctx.sections[node].parent if node is not None else section
         if ctx.zone(section) == "none" or section in ctx.summary_sections or enclosing in ctx.summary_sections:
             return
         if d is None:  # a paragraph without a label
             self._unlabelled(i, p)
-        elif EXECUTION_FORMULA.search(p.text) or ENACTING.match(p.text):
-            return  # "Điều 4. Chánh Văn phòng ... chịu trách nhiệm thi hành Quyết định này."
+        elif ctx.enacts(i):
+            return  # "Điều 1. Ban hành mẫu thẻ bảo hiểm y tế ..."
+        elif EXECUTION_FORMULA.search(p.text):
+            self._after_formula(i, p)  # "Điều 4. Chánh Văn phòng ... chịu trách nhiệm thi hành Quyết định này."
         elif not self._is_heading(i, p, node):
             self._labelled(i, p, d)
+
+    def _after_formula(self, i: int, p: Paragraph) -> None:
+        """The sentences after a closing formula, a task when they assign: "Điều 3. Quyết định này có
+        hiệu lực kể từ ngày ký, ban hành. Các cơ quan, đơn vị có liên quan bảo đảm triển khai ..."."""
+        ctx = self.ctx
+        start = after_formula(ctx.text, p.body_start, p.end)
+        if start is None:
+            return
+        section = ctx.owner[i]
+        inherited = inherited_lead(ctx, section)
+        draft = Draft(ctx.section_path(section), start, p.end, "paragraph")
+        named = item_roles(ctx, draft, start, p.end, inherited)
+        if accepts(ctx, ctx.zone(section), p, named, inherited):
+            self.drafts.append(draft)
+
+    def _trailing_time(self, i: int, p: Paragraph) -> bool:
+        """A time field on its own line after an item is that item's deadline: "- Tham mưu triển
+        khai ..." / "Thời gian hoàn thành: Tháng 11 - 12/2025."."""
+        last = self.drafts[-1] if self.drafts else None
+        if last is None or not i or not TIME_FIELD_LINE.match(p.text):
+            return False
+        previous = self.ctx.paragraphs[i - 1]
+        if not previous.start <= last.end <= previous.end:
+            return False
+        last.end = p.end
+        return True
 
     def _unlabelled(self, i: int, p: Paragraph) -> None:
         ctx = self.ctx

@@ -13,10 +13,9 @@ from parsers.tasks.shapes import (
     CLOSING_ASSIGNMENT,
     CLOSING_SENTENCE,
     CLOSING_ZONE_START,
-    ENACTING,
-    EXECUTION_FORMULA,
     LIST_INTRO,
     SUMMARY_SENTENCE,
+    after_formula,
     is_heading_like,
 )
 from parsers.text.structure import Paragraph
@@ -29,34 +28,35 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
     section = ctx.owner[i]
     heading = ctx.node_at.get(i - 1) if previous is not None else None
     under_heading = heading is not None and (is_heading_like(previous) or is_agency_heading(ctx, heading))
-    if is_caps(p.text) or p.text.startswith("(") or ADDRESS_LINE.match(p.text):
+    if is_caps(p.text) or p.text.startswith("(") or ADDRESS_LINE.match(p.text) or ctx.enacts(i):
         return []  # a title, a note or an address: "DANH MỤC NHIỆM VỤ ...", "(Kèm theo ...)", "Kính gửi: ..."
-    if under_heading and not LIST_INTRO.search(p.text):
-        draft = Draft(ctx.section_path(section), p.start, p.end, "paragraph")
-        named = item_roles(ctx, draft, p.start, p.end, inherited_lead(ctx, section))
-        inherited = inherited_lead(ctx, section)
-        return [draft] if accepts(ctx, ctx.zone(section), p, named, inherited) else []
-    if EXECUTION_FORMULA.search(p.text) or ENACTING.match(p.text):
+    start = after_formula(ctx.text, p.start, p.end)
+    if start is None:
         return []  # "... chịu trách nhiệm thi hành Quyết định này."
-    if _is_closing(ctx, i) and (CLOSING_ASSIGNMENT.search(p.text) or _assigns_named(ctx, p.start, p.end)):
-        return _closing_tasks(ctx, p, section)
-    if ctx.zone(section) != "none" and _assigns_named(ctx, p.start, p.end):
-        draft = Draft(ctx.section_path(section), p.start, p.end, "sentence")
-        item_roles(ctx, draft, p.start, p.end, [])
+    if under_heading and not LIST_INTRO.search(p.text):
+        draft = Draft(ctx.section_path(section), start, p.end, "paragraph")
+        inherited = inherited_lead(ctx, section)
+        named = item_roles(ctx, draft, start, p.end, inherited)
+        return [draft] if accepts(ctx, ctx.zone(section), p, named, inherited) else []
+    if _is_closing(ctx, i) and (CLOSING_ASSIGNMENT.search(ctx.text, start, p.end) or _assigns_named(ctx, start, p.end)):
+        return _closing_tasks(ctx, p, section, start)
+    if ctx.zone(section) != "none" and _assigns_named(ctx, start, p.end):
+        draft = Draft(ctx.section_path(section), start, p.end, "sentence")
+        item_roles(ctx, draft, start, p.end, [])
         return [draft]  # "UBND tỉnh trân trọng đề nghị Bộ Xây dựng xem xét ...", "Giao Sở Y tế ..."
     return []
 
 
-def _closing_tasks(ctx: TaskContext, p: Paragraph, section: int | None) -> list[Draft]:
+def _closing_tasks(ctx: TaskContext, p: Paragraph, section: int | None, start: int) -> list[Draft]:
     """The assignments of a closing paragraph, filed under the top section it closes."""
     top = section
     while top is not None and ctx.sections[top].parent is not None:
         top = ctx.sections[top].parent
     drafts = []
-    for start, end in _closing_parts(p):
-        if CLOSING_ASSIGNMENT.search(ctx.text[start:end]) or _assigns_named(ctx, start, end):
-            draft = Draft(ctx.section_path(top), start, end, "paragraph")
-            item_roles(ctx, draft, start, end, [])
+    for a, b in _closing_parts(p, start):
+        if CLOSING_ASSIGNMENT.search(ctx.text[a:b]) or _assigns_named(ctx, a, b):
+            draft = Draft(ctx.section_path(top), a, b, "paragraph")
+            item_roles(ctx, draft, a, b, [])
             drafts.append(draft)
     return drafts
 
@@ -67,10 +67,10 @@ def _assigns_named(ctx: TaskContext, start: int, end: int) -> bool:
     return chain is not None and bool(chain.specific())
 
 
-def _closing_parts(p: Paragraph) -> list[tuple[int, int]]:
-    """A closing paragraph's assignments: after "Trên đây là ...", split before "Trong quá trình ..."."""
-    start = p.start
-    summary = SUMMARY_SENTENCE.match(p.text)
+def _closing_parts(p: Paragraph, start: int) -> list[tuple[int, int]]:
+    """A closing paragraph's assignments from ``start``: after "Trên đây là ...", split before
+    "Trong quá trình ..."."""
+    summary = SUMMARY_SENTENCE.match(p.text[start - p.start :])
     if summary:
         start += summary.end()
     cuts = [m.start() + p.start for m in CLOSING_SENTENCE.finditer(p.text) if m.start() + p.start > start]

@@ -9,6 +9,7 @@ import re
 
 from parsers.lexicon.document_types import names
 from parsers.lexicon.markers import CLOSING_OPENERS
+from parsers.lexicon.vietnamese import UPPER
 from parsers.text.structure import BULLET_STYLES, Paragraph
 
 # Fields of a task block (extraction guide §3, "Task blocks"):
@@ -30,6 +31,9 @@ FIELD_ROLE = [
     ("coordinate", re.compile(r"phối\s+hợp", re.I)),
     ("lead", re.compile(r"chủ\s+trì|thực\s+hiện$|chịu\s+trách|tham\s+mưu|^trách\s+nhiệm|^phân\s+công", re.I)),
 ]
+# A time field on a line of its own, the deadline of the item above it:
+#   "- Tham mưu triển khai thực hiện kế hoạch kiểm kê ..." / "Thời gian hoàn thành: Tháng 11 - 12/2025."
+TIME_FIELD_LINE = re.compile(r"^\W*(?:Thời\s+(?:gian|hạn|điểm)|Tiến\s+độ|Lộ\s+trình)(?:\s+[^\W\d]+){0,3}\s*:", re.I)
 # Columns of a task table, by header text:
 #   "TT | Nội dung thực hiện | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm dự kiến"
 COLUMN_ROLES = [
@@ -59,6 +63,8 @@ CLOSING_SENTENCE = re.compile(
 EXECUTION_FORMULA = re.compile(
     r"chịu\s+trách\s+nhiệm\s+thi\s+hành|có\s+hiệu\s+lực\s+(?:thi\s+hành\s+)?(?:kể\s+)?từ\s+ngày", re.I
 )
+# Where a sentence ends and the next begins: ". Các cơ quan ..."
+SENTENCE_BREAK = re.compile(r"[.;]\s+(?=[\"“(]?[" + UPPER + "])")
 SUMMARY_SENTENCE = re.compile(r"^\W*Trên\s+đây\s+là\b[^.]*\.\s*")
 # Zones: which section kinds hold tasks. Strong: every item is a task; medium: items that
 # open with an action or name a doer; weak: items that name a doer.
@@ -90,8 +96,29 @@ ENACTING = re.compile(
     r"^\W*(?:Điều\s+\d+\s*[.:]\s*)?Ban\s+hành\s+kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Thông\s+tư)\s+này",
     re.I,
 )
+# The first article of a decision enacts its content, it assigns no work:
+#   "Điều 1. Ban hành mẫu thẻ bảo hiểm y tế (BHYT) ...", "Điều 1. Sửa đổi, bổ sung tạm thời các Bảng chỉ tiêu ...",
+#   "Điều 1. Công bố kèm theo Quyết định này ...", "Điều 1. Phê duyệt Kế hoạch ...", "Điều 1. Bãi bỏ ..."
+ENACTING_VERB = re.compile(
+    r"^\W*(?:Ban\s+hành|Sửa\s+đổi|Bổ\s+sung|Phê\s+duyệt|Công\s+bố|Bãi\s+bỏ|Hủy\s+bỏ|Thay\s+thế|Thông\s+qua|Công\s+nhận)\b",
+    re.I,
+)
+ENACTING_ARTICLE = "Điều 1"
 # "Nơi nhận:" and the signature close the document body (an appendix may follow).
 CLOSING_ZONE_START = CLOSING_OPENERS
+
+
+def after_formula(text: str, start: int, end: int) -> int | None:
+    """Where the sentences after a closing formula begin, when any remain; None when the
+    formula ends the span: "Quyết định này có hiệu lực kể từ ngày ký, ban hành. Các cơ quan,
+    đơn vị có liên quan bảo đảm triển khai ..." -> the offset of "Các cơ quan"."""
+    formulas = list(EXECUTION_FORMULA.finditer(text, start, end))
+    if not formulas:
+        return start
+    cut = SENTENCE_BREAK.search(text, formulas[-1].end(), end)
+    if cut is None or len(text[cut.end() : end].split()) < 5:
+        return None
+    return cut.end()
 
 
 def is_heading_like(p: Paragraph) -> bool:

@@ -1,0 +1,112 @@
+"""Agency recognition on the shapes of issue 8: named local bodies and specific lists, lists
+sharing a head noun, units inside a ministry, names as written after the 2025 reorganisation,
+noise in PDF and OCR text. Texts are quoted from the shared corpus (file named in each row)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.agencies import find_agencies
+
+
+def _found(text: str, province: str | None) -> list[tuple[str, str, bool]]:
+    return [(m.surface, m.agency.name, m.agency.collective) for m in find_agencies(text, province=province)]
+
+
+# Class 8: a named commune's body is that body, never the collective; a specific list names each body.
+LOCAL = [
+    (  # lao-cai__6795-SNNMT-KS: "Văn" begins "Văn phòng", not "Văn Bàn"
+        "- Phối hợp với UBND xã Văn Bàn khẩn trương thực hiện công tác bồi thường",
+        "Lào Cai",
+        [("UBND xã Văn Bàn", "Ủy ban nhân dân xã Văn Bàn", False)],
+    ),
+    (  # trung-uong__634-TB-VPCP
+        "Thủ tướng Chính phủ Phạm Minh Chính đã đến thăm Trạm Y tế và Công an xã Yên Khương; thăm",
+        None,
+        [("Thủ tướng Chính phủ", "Thủ tướng Chính phủ", False), ("Công an xã Yên Khương", "Công an xã Yên Khương", False)],
+    ),
+    (  # the commune names of hue__34-2025-NQ-HDND ("các xã Quảng Thọ, Quảng An"), in the shape of a task
+        "Ủy ban nhân dân các xã Quảng Thọ, Quảng An và Quảng Vinh chủ trì thực hiện",
+        "Huế",
+        [("Ủy ban nhân dân các xã Quảng Thọ", "Ủy ban nhân dân xã Quảng Thọ", False),
+         ("Quảng An", "Ủy ban nhân dân xã Quảng An", False), ("Quảng Vinh", "Ủy ban nhân dân xã Quảng Vinh", False)],
+    ),
+    (  # without "các" a list repeats the unit word; a department after it is no commune
+        "UBND xã Văn Bàn, xã Võ Lao và Sở Tài chính",
+        "Lào Cai",
+        [("UBND xã Văn Bàn", "Ủy ban nhân dân xã Văn Bàn", False), ("Võ Lao", "Ủy ban nhân dân xã Võ Lao", False),
+         ("Sở Tài chính", "Sở Tài chính", False)],
+    ),
+    (  # quang-ngai__1627-QD-UBND: an unnamed group stays the group
+        "Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành",
+        "Quảng Ngãi",
+        [("Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân cấp xã", True)],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "province", "expected"), LOCAL)
+def test_named_local_bodies_and_specific_lists(text, province, expected):
+    assert _found(text, province) == expected
+
+
+# Lists sharing a head noun: each item is the body its head word and name make.
+LISTS = [
+    (  # trung-uong__634-TB-VPCP
+        "Cùng dự buổi làm việc có lãnh đạo các Bộ, cơ quan: Quốc phòng, Công an, Tài chính, Y tế, Dân tộc và Tôn "
+        "giáo, Đài Truyền hình Việt Nam, Văn phòng Chính phủ và các Tập đoàn: Công nghiệp - Năng lượng Quốc gia Việt "
+        "Nam, Bưu chính viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội.",
+        None,
+        ["Bộ Quốc phòng", "Bộ Công an", "Bộ Tài chính", "Bộ Y tế", "Bộ Dân tộc và Tôn giáo",
+         "Đài Truyền hình Việt Nam", "Văn phòng Chính phủ", "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam",
+         "Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"],
+    ),
+    (  # lao-cai__6795-SNNMT-KS, "Nơi nhận": a mixed head takes bodies of their own too
+        "- Các Sở, ngành: Xây dựng, Công Thương, Tài chính, Thuế tỉnh;",
+        "Lào Cai",
+        ["Sở Xây dựng", "Sở Công Thương", "Sở Tài chính", "Thuế tỉnh"],
+    ),
+    (  # ha-noi__79-2025-NQ-HDND: a name holding a comma is one item
+        "- Các Bộ: Văn hóa, Thể thao và Du lịch, Tài chính, Tư pháp;",
+        "Hà Nội",
+        ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tài chính", "Bộ Tư pháp"],
+    ),
+    (  # trung-uong__1500-QD-BHXH
+        "- Các Bộ: YT, LĐ-TB&XH, TC, NV, QP, CA, TP;",
+        None,
+        ["Bộ Y tế", "Bộ Lao động - Thương binh và Xã hội", "Bộ Tài chính", "Bộ Nội vụ", "Bộ Quốc phòng",
+         "Bộ Công an", "Bộ Tư pháp"],
+    ),
+    (  # ha-noi__79-2025-NQ-HDND: a code name under its head, its ministry after it
+        "- Các Cục: C07 - BCA, Cục KTVB&QLXLVPHC - BTP;",
+        "Hà Nội",
+        ["Cục C07", "Bộ Công an", "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính"],
+    ),
+    (  # trung-uong__3176-QD-BYT: units of a ministry by their abbreviations, two heads in one
+        "- Các Vụ, Cục: KH-TC, PC, CSHT&TBYT, QLYDCT, QLD, QLKCB;",
+        None,
+        ["Vụ Kế hoạch - Tài chính", "Vụ Pháp chế", "Cục Cơ sở hạ tầng và Thiết bị y tế",
+         "Cục Quản lý Y, Dược cổ truyền", "Cục Quản lý Dược", "Cục Quản lý Khám, chữa bệnh"],
+    ),
+    (  # trung-uong__634-TB-VPCP
+        "- Các Tập đoàn: PVN, VNPT, Viettel; - VPCP: BTCN, các PCN, Cổng TTĐTCP, các Vụ: CN, KTTH, NN, TCCV, KGVX;",
+        None,
+        ["Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam", "Tập đoàn Bưu chính Viễn thông Việt Nam",
+         "Tập đoàn Công nghiệp - Viễn thông Quân đội", "Văn phòng Chính phủ", "Cổng Thông tin điện tử Chính phủ",
+         "Vụ Công nghiệp", "Vụ Kinh tế tổng hợp", "Vụ Nông nghiệp", "Vụ Tổ chức công vụ", "Vụ Khoa giáo - Văn xã"],
+    ),
+    # the head word written once before several names (issue 8's example), and what is not such a list
+    ("Giao Sở Nội vụ, Tài chính, Xây dựng phối hợp thực hiện", "Nghệ An", ["Sở Nội vụ", "Sở Tài chính", "Sở Xây dựng"]),
+    ("Sở Tài chính, xây dựng kế hoạch", "Nghệ An", ["Sở Tài chính"]),
+    ("Sở Y tế, Công an tỉnh phối hợp", "Nghệ An", ["Sở Y tế", "Công an tỉnh"]),
+    (  # trung-uong__1666-QD-BHXH: "Công an nhân dân" goes on with a name, it is no "Bộ Công an"
+        "Giám đốc Bảo hiểm xã hội Bộ Quốc phòng, Công an nhân dân chịu trách nhiệm thi hành Quyết định này.",
+        None,
+        ["Bảo hiểm xã hội Bộ Quốc phòng"],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "province", "names"), LISTS)
+def test_lists_sharing_a_head_noun(text, province, names):
+    assert [name for _, name, collective in _found(text, province) if not collective] == names
