@@ -191,6 +191,7 @@ FROM tasks t JOIN documents d ON d.id = t.document_id
 WHERE t.document_id = :document_id
 """
 
+
 # The task's own columns come from scalar subqueries, evaluated only for the columns a query
 # uses: a facet or a count reads task_summary (and its indexes) alone. (SQLite does not leave
 # out an unused left join in an aggregate query.) Every task has its summary row.

@@ -73,7 +73,8 @@ PARTIAL_INDEXES = {
     "idx_task_summary_no_deadline": "task_summary (province_fold, province, number, task_id) "
     "WHERE due_dates IS NULL AND recurrence IS NULL",
     "idx_task_summary_no_named_lead": "task_summary (province_fold, province, number, task_id) WHERE named_lead = 0",
-    "idx_task_summary_recurring": "task_summary (province_fold, province, number, task_id) WHERE recurrence IS NOT NULL",
+    "idx_task_summary_recurring": "task_summary (province_fold, province, number, task_id) "
+    "WHERE recurrence IS NOT NULL",
 }
 
 UNIQUE_INDEXES: dict[str, list[list[str]]] = {
@@ -192,7 +193,11 @@ def _backfill_task_summary(db: sqlite_utils.Database) -> None:
 def summarise_tasks(db: sqlite_utils.Database, doc_id: int) -> None:
     """(Re)write the ``task_summary`` rows of one document's tasks (after its task rows)."""
     number, province = db.execute("SELECT number, province FROM documents WHERE id = ?", [doc_id]).fetchone()
-    params = {"document_id": doc_id, "province_fold": db_shape.fold(province), "number_fold": db_shape.fold_number(number)}
+    params = {
+        "document_id": doc_id,
+        "province_fold": db_shape.fold(province),
+        "number_fold": db_shape.fold_number(number),
+    }
     db.execute("DELETE FROM task_summary WHERE document_id = ?", [doc_id])
     columns = ", ".join(f"[{c}]" for c in SCHEMA["task_summary"]["columns"])
     db.execute(f"INSERT INTO task_summary ({columns}) {db_shape.TASK_SUMMARY_ROWS}", params)
@@ -958,7 +963,11 @@ def _insert_family(db: sqlite_utils.Database, family: dict, clusters: list[dict]
     db.table("family_members").insert_all({"family_id": family_id, **m} for m in members)
     for cluster in clusters:
         cluster_row = {k: cluster[k] for k in ("provinces", "score", "label")}
-        cluster_id = db.table("task_clusters").insert({"family_id": family_id, "tasks": len(cluster["tasks"]), **cluster_row}).last_pk
+        cluster_id = (
+            db.table("task_clusters")
+            .insert({"family_id": family_id, "tasks": len(cluster["tasks"]), **cluster_row})
+            .last_pk
+        )
         db.table("task_cluster_members").insert_all(
             {"cluster_id": cluster_id, "family_id": family_id, **t} for t in cluster["tasks"]
         )

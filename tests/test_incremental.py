@@ -126,11 +126,17 @@ def test_a_run_killed_before_the_refresh_leaves_it_to_the_next(tmp_path):
 def test_merge_copies_the_fetch_log(tmp_path):
     shard, target = tmp_path / "shard.db", tmp_path / "merged.db"
     db = storage.open_db(shard)
-    storage.save_fetch(db, {"url": "http://a.example/1", "final_url": "http://a.example/1", "status": 200, "sha256": "a1"})
-    storage.save_fetch(db, {"url": "http://a.example/2", "final_url": "http://a.example/2", "status": 200, "sha256": "a2"})
+    storage.save_fetch(
+        db, {"url": "http://a.example/1", "final_url": "http://a.example/1", "status": 200, "sha256": "a1"}
+    )
+    storage.save_fetch(
+        db, {"url": "http://a.example/2", "final_url": "http://a.example/2", "status": 200, "sha256": "a2"}
+    )
     db.close()
     db = storage.open_db(target)
-    storage.save_fetch(db, {"url": "http://a.example/2", "final_url": "http://a.example/2", "status": 200, "sha256": "old"})
+    storage.save_fetch(
+        db, {"url": "http://a.example/2", "final_url": "http://a.example/2", "status": 200, "sha256": "old"}
+    )
     storage.save_fetch(db, {"url": "http://b.example/9", "final_url": "http://b.example/9", "status": 404})
     db.execute("UPDATE fetches SET fetched_at = '2000-01-01T00:00:00+00:00'")  # older than the shard's
     db.conn.commit()
@@ -139,7 +145,11 @@ def test_merge_copies_the_fetch_log(tmp_path):
     assert result.exit_code == 0, result.output
     merged = sqlite3.connect(target)
     rows = merged.execute("SELECT url, sha256, status FROM fetches ORDER BY url").fetchall()
-    assert rows == [("http://a.example/1", "a1", 200), ("http://a.example/2", "a2", 200), ("http://b.example/9", None, 404)]
+    assert rows == [
+        ("http://a.example/1", "a1", 200),
+        ("http://a.example/2", "a2", 200),
+        ("http://b.example/9", None, 404),
+    ]
     # merging the shard again changes nothing (one row per URL)
     CliRunner().invoke(main, ["merge", str(shard), "--db", str(target)])
     assert merged.execute("SELECT count(*) FROM fetches").fetchone()[0] == 3

@@ -158,9 +158,9 @@ def test_dask_keeps_few_inputs_ahead_of_the_writer(sample):
     paths = sorted(str(p) for p in folder.iterdir())
     tasks = [ParseTask(k, p, p) for k, p in enumerate(paths)]
     _STARTED.clear()
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
-        with Client(cluster) as client:
-            for written, parsed in enumerate(_windowed(client, tasks, _recording, window=2)):
-                assert parsed.index == written
-                assert len(_STARTED) <= written + 2
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None)
+    with cluster, Client(cluster) as client:
+        for written, parsed in enumerate(_windowed(client, tasks, _recording, window=2)):
+            assert parsed.index == written
+            assert len(_STARTED) <= written + 2
     assert sorted(_STARTED) == list(range(len(tasks)))

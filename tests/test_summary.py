@@ -24,7 +24,13 @@ QUERIES = yaml.safe_load(resources.files("pipeline").joinpath("datasette/metadat
 PARAMS = [
     {"agency": "tai chinh", "role": "lead", "province": "Nghệ An", "lead": "tai chinh", "date": "2025-06-30"},
     {"agency": "so", "role": "", "province": "", "lead": "ke hoach", "date": "2030-01-01"},
-    {"agency": "ke hoach va dau tu", "role": "coordinate", "province": "Lào Cai", "lead": "uy ban", "date": "2024-12-31"},
+    {
+        "agency": "ke hoach va dau tu",
+        "role": "coordinate",
+        "province": "Lào Cai",
+        "lead": "uy ban",
+        "date": "2024-12-31",
+    },
 ]
 
 
@@ -47,7 +53,11 @@ def test_the_task_view_reads_the_summary_and_shows_what_the_subqueries_gave(samp
     assert len(now) > 1000 and now == before
     # a facet reads task_summary alone: the joins to tasks and documents are left out
     for facet in ("lead", "province", "count(*)"):
-        sql = f"SELECT {facet}, count(*) FROM task_view GROUP BY 1" if facet != "count(*)" else "SELECT count(*) FROM task_view"
+        sql = (
+            f"SELECT {facet}, count(*) FROM task_view GROUP BY 1"
+            if facet != "count(*)"
+            else "SELECT count(*) FROM task_view"
+        )
         plan = [r[-1] for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
         assert len(plan) == 1 and "task_summary" in plan[0] and "COVERING INDEX" in plan[0], plan
 
