@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.agencies import find_agencies
+from parsers.agencies import find_agencies, find_recipients
 
 
 def _found(text: str, province: str | None) -> list[tuple[str, str, bool]]:
@@ -110,3 +110,51 @@ LISTS = [
 @pytest.mark.parametrize(("text", "province", "names"), LISTS)
 def test_lists_sharing_a_head_noun(text, province, names):
     assert [name for _, name, collective in _found(text, province) if not collective] == names
+
+
+# Class 9: a body named in its post-2025 form is kept as that body, never an older or shorter one.
+AS_WRITTEN = [
+    (  # dong-nai__179-KH-UBND: the State Bank's regional branch, not "Ngân hàng Nhà nước - Chi nhánh Đồng Nai"
+        "- **Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II:** Chủ trì, phối hợp triển khai các nhiệm vụ",
+        "Đồng Nai",
+        [("Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II", "Ngân hàng Nhà nước - Chi nhánh Khu vực II", False)],
+    ),
+    (  # ho-chi-minh__2820-QD-UBND: the city-level military command under its own name
+        "Công an Thành phố chủ trì phối hợp với Bộ Tư lệnh Thành phố và các đơn vị có liên quan",
+        "Hồ Chí Minh",
+        [("Công an Thành phố", "Công an thành phố", False), ("Bộ Tư lệnh Thành phố", "Bộ Tư lệnh Thành phố", False),
+         ("các đơn vị có liên quan", "Các cơ quan, đơn vị liên quan", True)],
+    ),
+    (  # the same command named from another province keeps its city
+        "Phối hợp với Bộ Tư lệnh Thành phố Hồ Chí Minh",
+        "Đồng Nai",
+        [("Bộ Tư lệnh Thành phố Hồ Chí Minh", "Bộ Tư lệnh Thành phố Hồ Chí Minh", False)],
+    ),
+    (  # lao-cai__6795-SNNMT-KS: the merged departments and the provincial tax office as written
+        "- Các Sở, ngành: Xây dựng, Công Thương, Tài chính, Thuế tỉnh; gửi Sở Nông nghiệp và Môi trường",
+        "Lào Cai",
+        [("Xây dựng", "Sở Xây dựng", False), ("Công Thương", "Sở Công Thương", False),
+         ("Tài chính", "Sở Tài chính", False), ("Thuế tỉnh", "Thuế tỉnh", False),
+         ("Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và Môi trường", False)],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "province", "expected"), AS_WRITTEN)
+def test_names_as_written_after_the_reorganisation(text, province, expected):
+    assert _found(text, province) == expected
+
+
+# Bodies a "Nơi nhận" list names in full are read there as in the body (trung-uong__3176-QD-BYT)
+def test_recipients_name_bodies_no_list_knows():
+    text = (
+        "Nơi nhận:\n- Như Điều 4;\n- BHXH Bộ Quốc phòng;\n- BHXH Bộ Công an;\n"
+        "- Hiệp hội Bệnh viện tư nhân Việt Nam;\n- Cổng Thông tin điện tử Bộ Y tế;\n- Lưu: VT, BH."
+    )
+    names = [m.agency.name for m in find_recipients(text)]
+    assert names == [
+        "Bảo hiểm xã hội Bộ Quốc phòng",
+        "Bảo hiểm xã hội Bộ Công an",
+        "Hiệp hội Bệnh viện tư nhân Việt Nam",
+        "Cổng Thông tin điện tử Bộ Y tế",
+    ]

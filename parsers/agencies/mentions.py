@@ -66,5 +66,5 @@ def document_mentions(
         if k < 0 or m.span_start >= covered[k][1]:  # in no "Nơi nhận" block
             mentions.append(m)
     for s, e in spans:
-        mentions += find_recipients(text, province=province, start=s, end=e)
+        mentions += find_recipients(text, province=province, start=s, end=e, detector=detector)
     return sorted(mentions, key=lambda m: m.span_start)
