@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from parsers.agencies import find_agencies, find_recipients
+from pipeline.compare.agencies import function_of
 
 
 def _found(text: str, province: str | None) -> list[tuple[str, str, bool]]:
@@ -158,3 +159,21 @@ def test_recipients_name_bodies_no_list_knows():
         "Hiệp hội Bệnh viện tư nhân Việt Nam",
         "Cổng Thông tin điện tử Bộ Y tế",
     ]
+
+
+# Comparison keys: the bodies read in their new form compare with their provincial counterparts
+@pytest.mark.parametrize(
+    ("text", "province", "function"),
+    [
+        ("Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II chủ trì", "Đồng Nai", "state_bank_branch"),
+        ("Ngân hàng Nhà nước - Chi nhánh Nghệ An chủ trì", "Hà Tĩnh", "state_bank_branch"),
+        ("Kho bạc Nhà nước khu vực XI chủ trì", "Nghệ An", "state_treasury"),
+        ("Kho bạc Nhà nước tỉnh chủ trì", "Quảng Ninh", "state_treasury"),
+        ("Bộ Tư lệnh Thành phố chủ trì", "Hồ Chí Minh", "military_command"),
+        ("Bộ Chỉ huy Quân sự tỉnh chủ trì", "Nghệ An", "military_command"),
+        ("Thuế tỉnh chủ trì", "Lào Cai", "tax"),
+    ],
+)
+def test_new_bodies_have_function_keys(text, province, function):
+    (mention,) = find_agencies(text, province=province)
+    assert function_of(mention.agency.name) == function
