@@ -177,3 +177,40 @@ def test_recipients_name_bodies_no_list_knows():
 def test_new_bodies_have_function_keys(text, province, function):
     (mention,) = find_agencies(text, province=province)
     assert function_of(mention.agency.name) == function
+
+
+# Noise of PDF text layers and OCR makes no agency, and a stray figure does not stay in a name.
+NOISE = [
+    (  # lao-cai__UBND-XD-2026-kien-nghi-BXD.pdf: a line the text layer scrambled
+        "sát QLHC Cục Cảnhvề TTXH,  kiểmCục Đăng Nam) Việt bổ  dẫn, hướng đề nghị",
+        "Lào Cai",
+        [],
+    ),
+    (  # nghe-an__980-KH-UBND: a neighbouring cell's figure inside a table cell's name
+        "Văn bản của Trưởng Ban Chỉ huy Phòng thủ dân 1 sự cấp tỉnh, cấp xã",
+        "Nghệ An",
+        [("Ban Chỉ huy Phòng thủ dân 1 sự cấp tỉnh", "Ban Chỉ huy Phòng thủ dân sự tỉnh", False)],
+    ),
+    (  # a number a name holds stays: "số 1", "khu vực 1"
+        "Đội Kiểm lâm cơ động số 1 thuộc Chi cục Kiểm lâm; Trung tâm Y tế khu vực 1 huyện Đồng Phú",
+        "Đồng Nai",
+        [("Đội Kiểm lâm cơ động số 1 thuộc Chi cục Kiểm lâm", "Đội Kiểm lâm cơ động số 1 thuộc Chi cục Kiểm lâm", False),
+         ("Trung tâm Y tế khu vực 1 huyện Đồng Phú", "Trung tâm Y tế khu vực 1 huyện Đồng Phú", False)],
+    ),
+    (  # ninh-binh__162-2025-QD-UBND: "thuộc Sở ..." locates a centre, it is no part of its name
+        "Ví dụ: Trung tâm Chuyển đổi số và Truyền thông thuộc Sở Khoa học và Công nghệ có địa chỉ thư điện tử",
+        "Ninh Bình",
+        [("Trung tâm Chuyển đổi số và Truyền thông", "Trung tâm Chuyển đổi số và Truyền thông", False),
+         ("Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ", False)],
+    ),
+    (  # trung-uong__3176-QD-BYT: "các Cục thuộc Bộ Y tế" is a group, no "Cục thuộc Bộ Y tế"
+        "Vụ trưởng Vụ Bảo hiểm y tế và Vụ trưởng các Vụ, Cục trưởng các Cục thuộc Bộ Y tế",
+        None,
+        [("Vụ Bảo hiểm y tế", "Vụ Bảo hiểm y tế", False), ("Bộ Y tế", "Bộ Y tế", False)],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "province", "expected"), NOISE)
+def test_noise_makes_no_agency(text, province, expected):
+    assert _found(text, province) == expected

@@ -22,6 +22,7 @@ from parsers.agencies.words import (
     ROLE_AFTER_HEAD,
     capitalised_run,
     comma_in_name,
+    garbled,
     head_specs,
     level_at,
     place_at,
@@ -148,6 +149,8 @@ class _Growth:
         after = self.known.get(j + 1) or self.found.get(j + 1)
         if nxt is None:
             return STOP
+        if t.lower_ == "thuộc" and not self.spec.get("needs_parent"):
+            return STOP  # "Trung tâm Chuyển đổi số và Truyền thông thuộc Sở KH&CN": the centre, located
         if t.lower_ == "thuộc" or (t.text in ("-", "–") and self.spec.get("needs_parent") and after is not None):
             if after is None or after.label_ in ("collective", "stop"):
                 return STOP  # "Phòng Nội chính thuộc Văn phòng UBND tỉnh", "Vụ Pháp chế - Bộ Tư pháp"
@@ -165,6 +168,8 @@ class _Growth:
 
     def _word(self, j: int, t: Token, first: bool) -> int | str:
         """A word of the name: capitalised (or a number, a code), or lower case while no stop word comes."""
+        if garbled(t.text):
+            return REFUSE if first else STOP  # "Cục Cảnhvề TTXH": a PDF text layer's scrambled line
         if strong(t) and not (first and len(t) > 1 and t.is_upper and not CODE.match(t.text)):
             self.named = self.named or t.text not in GENERIC_WORDS
             self.weak_run, self.linked = 0, False
