@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from pipeline import db_shape
 from pipeline.cli import main
-from pipeline.schema import TABLES, VIEWS
+from pipeline.schema import TABLES, TITLES, VIEWS
 
 ROOT = Path(__file__).resolve().parent.parent
 METADATA = ROOT / "pipeline" / "datasette" / "metadata.yml"
@@ -56,10 +56,32 @@ def datasette_tables() -> dict:
     out: dict = {}
     for name, table in TABLES.items():
         columns = {column: meaning for column, (_, meaning) in table.columns.items()}
-        out[name] = {"description": table.description, **table.display, "columns": columns}
+        out[name] = {"title": TITLES[name], "description": table.description, **table.display, "columns": columns}
     for name, view in VIEWS.items():
-        out[name] = {"description": view.description, **view.display, "columns": dict(view.columns)}
+        out[name] = {
+            "title": TITLES[name],
+            "description": view.description,
+            **view.display,
+            "columns": dict(view.columns),
+        }
+    for name, spec in db_shape.FTS_TABLES.items():
+        out[name] = {"title": f"Chỉ mục tìm kiếm — search index ({name})", "description": spec["description"]}
+        for part, what in FTS_PARTS.items():
+            out[f"{name}_{part}"] = {
+                "title": f"Dữ liệu nội bộ của chỉ mục tìm kiếm — search index internals ({name}_{part})",
+                "description": f"SQLite FTS5's {what} for {name}; read {name} or the table it indexes instead.",
+            }
     return out
+
+
+# The shadow tables SQLite's FTS5 keeps beside each search table.
+FTS_PARTS = {
+    "data": "index b-tree",
+    "idx": "segment index",
+    "config": "settings",
+    "docsize": "row sizes",
+    "content": "copy of the indexed rows",
+}
 
 
 def datasette_tables_yaml(indent: int = 6) -> str:

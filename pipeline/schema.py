@@ -559,3 +559,33 @@ VIEWS: dict[str, View] = {
         display={"sort": "cluster_id", "facets": ["family_number", "province_2025", "cluster_provinces"]},
     ),
 }
+
+# Page titles in Datasette, Vietnamese with English (a page is never titled by its bare name).
+TITLES: dict[str, str] = {
+    "documents": "Văn bản — Documents",
+    "sections": "Mục của văn bản — Sections (heading tree)",
+    "agencies": "Cơ quan — Agencies",
+    "agency_mentions": "Nơi nhắc đến cơ quan — Agency mentions",
+    "tasks": "Nhiệm vụ — Tasks",
+    "task_agencies": "Cơ quan chủ trì, phối hợp, nhận báo cáo — Agencies of each task by role",
+    "deadlines": "Thời hạn — Deadlines",
+    "citations": "Văn bản được trích dẫn — Citations",
+    "warnings": "Giá trị chưa chắc chắn — Parser warnings",
+    "source_files": "Tệp nguồn đã nạp — Ingested source files",
+    "failures": "Tệp không nạp được — Ingest failures",
+    "fetches": "Nhật ký tải về — Fetch log",
+    "document_sources": "Các bản sao của một văn bản — Sources and duplicates of each document",
+    "agency_functions": "Chức năng cơ quan — Agency functions",
+    "agency_successors": "Cơ quan kế thừa sau sắp xếp 2025 — Agency successors (2025 reorganisation)",
+    "plan_families": "Họ kế hoạch — Plan families",
+    "family_members": "Văn bản trong họ kế hoạch — Plan family members",
+    "task_clusters": "Nhiệm vụ đối chiếu giữa các tỉnh — Aligned tasks (clusters)",
+    "task_cluster_members": "Nhiệm vụ trong mỗi cụm đối chiếu — Members of each aligned task",
+    "task_links": "Cặp nhiệm vụ giống nhau giữa hai tỉnh — Same-task links between provinces",
+    "task_view": "Nhiệm vụ, mỗi dòng một nhiệm vụ — Tasks, one row each",
+    "assignment_view": "Phân công: nhiệm vụ × cơ quan × vai trò — Assignments (task, agency, role)",
+    "document_view": "Văn bản kèm số liệu — Documents with counts",
+    "family_view": "Họ kế hoạch theo tỉnh và ngày — Plan families by province and date",
+    "current_agency_view": "Ai làm việc này hiện nay — Who does the work now (2025 reorganisation)",
+    "aligned_task_view": "Cùng một nhiệm vụ qua các tỉnh — The same task across provinces",
+}

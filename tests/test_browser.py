@@ -32,7 +32,7 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -132,7 +132,8 @@ def test_canned_query_form(site, browser):
     browser.get(site + "/kehoach/tasks_of_agency")
     field = browser.find_element(By.CSS_SELECTOR, "input[name=agency]")
     field.send_keys("ke hoach va dau tu")
-    browser.find_element(By.CSS_SELECTOR, "input[name=role]").send_keys("lead", Keys.ENTER)
+    Select(browser.find_element(By.CSS_SELECTOR, "select[name=role]")).select_by_value("lead")
+    field.send_keys(Keys.ENTER)
     _wait(browser, EC.url_contains("agency="))  # the submitted page, not the empty form
     _wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "table.rows-and-columns td.col-agency")))
     assert "Sở Kế hoạch và Đầu tư" in _cells(browser, "agency")

@@ -24,7 +24,7 @@ from pipeline.db_shape import fold
 
 # NQ 202/2025/QH15: the 34 provincial units exist from this date.
 MERGER_DATE = "2025-07-01"
-_UNIT_WORDS = re.compile(r"^(?:ủy ban nhân dân|ubnd|hội đồng nhân dân)?\s*(?:tỉnh|thành phố|tp\.?)\s+", re.I)
+UNIT_WORDS = re.compile(r"^(?:ủy ban nhân dân|ubnd|hội đồng nhân dân)?\s*(?:tỉnh|thành phố|tp\.?)\s+", re.I)
 
 
 class Place(NamedTuple):
@@ -74,7 +74,7 @@ def place_of(province: str | None, issue_date: str | None = None) -> Place:
     The code is the 34-unit code for documents issued from 1 July 2025 (or undated) when the
     province kept its name, otherwise the 63-unit code of the time.
     """
-    name = _UNIT_WORDS.sub("", (province or "").strip())
+    name = UNIT_WORDS.sub("", (province or "").strip())
     if not name:
         return NOWHERE
     old_code, old_name, new_name, new_code = _units(name)
@@ -84,6 +84,13 @@ def place_of(province: str | None, issue_date: str | None = None) -> Place:
     kept_name = fold(old_name) == fold(new_name)
     code = new_code if after_merger and kept_name else old_code
     return Place(code, new_name, new_code)
+
+
+def province_unit_code(name: str) -> str | None:
+    """The code of the province before the 2025 merger for a province as typed, or None:
+    "Thành phố Hà Nội", "Hà Nội" and "ha noi" give '01'; "TT Huế", "Thừa Thiên Huế" and "Huế" give '46'."""
+    bare = UNIT_WORDS.sub("", (name or "").strip())
+    return _units(bare)[0] if bare else None
 
 
 def same_place(a: str, b: str) -> bool:

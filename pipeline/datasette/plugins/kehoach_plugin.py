@@ -22,6 +22,7 @@ from datasette.utils.asgi import NotFound, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
+from pipeline import page_layout, query_choices
 from pipeline.compare import report as compare_report
 from pipeline.db_shape import fold, fold_number, fold_query, search_query
 from pipeline.topic_search import topic_fts
@@ -42,6 +43,13 @@ def prepare_connection(conn):
     conn.create_function("fold_number", 1, fold_number, deterministic=True)
     conn.create_function("fold_fts", 1, fold_fts, deterministic=True)
     conn.create_function("topic_fts", 1, topic_fts, deterministic=True)
+    # canned-query parameters typed as people write them (pipeline/query_choices.py)
+    conn.create_function("role_code", 1, query_choices.role_code, deterministic=True)
+    conn.create_function("function_code", 1, query_choices.function_code, deterministic=True)
+    conn.create_function("same_province", 2, query_choices.same_province, deterministic=True)
+    conn.create_function("iso_date", 1, query_choices.iso_date, deterministic=True)
+    conn.create_function("quarter_number", 1, query_choices.quarter_number, deterministic=True)
+    conn.create_function("agency_words", 1, query_choices.agency_words, deterministic=True)
 
 
 def _fold_search_params(query_string: bytes) -> bytes:
@@ -118,6 +126,9 @@ def handle_exception(datasette, request, exception):
 
 @hookimpl
 def startup(datasette):
+    # The place library loads its tables on first use (a second or more): load them now, not
+    # inside the first query that compares provinces, which would hit the SQL time limit.
+    query_choices.same_province("Hà Nội", "Thành phố Hà Nội")
     # The metadata, canned queries and dashboards address the database by name; serve a
     # lone file (tests' sample.db, a copy) under that name so they all apply to it.
     wanted = (datasette.plugin_config("kehoach") or {}).get("database", DEFAULT_DATABASE_NAME)
@@ -147,9 +158,41 @@ document.addEventListener("DOMContentLoaded", () => {
 """
 
 
+# Long text (a task, a title) is clipped to a few lines, whole on hover; a click shows it all.
+_CLIP_JS = """
+document.addEventListener("click", (event) => {
+  const clip = event.target.closest(".kh-clip");
+  if (clip && !event.target.closest("a")) clip.classList.toggle("kh-open");
+});
+"""
+
+
 @hookimpl
 def extra_body_script(template, view_name):
-    return _COLUMN_DESCRIPTIONS_JS if view_name == "table" else None
+    if view_name == "table":
+        return _COLUMN_DESCRIPTIONS_JS + _CLIP_JS
+    return _CLIP_JS if template.startswith("query") else None
+
+
+@hookimpl
+def extra_template_vars(template, database, view_name, request, datasette):
+    """The form of a canned query with the values that exist (pipeline/query_choices.py)."""
+    name = (request.url_vars or {}).get("table") if request else None
+    if not template.startswith("query") or not name or not database:
+        return None
+
+    async def form():
+        query = await datasette.get_canned_query(database, name, request.actor)
+        if query is None:
+            return {}
+        params = {p: request.args.get(p, "") for p in query.get("params") or []}
+        fields = await datasette.get_database(database).execute_fn(
+            lambda conn: query_choices.form_fields(conn, name, params)
+        )
+        submitted = any(request.args.get(p) is not None for p in params)
+        return {"kh_fields": fields, "kh_empty_note": query_choices.empty_result_note(fields, submitted)}
+
+    return form
 
 
 def _document_url(datasette, database: str, document_id, **params) -> str:
@@ -167,6 +210,8 @@ def _plain(value):
 def prepare_jinja2_environment(env, datasette):
     env.filters["vn_date"] = compare_report.vn_date
     env.filters["recurrence_label"] = compare_report.recurrence_label
+    # table pages show the lead and deadline columns before long text (_table.html, table.html)
+    env.globals["kh_display_order"] = lambda columns: page_layout.display_order([c["name"] for c in columns])
 
 
 def _family_link(datasette, database: str, family_id) -> Markup:
@@ -176,7 +221,7 @@ def _family_link(datasette, database: str, family_id) -> Markup:
 
 # Vietnamese beside the codes analysts filter on ("lead" -> "lead (chủ trì)").
 CODE_LABELS = {
-    "role": {"lead": "chủ trì", "coordinate": "phối hợp", "report_to": "báo cáo"},
+    "role": query_choices.ROLE_LABELS,
     "kind": {
         "department": "sở",
         "ministry": "bộ",
@@ -228,6 +273,8 @@ def _label_or_date(value, column: str):
 def render_cell(row, value, column, table, database, datasette):
     if isinstance(value, str) and (labelled := _label_or_date(value, column)) is not None:
         return labelled
+    if isinstance(value, str) and (clip := page_layout.clipped(value, column)) is not None:
+        return clip
     if value is not None and (
         (column == "family_id" and table != "family_members") or (column == "id" and table == "plan_families")
     ):
