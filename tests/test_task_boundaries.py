@@ -11,6 +11,9 @@ import pytest
 
 from parsers import parse_document
 from parsers.models import SourceText
+from parsers.tasks.roles import MentionIndex, subject
+from parsers.text.clean import clean_text
+from parsers.text.structure import split_paragraphs
 
 DECISION = (
     "BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -91,4 +94,100 @@ def test_a_time_field_on_its_own_line_is_the_deadline_of_the_item_above():
         ("Tham mưu triển khai thực hiện ", ["2025-12-31"]),
         ("Phối hợp với các cơ quan chuyê", []),
         ("Thực hiện kiểm kê tài sản thuộ", ["2026-03-31"]),
+    ]
+
+
+CENTRAL = (
+    "VĂN PHÒNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Số: 634/TB-VPCP\tHà Nội, ngày 22 tháng 11 năm 2025\n"
+    "THÔNG BÁO\nKết luận của Thủ tướng Chính phủ\n"
+)
+
+
+def leads_of(body: str, header: str = CENTRAL) -> list[tuple[str, list[str], list[str]]]:
+    doc = parse_document(
+        SourceText(source="t.txt", site="text", text=header + body, hints={"layout": "paragraphs"}), "0"
+    )
+    return [
+        (
+            t.text[:30],
+            sorted(a.agency.name for a in t.agencies if a.role == "lead"),
+            sorted({d.isoformat() for dl in t.deadlines for d in dl.due_dates}),
+        )
+        for t in doc.tasks
+    ]
+
+
+def test_a_lead_after_a_topic_colon_and_no_deadline_from_the_topic():
+    got = leads_of(
+        "III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n"
+        "2. Về dự án đầu tư xây dựng công trình nạo vét luồng tàu vào khu bến cảng Nghi Sơn tại Khu kinh tế Nghi "
+        "Sơn: Bộ Xây dựng khẩn trương rà soát, sớm bàn giao dự án cho tỉnh Thanh Hóa, báo cáo Thủ tướng Chính phủ "
+        "kết quả thực hiện trước ngày 31 tháng 12 năm 2025.\n"
+        "5. Về điều chuyển số vốn dư, không có khả năng giải ngân trong năm 2025 (khoảng 1.500 tỷ đồng) từ nguồn "
+        "vốn hỗ trợ cho tỉnh Thanh Hóa: Ủy ban nhân dân tỉnh Thanh Hóa rà soát và khẩn trương thực hiện các giải "
+        "pháp cụ thể, báo cáo Thủ tướng Chính phủ trong Quý I năm 2026.\n"
+    )
+    assert got == [
+        ("Về dự án đầu tư xây dựng công ", ["Bộ Xây dựng"], ["2025-12-31"]),
+        ("Về điều chuyển số vốn dư, khôn", ["Ủy ban nhân dân tỉnh Thanh Hóa"], ["2026-03-31"]),
+    ]
+
+
+def test_a_list_of_recipients_after_a_topic_colon_is_not_a_lead():
+    text = (
+        "Đối với giấy xác nhận đăng ký thu hồi khoáng sản thuộc thẩm quyền cấp của Chủ tịch Ủy ban nhân dân cấp "
+        "xã: Bộ Công Thương; Sở Xây dựng."
+    )
+    doc = parse_document(SourceText(source="t.txt", site="text", text=CENTRAL + text), "0")
+    start = doc.text.index("Đối với")
+    assert subject(MentionIndex(doc.text, doc.mentions), start, len(doc.text)) is None
+
+
+def test_a_minister_names_the_ministry_as_the_lead():
+    got = leads_of(
+        "IV. TỔ CHỨC THỰC HIỆN\n1. Bộ trưởng Bộ Công an có trách nhiệm giúp Thủ tướng Chính phủ theo dõi, kiểm "
+        "tra, đôn đốc các bộ, cơ quan ngang bộ triển khai thực hiện nhiệm vụ được nêu trong Kế hoạch.\n"
+    )
+    assert got == [("Bộ trưởng Bộ Công an có trách ", ["Bộ Công an"], [])]
+
+
+@pytest.mark.parametrize(
+    ("line", "style"),
+    [
+        ("Điều 6; khoản 5 Điều 9; khoản 3 Điều 17 Luật Bảo vệ dữ liệu cá nhân.", None),
+        ("Điều 14 Thông tư số 36/2025/TT-BNNMT.", None),
+        ("Điều 64 của Luật Địa chất và khoáng sản và các yêu cầu sau:", None),
+        ("Điều 14. Tổ chức thực hiện", "article"),
+        ("Điều 3: Giao Sở Công Thương", "article"),
+    ],
+)
+def test_a_reference_wrapped_to_the_line_start_is_not_an_article(line, style):
+    assert split_paragraphs(line)[0].style == style
+
+
+def test_a_wrapped_reference_joins_its_paragraph():
+    text = (
+        "+ Nội dung: quy định chi tiết một số điều Luật Bảo vệ dữ liệu cá nhân quy định chi tiết: khoản 2, khoản 3 "
+        "Điều 2; khoản 5 Điều 4; khoản 3\nĐiều 6; khoản 5 Điều 9; khoản 3 Điều 17.\n+ Cơ quan chủ trì: Bộ Công an."
+    )
+    assert clean_text(SourceText(source="t.txt", site="text", text=text)).count("\n") == 1
+
+
+def test_a_heading_with_a_note_in_parentheses_is_a_heading_and_named_sub_items_are_tasks():
+    got = tasks_of(
+        "IV. NHIỆM VỤ CỤ THỂ\n1. Nhiệm vụ của thành viên Ban Chỉ đạo\n"
+        "1.3. Các cơ quan quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, Nông nghiệp và Môi "
+        "trường, Công Thương, Tài chính, Khoa học và Công nghệ, Văn hóa, Thể thao và Du lịch)\n"
+        "- Phối hợp hướng dẫn các cơ quan, tổ chức, đơn vị, địa phương thực hiện kiểm kê, rà soát thông tin số "
+        "liệu kiểm kê tài sản kết cấu hạ tầng do Nhà nước đầu tư, quản lý thuộc phạm vi quản lý. Trong đó:\n"
+        "+ Sở Xây dựng: hướng dẫn các cơ quan, tổ chức, đơn vị, địa phương thực hiện kiểm kê tài sản kết cấu hạ "
+        "tầng giao thông.\n"
+        "+ Sở Công Thương: hướng dẫn các cơ quan, tổ chức, đơn vị, địa phương thực hiện kiểm kê tài sản kết cấu "
+        "hạ tầng thương mại là chợ.\n",
+        PLAN,
+    )
+    assert [(section, text[:30]) for section, text, _ in got] == [
+        ("IV.1.3", "Sở Xây dựng: hướng dẫn các cơ "),
+        ("IV.1.3", "Sở Công Thương: hướng dẫn các "),
     ]

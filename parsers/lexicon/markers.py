@@ -1,6 +1,9 @@
 """The fixed words that open a document's closing blocks (``data/markers.json``): the recipients'
 heading ("Nơi nhận:") and the sign-for abbreviations before a signer's title ("TM.", "KT." ...).
 
+Also what follows "Điều N" in a cross-reference rather than an article heading
+(``ARTICLE_REFERENCE``), which cleaning and the section tree both need.
+
 Several stages find these blocks (cleaning, the page finder, metadata's signature, recipients,
 the task finder's closing zone); they all spell them from here.
 """
@@ -43,3 +46,11 @@ def examples() -> list[tuple[str, str]]:
     out = [("recipients", x) for x in _DATA["recipients"]["examples"]]
     out += [("sign_for", x) for entry in _DATA["sign_for"] for x in entry["examples"]]
     return out + [("signer_title", x) for x in _DATA["signer_titles"]["examples"]]
+
+
+# What follows "Điều N" in a cross-reference rather than an article heading:
+#   "Điều 6; khoản 5 Điều 9", "Điều 14 Thông tư số 36/2025/TT-BNNMT", "Điều 64 của Luật Địa chất và khoáng sản"
+ARTICLE_REFERENCE = (
+    r"\s*[;,)]|\s+(?:của|Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Thông\s+tư|Quyết\s+định|"
+    r"Hiến\s+pháp|này|đó|nêu|và|khoản|điểm)\b"
+)

@@ -23,7 +23,7 @@ from parsers.tasks.blocks import block_tasks, find_blocks
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead
 from parsers.tasks.items import item_tasks
-from parsers.tasks.roles import roles_from
+from parsers.tasks.roles import TOPIC, roles_from
 from parsers.tasks.tables import table_tasks
 from parsers.text.structure import Layout
 
@@ -57,7 +57,11 @@ def _finish(ctx: TaskContext, draft: Draft) -> Task:
     text = ctx.text[draft.start : draft.end].strip()
     deadlines = draft.deadlines
     if deadlines is None:
-        deadlines = find_deadlines(ctx.text, issue_date=ctx.issue_date, start=draft.start, end=draft.end)
+        # a time in the topic names the matter, not the task's deadline: "Về điều chuyển số vốn dư,
+        # không có khả năng giải ngân trong năm 2025 ...: Ủy ban nhân dân tỉnh ... trong Quý I năm 2026"
+        topic = TOPIC.match(ctx.text[draft.start : draft.end])
+        start = draft.start + (topic.end() if topic else 0)
+        deadlines = find_deadlines(ctx.text, issue_date=ctx.issue_date, start=start, end=draft.end)
     # a letter's requests that name no lead are for the bodies it is addressed to
     lead = draft.lead or ctx.addressees or [unnamed_lead(draft.start)]
     agencies = [

@@ -28,9 +28,12 @@ CHAIN_GAP = re.compile(
 # Words that may open an item before its subject: "Đề nghị Ủy ban MTTQ ...", "Giao Sở Y tế ..."
 SUBJECT_OPENER = re.compile(
     r"^\W*(?:(?:Đề\s+nghị|Giao|Yêu\s+cầu|Ủy\s+quyền|Riêng|Đối\s+với)\s+)?"
-    r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Người\s+đứng\s+đầu|Lãnh\s+đạo)\s+)?",
+    r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Người\s+đứng\s+đầu|Lãnh\s+đạo|Bộ\s+trưởng|Cục\s+trưởng|Vụ\s+trưởng)\s+)?",
     re.I,
 )
+# A topic before a colon, the subject after it: "Về dự án đầu tư xây dựng công trình nạo vét luồng
+# tàu ...: Bộ Xây dựng khẩn trương rà soát ...", "Đối với tài sản kết cấu hạ tầng: Sở Tài chính ..."
+TOPIC = re.compile(r"^\W*(?:Về|Đối\s+với)\s[^:;]{3,400}?:\s*", re.I)
 # Openers after which the subject comes after a comma:
 #   "Căn cứ kế hoạch này, Giám đốc các Sở ...", "Trong quá trình thực hiện, nếu có khó khăn, đề nghị các sở ..."
 CLAUSE_OPENER = re.compile(
@@ -132,6 +135,12 @@ def subject(index: MentionIndex, start: int, end: int) -> Chain | None:
     for chain in chains:
         if chain.start - offset <= 1 and chain.start >= offset - 1:
             return chain
+    topic = TOPIC.match(text)
+    if topic:
+        chain = subject(index, start + topic.end(), end)
+        # a doer acts ("Bộ Xây dựng khẩn trương rà soát ..."); a bare list of bodies is a list of recipients
+        acts = chain is not None and len(re.split(r"[.;:]", index.text[chain.end : end], maxsplit=1)[0].split()) >= 2
+        return chain if acts else None
     if CLAUSE_OPENER.match(text):
         first_sentence = re.split(r"(?<=[.;])\s", text, maxsplit=1)[0]
         for chain in chains:

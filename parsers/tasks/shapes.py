@@ -122,8 +122,9 @@ def after_formula(text: str, start: int, end: int) -> int | None:
 
 
 def is_heading_like(p: Paragraph) -> bool:
-    """A title, not a sentence: "1. Sở Kế hoạch và Đầu tư:", "III. TỔ CHỨC THỰC HIỆN"."""
-    body = p.body.strip()
+    """A title, not a sentence: "1. Sở Kế hoạch và Đầu tư:", "III. TỔ CHỨC THỰC HIỆN"; a note in
+    parentheses does not count: "1.3. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: ...)"."""
+    body = re.sub(r"\s*\([^()]*\)", "", p.body).strip()
     if not body:
         return True
     if len(body) > 160:

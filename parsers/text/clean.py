@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from parsers.lexicon.markers import RECIPIENTS_PATTERN, SIGN_FOR
+from parsers.lexicon.markers import ARTICLE_REFERENCE, RECIPIENTS_PATTERN, SIGN_FOR
 from parsers.lexicon.vietnamese import LOWER, UPPER, is_caps
 from parsers.models import SourceText
 
@@ -40,7 +40,10 @@ PARAGRAPH_OPENER = re.compile(
       | \d{1,2}(?:\.\d{1,2}){0,3}[.)]\s
       | [a-zđ]\)\s | [a-zđ]\.\s(?=[A-ZĐ])
       | [IVXL]{1,6}[.)/]\s
-      | (?:Điều|Chương|Mục|Phần)\s+[\dIVXL]+\b
+      | Điều\s+\d+[a-zđ]?\b(?!"""
+    + ARTICLE_REFERENCE
+    + r""")
+      | (?:Chương|Mục|Phần)\s+[\dIVXL]+\b
       | Số:\s | Số\s+\d | Kính\s+gửi | Căn\s+cứ\s | PHỤ\s+LỤC | Phụ\s+lục\s+[\dIVX]
       | """
     + RECIPIENTS_PATTERN

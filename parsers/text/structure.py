@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
+from parsers.lexicon.markers import ARTICLE_REFERENCE
 from parsers.lexicon.vietnamese import UPPER
 from parsers.models import Section
 
@@ -26,7 +27,9 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Phần I.", "PHẦN THỨ NHẤT", "Chương II", "Mục 3"
     ("part", re.compile(r"^(?P<label>(?:PHẦN|Phần)\s+(?:[IVXL]+|\d+|THỨ\s+\w+))[.:]?(?:\s+|$)")),
     ("chapter", re.compile(r"^(?P<label>(?:CHƯƠNG|Chương)\s+[IVXL\d]+)[.:]?(?:\s+|$)")),
-    ("article", re.compile(r"^(?P<label>Điều\s+\d+[a-zđ]?)[.:]?(?:\s+|$)")),
+    # "Điều 14. Tổ chức thực hiện"; not a reference wrapped to the line start: "Điều 6; khoản 5 Điều 9",
+    # "Điều 14 Thông tư số 36/2025/TT-BNNMT", "Điều 64 của Luật Địa chất và khoáng sản"
+    ("article", re.compile(r"^(?P<label>Điều\s+\d+[a-zđ]?)(?!" + ARTICLE_REFERENCE + r")[.:]?(?:\s+|$)")),
     # "II. NHIỆM VỤ", "IV- TỔ CHỨC THỰC HIỆN", "III/ ..."
     ("roman", re.compile(r"^(?P<label>[IVXL]{1,6})(?!/[vV])\s*[.)/\-–:]\s*(?=\S)")),  # not "V/v" (về việc)
     # "1.2.3." / "1.2." / "1.2 " (multi-level arabic)
