@@ -131,6 +131,20 @@ AS_WRITTEN = [
         "Đồng Nai",
         [("Bộ Tư lệnh Thành phố Hồ Chí Minh", "Bộ Tư lệnh Thành phố Hồ Chí Minh", False)],
     ),
+    (  # quang-ngai__1627-QD-UBND: a generic name going on with a proper name is that body, not the generic one
+        "+ Sở Tài chính phối hợp Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi: hướng dẫn",
+        "Quảng Ngãi",
+        [("Sở Tài chính", "Sở Tài chính", False),
+         ("Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi",
+          "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi", False)],
+    ),
+    ("Ban Quản lý Khu kinh tế thực hiện", "Quảng Ngãi", [("Ban Quản lý Khu kinh tế", "Ban Quản lý Khu kinh tế tỉnh", False)]),
+    (  # quang-ngai__1627-QD-UBND, "Nơi nhận": the offices of three bodies, one head
+        "- VP: Tỉnh ủy, HĐND tỉnh, Đoàn ĐBQH tỉnh;",
+        "Quảng Ngãi",
+        [("Tỉnh ủy", "Văn phòng Tỉnh ủy", False), ("HĐND tỉnh", "Văn phòng Hội đồng nhân dân tỉnh", False),
+         ("Đoàn ĐBQH tỉnh", "Văn phòng Đoàn đại biểu Quốc hội tỉnh", False)],
+    ),
     (  # lao-cai__6795-SNNMT-KS: the merged departments and the provincial tax office as written
         "- Các Sở, ngành: Xây dựng, Công Thương, Tài chính, Thuế tỉnh; gửi Sở Nông nghiệp và Môi trường",
         "Lào Cai",
