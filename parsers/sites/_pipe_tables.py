@@ -21,7 +21,9 @@ tables start their rows with, and writes each row as one line of tab-separated c
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 from parsers.lexicon.markers import RECIPIENTS_PATTERN
 
@@ -39,57 +41,87 @@ def _is_pipe(line: str) -> bool:
     return bool(PIPE_LINE.match(line))
 
 
+SPACES = re.compile(r"\s+")
+
+
 def _cell_text(lines: list[str]) -> str:
-    return re.sub(r"\s+", " ", " ".join(lines)).strip()
+    return SPACES.sub(" ", " ".join(lines)).strip()
 
 
-def _tokens(lines: list[str], start: int) -> list[tuple[str, int]]:
+def _tokens(lines: list[str], start: int) -> Iterator[tuple[str, int]]:
     """Cells from the "|" line at ``start`` on: (cell text, index of the pipe closing it).
 
     An empty text is two pipes in a row (an empty cell or a row boundary). Text after the
-    last pipe of the region is not a cell. A line "||" counts as two pipes.
+    last pipe of the region is not a cell. A line "||" counts as two pipes. Lazy: a table
+    reads only its own cells, so a document of many tables stays linear.
     """
-    cells: list[tuple[str, int]] = []
     i = start + 1
     while i < len(lines):
         if _is_pipe(lines[i]):
-            cells.append(("", i))
+            yield "", i
             if lines[i].strip() == "||":
-                cells.append(("", i))
+                yield "", i
             i += 1
             continue
         j = i
         while j < len(lines) and not _is_pipe(lines[j]):
             j += 1
         if j >= len(lines):
-            break
-        cells.append((_cell_text(lines[i:j]), j))
+            return
+        yield _cell_text(lines[i:j]), j
         if lines[j].strip() == "||":
-            cells.append(("", j))
+            yield "", j
         i = j + 1
-    return cells
+
+
+class _Cells:
+    """The cells of ``_tokens``, read on demand: ``has(n)`` reads until n cells are known."""
+
+    def __init__(self, tokens: Iterator[tuple[str, int]]) -> None:
+        self._tokens = tokens
+        self.cells: list[tuple[str, int]] = []
+
+    def has(self, n: int) -> bool:
+        while len(self.cells) < n:
+            cell = next(self._tokens, None)
+            if cell is None:
+                return False
+            self.cells.append(cell)
+        return True
+
+    def text(self, i: int) -> str | None:
+        return self.cells[i][0] if self.has(i + 1) else None
+
+    def first_empty(self) -> int:
+        """The index of the first empty cell, or the number of cells when none is."""
+        i = 0
+        while self.has(i + 1):
+            if not self.cells[i][0]:
+                return i
+            i += 1
+        return i
 
 
 def _read_table(lines: list[str], start: int) -> tuple[list[list[str]], int]:
     """Rows of the table opening at ``start`` and the index of the first line after it."""
-    cells = _tokens(lines, start)
-    while cells and not cells[0][0]:
-        cells.pop(0)  # pipes opening the table twice
-    texts = [t for t, _ in cells]
-    if not texts:
+    tokens = _tokens(lines, start)
+    opening = next(tokens, None)
+    while opening is not None and not opening[0]:
+        opening = next(tokens, None)  # pipes opening the table twice
+    if opening is None:
         return [], start + 1
-    first = next((t for t in texts if t), "")
-    if TWO_COLUMN_LAYOUT.search(" ".join(texts[:2])):
-        ncols = 2
-    else:
-        ncols = max(texts.index("") if "" in texts else len(texts), 1)
+    cells = _Cells(itertools.chain([opening], tokens))
+    first = opening[0]
+    cells.has(2)
+    two_column = TWO_COLUMN_LAYOUT.search(" ".join(t for t, _ in cells.cells[:2]))
+    ncols = 2 if two_column else max(cells.first_empty(), 1)
     numbered = bool(ORDINAL_CELL.match(first)) or first.strip("* ").upper() in ORDINAL_HEADERS
     rows: list[list[str]] = []
     row: list[str] = []
     end = start + 1
     i = 0
-    while i < len(cells):
-        text, pipe_at = cells[i]
+    while cells.has(i + 1):
+        text, pipe_at = cells.cells[i]
         if len(row) >= ncols:
             rows.append(row)
             row = []
@@ -99,7 +131,7 @@ def _read_table(lines: list[str], start: int) -> tuple[list[list[str]], int]:
             i += 1
             continue
         if text == "" and row and numbered:
-            nxt = texts[i + 1] if i + 1 < len(texts) else None
+            nxt = cells.text(i + 1)
             if nxt is None or ORDINAL_CELL.match(nxt):
                 rows.append(row)  # a short row (group heading, merged cells)
                 row = []
