@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from parsers.agencies import find_agencies, find_recipients
+from parsers.agencies.units import issuer_units
 from pipeline.compare.agencies import function_of
 
 
@@ -228,3 +229,55 @@ NOISE = [
 @pytest.mark.parametrize(("text", "province", "expected"), NOISE)
 def test_noise_makes_no_agency(text, province, expected):
     assert _found(text, province) == expected
+
+
+# Class 6: in a central document the issuer's units and national bodies are named alone.
+CENTRAL = [
+    (  # trung-uong__1500-QD-BHXH: a unit of the issuer, no level word, no parent
+        "Xét đề nghị của Trưởng Ban Sổ - Thẻ, QUYẾT ĐỊNH:",
+        [("Ban Sổ - Thẻ", "Ban Sổ - Thẻ", False)],
+    ),
+    (  # trung-uong__1666-QD-BHXH: a name joining two words with a comma
+        "Trưởng Ban Quản lý Thu - Sổ, Thẻ, Chánh Văn phòng, Thủ trưởng các đơn vị trực thuộc",
+        [("Ban Quản lý Thu - Sổ, Thẻ", "Ban Quản lý Thu - Sổ, Thẻ", False)],
+    ),
+    (  # trung-uong__2739-VPCP-DMDN, "Nơi nhận"
+        "- Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp;",
+        [("Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp", "Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp", False)],
+    ),
+    ("Giao Vụ Kinh tế ngành là cơ quan chủ trì", [("Vụ Kinh tế ngành", "Vụ Kinh tế ngành", False)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CENTRAL)
+def test_units_alone_in_a_central_document(text, expected):
+    assert [f for f in _found(text, None) if not f[2]] == expected
+
+
+def test_in_a_province_a_unit_still_needs_its_level_or_parent():
+    assert _found("Xét đề nghị của Trưởng Ban Sổ - Thẻ, QUYẾT ĐỊNH:", "Nghệ An") == []
+    assert _found("Giao Vụ Kinh tế ngành là cơ quan chủ trì", "Nghệ An") == []
+
+
+# A central issuer's office and inspectorate written short are named with the issuer.
+ISSUER_UNITS = [
+    (  # trung-uong__1500-QD-BHXH
+        "Trưởng Ban Sổ - Thẻ, Chánh Văn phòng, Thủ trưởng các đơn vị trực thuộc Bảo hiểm xã hội Việt Nam",
+        "Bảo hiểm xã hội Việt Nam",
+        ["Văn phòng Bảo hiểm xã hội Việt Nam"],
+    ),
+    (  # trung-uong__3176-QD-BYT
+        "Các Ông, Bà Chánh Văn phòng Bộ Y tế, Chánh Thanh tra Bộ, Vụ trưởng Vụ Bảo hiểm y tế",
+        "Bộ Y tế",
+        ["Thanh tra Bộ Y tế"],
+    ),
+    # no ministry issued it: which ministry's office, the text does not say
+    ("Chánh Văn phòng Bộ, Thủ trưởng các đơn vị", "Thủ tướng Chính phủ", []),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer", "names"), ISSUER_UNITS)
+def test_a_central_issuers_units_written_short(text, issuer, names):
+    taken = [(m.span_start, m.span_end) for m in find_agencies(text)]
+    assert [m.agency.name for m in issuer_units(text, issuer, None, taken)] == names
+    assert issuer_units(text, issuer, "Nghệ An", taken) == []  # a province's "Văn phòng" is read otherwise

@@ -49,7 +49,7 @@ def grow(doc: Doc, head: Span, known: dict, found: dict, heads: dict) -> int | N
         words = phrase.split()
         if [t.lower_ for t in doc[head.end : head.end + len(words)]] == words:
             return None  # "Hội đồng nhân dân ...": the reference data's to read
-    growth = _Growth(doc, head, spec, known, found, heads)
+    growth = _Growth(doc, head, spec, known, found, heads, central=bool(doc.user_data.get("central")))
     j = head.end
     limit = min(len(doc), head.end + MAX_NAME_TOKENS)
     while j < limit:
@@ -80,14 +80,21 @@ class _Growth:
     named: bool = False
     linked: bool = False
     comma: tuple[int, int] | None = None  # the first comma's token and how many ends came before it
+    central: bool = False  # a central document: its own units are named without level or parent
 
     @property
     def title_first(self) -> bool:
         return self.spec["first"] == "title"
 
     @property
+    def alone_in_centre(self) -> bool:
+        """ "Ban Sổ - Thẻ", "Vụ Bảo hiểm y tế", "Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp": in a
+        central document a unit of the issuer or a national body needs no level word and no parent."""
+        return self.central and self.spec.get("central") == "word"
+
+    @property
     def level_end(self) -> bool:
-        return self.spec["end"] == "level"
+        return self.spec["end"] == "level" and not self.alone_in_centre
 
     def step(self, j: int) -> int | str:
         """Read token ``j``: the next token to read, ``STOP`` or ``REFUSE``."""
@@ -201,7 +208,7 @@ class _Growth:
             return None
         if not usable or not (self.named or self.parent):
             return None  # "Văn phòng Sở", "Tổng công ty Nhà nước": no name of its own
-        if self.spec.get("needs_parent") and not self.parent:
+        if self.spec.get("needs_parent") and not self.parent and not self.alone_in_centre:
             return None
         if usable[-1] - self.head.end < self.spec.get("min_words", 1):
             return None
