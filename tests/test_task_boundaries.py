@@ -191,3 +191,67 @@ def test_a_heading_with_a_note_in_parentheses_is_a_heading_and_named_sub_items_a
         ("IV.1.3", "Sở Xây dựng: hướng dẫn các cơ "),
         ("IV.1.3", "Sở Công Thương: hướng dẫn các "),
     ]
+
+
+TTG = (
+    "THỦ TƯỚNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Số: 2623/QĐ-TTg\tHà Nội, ngày 29 tháng 11 năm 2025\n"
+    "KẾ HOẠCH\nTriển khai thi hành Luật Bảo vệ dữ liệu cá nhân\n"
+)
+
+
+def test_blocks_whose_content_field_describes_the_heading_and_blocks_of_sub_heads():
+    got = leads_of(
+        "II. NỘI DUNG\n4. Rà soát văn bản quy phạm pháp luật\n"
+        "- Nội dung: rà soát các văn bản quy phạm pháp luật có liên quan đến Luật thuộc thẩm quyền quản lý nhà "
+        "nước được phân công.\n"
+        "- Cơ quan thực hiện: Bộ Công an tiến hành rà soát các văn bản quy phạm pháp luật có liên quan đến Luật.\n"
+        "- Thời gian thực hiện:\n"
+        "+ Bộ Công an tổng hợp kết quả rà soát, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.\n"
+        "5. Xây dựng Nghị định của Chính phủ\n"
+        "- Nghị định quy định chi tiết một số điều Luật Bảo vệ dữ liệu cá nhân\n"
+        "+ Nội dung: quy định chi tiết một số điều Luật Bảo vệ dữ liệu cá nhân.\n"
+        "+ Cơ quan chủ trì: Bộ Công an.\n"
+        "+ Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp và các cơ quan có liên quan.\n"
+        "+ Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.\n"
+        "- Nghị định xử phạt vi phạm hành chính trong lĩnh vực an ninh mạng và bảo vệ dữ liệu cá nhân.\n"
+        "+ Nội dung: bao gồm quy định chi tiết khoản 7 Điều 8 của Luật Bảo vệ dữ liệu cá nhân.\n"
+        "+ Cơ quan chủ trì: Bộ Công an.\n"
+        "+ Thời hạn ban hành: Theo tiến độ được giao của Luật An ninh mạng 2025.\n",
+        TTG,
+    )
+    assert got == [
+        ("Rà soát văn bản quy phạm pháp ", ["Bộ Công an"], ["2025-12-31"]),
+        ("Nghị định quy định chi tiết mộ", ["Bộ Công an"], ["2026-01-01"]),
+        ("Nghị định xử phạt vi phạm hành", ["Bộ Công an"], []),
+    ]
+
+
+def test_a_paragraph_between_items_that_names_its_doers_is_a_task():
+    got = leads_of(
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, "
+        "thành phố trực thuộc trung ương chịu trách nhiệm thực hiện Kế hoạch này.\n"
+        "Căn cứ nội dung Kế hoạch này và tình hình thực tiễn, các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ và "
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương xây dựng kế hoạch chi tiết triển khai thi hành "
+        "Luật trong phạm vi quản lý của bộ, ngành và địa phương.\n"
+        "3. Trong quá trình thực hiện Kế hoạch này, nếu có khó khăn, vướng mắc, đề nghị các bộ, ngành và địa "
+        "phương kịp thời phản ánh về Bộ Công an để tổng hợp.\n",
+        TTG,
+    )
+    assert [text for text, _, _ in got] == [
+        "Bộ trưởng, Thủ trưởng cơ quan ",
+        "Căn cứ nội dung Kế hoạch này v",
+        "Trong quá trình thực hiện Kế h",
+    ]
+
+
+def test_a_doer_after_a_topic_comma_names_the_task_in_a_funding_section():
+    got = leads_of(
+        "III. KINH PHÍ THỰC HIỆN\n"
+        "1. Kinh phí bảo đảm thực hiện Kế hoạch này được bố trí từ nguồn ngân sách nhà nước.\n"
+        "2. Đối với các nhiệm vụ triển khai trong năm 2025, các bộ, cơ quan, đơn vị, địa phương chủ động bố trí "
+        "trong nguồn ngân sách nhà nước được giao năm 2025 để triển khai thực hiện.\n",
+        TTG,
+    )
+    assert [text for text, _, _ in got] == ["Đối với các nhiệm vụ triển kha"]
