@@ -336,7 +336,8 @@ def compared(sample_db, tmp_path_factory):
 
 def test_compare_writes_the_report_and_csvs(compared):
     out, result = compared
-    assert "compare: aligning" in result.output and "6 provinces" in result.output
+    # six provincial plans and one central decision (trung-uong__2629-QD-TTg) cite 71/NQ-CP
+    assert "compare: aligning" in result.output and "7 provinces" in result.output
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert 'class="kh-gap"' in html and "Nhiệm vụ chỉ có ở một tỉnh/thành" in html and "<svg" in html

@@ -22,7 +22,7 @@ from parsers.sites import _ocr as ocr_engine
 from parsers.sites import read_source, reader_for
 from parsers.sites._ocr import Line, Word, layout
 from pipeline.ingest import ingest
-from pipeline.ocr_eval import DocumentFigures, cer, compare
+from pipeline.ocr_eval import DocumentFigures, cer, cer_in_reference_order, compare
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "ocr"
@@ -246,3 +246,15 @@ def test_the_ocr_evaluation_compares_two_readings_of_a_document():
     assert figures.tasks_text == figures.tasks_matched == figures.leads_equal > 0
     assert figures.metadata_equal == figures.metadata_fields - 1  # the number differs
     assert any(d.startswith("number:") for d in figures.differences)
+
+
+def test_the_reading_order_aside_rate_moves_cells_and_lines_but_counts_every_misread_letter():
+    reference = "Cấp Giấy phép vận chuyển hàng hóa\nVận chuyển hàng hóa nguy hiểm 1.014967\nKhoản 2 Điều 3 Thông tư"
+    reading = "Khoản 2 Điều 3 Thông tư\nCấp Giấy phép vận chuyển hàng hóa\tVận chuyển hàng hóa nguy hiểm\t1.014967"
+    assert cer(reference, reading) > 0.3
+    assert cer_in_reference_order(reference, reading) == 0.0
+    misread = reading.replace("hiểm", "hiêm")
+    assert cer_in_reference_order(reference, misread) == pytest.approx(1 / len(" ".join(reference.split())))
+    # a phrase said twice keeps its place in the reading
+    repeated = "Sở Công Thương chủ trì\nmột việc\nSở Công Thương chủ trì\nviệc khác"
+    assert cer_in_reference_order(repeated, repeated) == 0.0

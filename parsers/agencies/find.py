@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from parsers.agencies.detector import resolve_unknown, run
 from parsers.agencies.lists import list_candidates
@@ -86,13 +88,31 @@ def _short_forms(f: Folded, chosen: list[Candidate], fs: int, fe: int) -> list[C
     for prefix, ids in owners.items():
         if len(ids) != 1:
             continue  # "Ban Chỉ đạo ..." begins several names: which one is meant, the text does not say
-        for m in re.finditer(re.escape(prefix), f.text[:fe]):
-            k = m.end()
-            if m.start() < fs or not starts_word(f.text, m.start()) or not f.original[f.map[m.start()]].isupper():
+        for at in _occurrences(f.text, prefix, fs, fe):
+            k = at + len(prefix)
+            if not starts_word(f.text, at) or not f.original[f.map[at]].isupper():
                 continue
             if k == len(f.text) or f.text[k] in "\t\n;.:()" or f.breaks_at(k) or f.text.startswith(" và ", k):
-                out.append(Candidate(m.start(), k, agencies[next(iter(ids))], rank=1))
+                out.append(Candidate(at, k, agencies[next(iter(ids))], rank=1))
     return out
+
+
+def _occurrences(text: str, word: str, start: int, end: int) -> Iterator[int]:
+    """Where ``re.finditer(re.escape(word), text[:end])`` matches at or after ``start``, read
+    from ``start`` on (not from the top of the text: a window of a long document stays cheap)."""
+    if _overlaps_itself(word):  # a match before start could hide one after it: read as re does
+        yield from (m.start() for m in re.finditer(re.escape(word), text[:end]) if m.start() >= start)
+        return
+    at = text.find(word, start, end)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word), end)
+
+
+@lru_cache(maxsize=4096)
+def _overlaps_itself(word: str) -> bool:
+    """Whether two copies of ``word`` can overlap ("ab ab" in "ab ab ab"): a start that is also an end."""
+    return any(word[k:] == word[: len(word) - k] for k in range(1, len(word)))
 
 
 def _detected(f: Folded, province: str | None, fs: int, fe: int, reference: list[Candidate]) -> list[Candidate]:

@@ -131,8 +131,10 @@ class PatternIndex:
         """Pattern number -> the sorted positions in ``text[start:end]`` where one of its prefixes begins."""
         hits: dict[int, set[int]] = {}
         if self.automaton is not None and end > start:
-            for last, (length, ks) in self.automaton.iter(text, start, end):
-                at = last - length + 1
+            # the slice, not iter(text, start, end): the automaton copies the string it is given
+            # whole, which made a window of a long document cost as much as the document
+            for last, (length, ks) in self.automaton.iter(text[start:end]):
+                at = start + last - length + 1
                 for k in ks:
                     hits.setdefault(k, set()).add(at)
         return {k: sorted(v) for k, v in hits.items()}

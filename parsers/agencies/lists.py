@@ -185,8 +185,18 @@ def _ends_item(text: str, k: int) -> bool:
         return True
     if text[k].isalnum() or LEVEL_AFTER.match(text, k):
         return False
-    words = text[k + 1 :].split(" ", 2)
-    return words[0] in ("và", "") or words[0] in stop_words() or " ".join(words[:2]) in stop_phrases()
+    first, two = _next_words(text, k + 1)
+    return first in ("và", "") or first in stop_words() or two in stop_phrases()
+
+
+def _next_words(text: str, at: int) -> tuple[str, str]:
+    """The word at ``at`` and the two words there, as ``text[at:].split(" ", 2)`` reads them,
+    without copying the rest of the text (a document's worth for every list item)."""
+    i = text.find(" ", at)
+    if i < 0:
+        return text[at:], text[at:]
+    j = text.find(" ", i + 1)
+    return text[at:i], text[at:i] + " " + (text[i + 1 : j] if j >= 0 else text[i + 1 :])
 
 
 def list_candidates(f: Folded, province: str | None, start: int, end: int) -> list[Candidate]:

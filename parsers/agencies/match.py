@@ -31,6 +31,8 @@ PLURAL = re.compile(r" (?:các|những) (?:tỉnh|thành phố|tp|huyện|quận
 ROMAN = re.compile(r"^[ivxlc]+$", re.I)
 # The issuer code of a document number, just before a match: "số 2360/QĐ- TTg"
 NUMBER_CODE = re.compile(r"/[A-ZĐ]{1,6}\s?[-–]\s?$")
+# The initials of a province after a name: "Báo và PTTH CT" in Cần Thơ
+NEXT_INITIALS = re.compile(r" (\w{2,3})(?!\w)")
 
 
 class _Compiled:
@@ -108,9 +110,9 @@ def _named_place(f: Folded, m: re.Match[str], name: str, aid: str, province: str
     groups = m.groupdict()
     place = find_place(groups["place"]) if groups.get("place") else None
     if place is None:
-        nxt = re.match(r" (\w{2,3})(?!\w)", f.text[end:])
+        nxt = NEXT_INITIALS.match(f.text, end)
         if province and nxt and nxt.group(1) == initials(province):  # "Báo và PTTH CT" in Cần Thơ
-            end += nxt.end()
+            end = nxt.end()
         place = find_place(province) if province else None
     written = place.name if place else (province or "")
     name = name.replace("{place}", written).strip(" -")
@@ -214,17 +216,28 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
     >>> [c.agency.name for c in choose(scan(fold("Văn phòng UBND tỉnh"), "Nghệ An"))]
     ['Văn phòng Ủy ban nhân dân tỉnh']
     """
-    taken: list[tuple[int, int]] = []
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), c.rank, c.start, c.agency.collective))
     kept = []
-    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.rank, c.start, c.agency.collective)):
+    if all(c.end > c.start for c in ranked):
+        # the characters taken so far, one byte each: a test and a mark cost a name's length
+        # (a sorted list of spans costs a list insert each, quadratic in a long document)
+        low = min((c.start for c in ranked), default=0)
+        taken = bytearray(max((c.end for c in ranked), default=0) - low)
+        for c in ranked:
+            if (c.veto and not c.blocks) or taken.find(1, c.start - low, c.end - low) >= 0:
+                continue
+            taken[c.start - low : c.end - low] = b"\x01" * (c.end - c.start)
+            if not c.blocks:
+                kept.append(c)
+        return sorted(kept, key=lambda c: c.start)
+    spans: list[tuple[int, int]] = []  # an empty candidate: only a span around it takes its place
+    for c in ranked:
         if c.veto and not c.blocks:
             continue
-        i = bisect.bisect_left(taken, (c.start, c.end))
-        if i > 0 and taken[i - 1][1] > c.start:
+        i = bisect.bisect_left(spans, (c.start, c.end))
+        if (i > 0 and spans[i - 1][1] > c.start) or (i < len(spans) and spans[i][0] < c.end):
             continue
-        if i < len(taken) and taken[i][0] < c.end:
-            continue
-        taken.insert(i, (c.start, c.end))
+        spans.insert(i, (c.start, c.end))
         if not c.blocks:
             kept.append(c)
     return sorted(kept, key=lambda c: c.start)

@@ -20,9 +20,11 @@ needs a cue ("trước", "trong", "vào", "hoàn thành", "đến" ...); in a ti
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 import parsers.deadlines.patterns as P
 from parsers.deadlines.rules import RULES, Scan
+from parsers.lexicon.required import Presence, required
 from parsers.models import Deadline
 
 __all__ = ["find_deadlines"]
@@ -35,13 +37,22 @@ def _scan(s: Scan) -> None:
             _scan(sub)
             s.found.extend(sub.found)
             s.take(a, b)
-    for pattern, handler in RULES:
+    present = Presence(s.text, s.lo, s.hi)
+    for (pattern, handler), needs in zip(RULES, _needs(), strict=True):
+        if not present.meets(needs):
+            continue  # the slice lacks a character every match needs (a digit, the "ý" of "quý" ...)
         for m in pattern.finditer(s.text, s.lo, s.hi):
             if m.end() > m.start() and s.free(m.start(), m.end()) and handler(s, m):
                 s.take(m.start(), m.end())
     _resolve_pending(s)
     if s.time_field:
         _join_ranges(s)
+
+
+@cache
+def _needs() -> list[tuple[str, ...]]:
+    """Per rule, characters every match of its pattern consumes."""
+    return [required(pattern) for pattern, _ in RULES]
 
 
 def _time_values(s: Scan) -> list[tuple[int, int]]:

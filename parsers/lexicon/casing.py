@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from parsers.lexicon.places import provinces
 from parsers.lexicon.vietnamese import is_caps
@@ -29,24 +30,26 @@ def _body_words(keep: str) -> tuple[list[str], list[str], list[bool]]:
     for line in keep.split("\n"):
         if is_caps(line):
             continue  # headings in capitals say nothing about casing
-        last = 0
-        first = True
-        for m in WORD.finditer(line):
-            between = line[last : m.start()]
-            keys.append(m.group().lower())
-            forms.append(m.group())
-            opens.append(first or bool(SENTENCE_END.search(between)))
-            first = False
-            last = m.end()
+        words = WORD.findall(line)
+        if not words:
+            continue
+        forms += words
+        keys += [w.lower() for w in words]
+        # what stands between two words, in one pass: a lone space (most gaps) opens nothing
+        gaps = WORD.split(line)[1:-1]
+        opens.append(True)
+        opens += [gap != " " and bool(SENTENCE_END.search(gap)) for gap in gaps]
     shouting = [f.isupper() and len(f) > 1 for f in forms]
-    for i, form in enumerate(forms):  # a run of words in capitals (a heading inside a line) does not vote
-        if shouting[i] and (i > 0 and shouting[i - 1] or i + 1 < len(forms) and shouting[i + 1]):
-            forms[i] = form.lower()
+    for i in [i for i, loud in enumerate(shouting) if loud]:  # a run of words in capitals does not vote
+        if i > 0 and shouting[i - 1] or i + 1 < len(forms) and shouting[i + 1]:
+            forms[i] = forms[i].lower()
     return keys, forms, opens
 
 
 def _is_acronym(form: str) -> bool:
     """ "UBND", "IoT", "5G", "TTg": a casing no sentence start explains."""
+    if form.islower():
+        return False  # the common case: no capital anywhere
     return any(c.isupper() for c in form[1:]) or (form[:1].isdigit() and form != form.lower())
 
 
@@ -56,14 +59,14 @@ def _votes(words: list[str], keep: str) -> list[Counter]:
     wanted = set(words)
     grams = {tuple(words[j : j + n]): (j, n) for n in range(2, LONGEST + 1) for j in range(len(words) - n + 1)}
     best: list[tuple[int, Counter]] = [(0, Counter()) for _ in words]
-    for p, key in enumerate(keys):
-        if key not in wanted:
-            continue
+    positions = cache(lambda first, n: _positions(words, first, n))
+    pairs = {g for g in grams if len(g) == 2}
+    for p in [p for p, pair in enumerate(zip(keys, keys[1:], strict=False)) if pair in pairs]:
         for n in range(2, min(LONGEST, len(keys) - p) + 1):
             spot = grams.get(tuple(keys[p : p + n]))
             if spot is None:
-                continue
-            for j in _positions(words, spot[0], n):
+                break  # a run the title does not hold: no longer run from here holds it either
+            for j in positions(spot[0], n):
                 for k in range(n):
                     if opens[p + k]:
                         continue
@@ -73,8 +76,9 @@ def _votes(words: list[str], keep: str) -> list[Counter]:
                     elif n == size:
                         votes[forms[p + k]] += 1
     acronyms: dict[str, Counter] = {}
-    for key, form, opening in zip(keys, forms, opens, strict=True):
-        if key in wanted and _is_acronym(form) and not (opening and form[1:] == form[1:].lower()):
+    voters = [v for v in zip(keys, forms, opens, strict=True) if v[0] in wanted and not v[1].islower()]
+    for key, form, opening in voters:
+        if _is_acronym(form) and not (opening and form[1:] == form[1:].lower()):
             acronyms.setdefault(key, Counter())[form] += 1
     for i, word in enumerate(words):
         if best[i][0] == 0:
@@ -110,6 +114,13 @@ def sentence_case(text: str, keep: str = "") -> str:
     if out:
         out[0] = out[0][:1].upper() + out[0][1:]
     result = " ".join(out)
-    for entry in {id(e): e for e in provinces().values()}.values():
-        result = re.sub(rf"(?<!\w){re.escape(entry['name'])}(?!\w)", entry["name"], result, flags=re.I)
+    for pattern, name in _province_names():
+        result = pattern.sub(name, result)
     return result
+
+
+@cache
+def _province_names() -> list[tuple[re.Pattern[str], str]]:
+    """Each province's name, as a pattern in any casing, and as it is written."""
+    names = [e["name"] for e in {id(e): e for e in provinces().values()}.values()]
+    return [(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I), name) for name in names]

@@ -5,8 +5,9 @@ Not a reader (``scan`` is). Pages of a PDF are rendered in-process by PDFium (py
 ``tesseract-ocr`` with ``tesseract-ocr-vie``, run through pytesseract) returns word boxes
 with a confidence, which ``layout`` puts back into lines: the words of a visual row,
 columns set side by side (a header's two columns, a signature block) one column after
-the other as a PDF's text layer gives them, rows of three or more columns (a table) as one
-line with cells between tabs. See README "Scanned documents" for the measured resolution.
+the other as a PDF's text layer gives them, rows of three or more columns (a table without
+rules) as one line with cells between tabs. Ruled tables are found and read cell by cell
+before this (``_ocr_page``). See README "Scanned documents" for the measured resolution.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ class Line:
 
     cells: list[list[Word]] = field(default_factory=list)
     in_column: bool = False  # a line of a two-column block (paragraph cues do not apply)
+    in_table: bool = False  # a row of a ruled table, its cells in the table's grid (some empty)
 
     @property
     def text(self) -> str:
@@ -115,9 +117,9 @@ def image_pages(data: bytes) -> list[Image.Image]:
     return pages
 
 
-def recognise(image: Image.Image) -> list[Word]:
+def recognise(image: Image.Image, config: str = TESSERACT_CONFIG) -> list[Word]:
     """The words Tesseract reads on one page image, with boxes and confidences."""
-    data = pytesseract.image_to_data(image, lang=LANGUAGE, config=TESSERACT_CONFIG, output_type=pytesseract.Output.DICT)
+    data = pytesseract.image_to_data(image, lang=LANGUAGE, config=config, output_type=pytesseract.Output.DICT)
     words = []
     for i, text in enumerate(data["text"]):
         conf = float(data["conf"][i])
@@ -143,7 +145,7 @@ def _tesseract_lines(words: list[Word]) -> list[list[Word]]:
     return [sorted(ws, key=lambda w: w.left) for ws in lines.values()]
 
 
-def _rows(words: list[Word]) -> list[list[Word]]:
+def visual_rows(words: list[Word]) -> list[list[Word]]:
     """Tesseract's lines merged into visual rows: lines side by side whose middles align."""
     rows: list[list[Word]] = []
     for line in sorted(_tesseract_lines(words), key=lambda ws: min(w.top for w in ws)):
@@ -184,7 +186,7 @@ def layout(words: list[Word], page_width: int) -> list[Line]:
     """
     if not words:
         return []
-    rows = [cells for row in _rows(words) if (cells := [c for c in _cells(row) if not _noise(c)])]
+    rows = [cells for row in visual_rows(words) if (cells := [c for c in _cells(row) if not noise(c)])]
     middle = page_width / 2
     out: list[Line] = []
     block: list[list[list[Word]]] = []
@@ -244,7 +246,7 @@ def _centre(cell: list[Word]) -> float:
     return (cell[0].left + cell[-1].right) / 2
 
 
-def _noise(cell: list[Word]) -> bool:
+def noise(cell: list[Word]) -> bool:
     conf = statistics.mean(w.conf for w in cell)
     letters = sum(c.isalnum() for w in cell for c in w.text)
     return conf < NOISE_CONFIDENCE or (letters < SHORT_NOISE[0] and conf < SHORT_NOISE[1])

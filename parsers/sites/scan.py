@@ -1,7 +1,8 @@
 """Scanned documents: PDFs without a text layer and page images (PNG, JPEG, TIFF), read by OCR.
 
-Each page is rendered (``ocr_engine``), read by Tesseract's Vietnamese model and laid out as
-lines; the text then goes through the same cleaning and parsing as every other source.
+Each page is rendered (``ocr_engine``), levelled or turned upright where it needs it, its ruled
+tables read cell by cell and the rest laid out as lines (``_ocr_page``), all by Tesseract's
+Vietnamese model; the text then goes through the same cleaning and parsing as every other source.
 Beside the text, the hints carry what the OCR was sure of: ``reader`` = "ocr", the engine,
 the mean word confidence, and the words read with a confidence under 90 (JSON), which the OCR-aware
 parsing (``parsers.ocr_repair``) uses to leave a doubtful field empty. Without Tesseract,
@@ -16,11 +17,12 @@ import statistics
 
 import parsers.sites._ocr as ocr_engine
 from parsers.models import SourceText
+from parsers.sites._ocr_page import read_page
 from parsers.sites._pdf import has_text_layer, is_pdf
 
 SITE = "scan"
 # What the OCR reading depends on: a cached reading with another key is read again (pipeline.read_cache).
-CACHE_KEY = f"scan-1 {ocr_engine.LANGUAGE} {ocr_engine.RENDER_DPI}dpi {ocr_engine.TESSERACT_CONFIG}"
+CACHE_KEY = f"scan-2 {ocr_engine.LANGUAGE} {ocr_engine.RENDER_DPI}dpi {ocr_engine.TESSERACT_CONFIG}"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 EXTENSIONS = (".pdf", *IMAGE_SUFFIXES)
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
@@ -57,8 +59,8 @@ def read_pages(name: str, pages: list, engine: str, what: str = "page image") ->
     """OCR page images (PIL, grey) into one SourceText; ``engine`` is recorded in the hints."""
     lines: list[ocr_engine.Line] = []
     for image in pages:
-        page_lines = ocr_engine.layout(ocr_engine.recognise(image), image.width)
-        lines += [line for line in page_lines if not PAGE_NUMBER.match(line.text) or not line.words]
+        page_lines = read_page(image).lines
+        lines += [line for line in page_lines if line.in_table or not PAGE_NUMBER.match(line.text) or not line.words]
     words = [w for line in lines for w in line.words]  # an empty line (paragraph end) has none
     if not words:
         raise ValueError(f"{name}: OCR found no text on the {what}")

@@ -69,10 +69,7 @@ class TaskContext:
         members: dict[int | None, list[int]] = {}
         for i, section in enumerate(owner):
             members.setdefault(section, []).append(i)
-        summary_sections: set[int | None] = set()
-        for i, p in enumerate(paragraphs):
-            if owner[i] is not None and APPENDIX_POINTER.search(p.text) and not p.is_row:
-                summary_sections |= {owner[i], sections[owner[i]].parent}  # items that sum up an appendix
+        summary_sections = _summary_sections(paragraphs, sections, owner)
         return cls(
             text=layout.text,
             paragraphs=paragraphs,
@@ -127,6 +124,30 @@ class TaskContext:
     def holds_tasks(self, section: int | None) -> bool:
         """Whether a section's tables are task tables (not in a context or objectives part)."""
         return self.zone(section) in {"strong", "medium"}
+
+
+def _summary_sections(paragraphs: list[Paragraph], sections: list, owner: list[int | None]) -> set[int | None]:
+    """Sections whose items sum up an appendix: the one holding a pointer "(Chi tiết tại Phụ
+    lục kèm theo)" and its parent; when the pointer closes the parent (its last paragraph),
+    every section under the parent too ("III. NHIỆM VỤ, GIẢI PHÁP / 1. ... / 9. ... / (Chi
+    tiết tại các Phụ lục kèm theo)" lists in the body the rows of the appendix tables)."""
+    summary: set[int | None] = set()
+    for i, p in enumerate(paragraphs):
+        if owner[i] is None or p.is_row or not APPENDIX_POINTER.search(p.text):
+            continue
+        parent = sections[owner[i]].parent
+        summary |= {owner[i], parent}
+        if parent is not None and (i + 1 == len(paragraphs) or not _under(sections, owner[i + 1], parent)):
+            summary |= {k for k in range(len(sections)) if _under(sections, k, parent)}
+    return summary
+
+
+def _under(sections: list, section: int | None, ancestor: int) -> bool:
+    while section is not None:
+        if section == ancestor:
+            return True
+        section = sections[section].parent
+    return False
 
 
 def _is_normative(metadata: Metadata) -> bool:

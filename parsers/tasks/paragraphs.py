@@ -95,7 +95,8 @@ def _closing_parts(p: Paragraph, start: int) -> list[tuple[int, int]]:
 
 def _is_closing(ctx: TaskContext, i: int) -> bool:
     """Whether no labelled item follows paragraph ``i`` before the body ends."""
-    for q in ctx.paragraphs[i + 1 :]:
+    for k in range(i + 1, len(ctx.paragraphs)):  # not a slice: a copy of the rest each call
+        q = ctx.paragraphs[k]
         if q.is_row or q.text.lstrip("-• ").startswith(CLOSING_ZONE_START) or q.style == "appendix":
             return True
         if q.style is not None:

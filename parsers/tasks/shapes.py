@@ -82,7 +82,7 @@ NORMATIVE_TYPES = {name.casefold() for name in names("normative")}
 #   "Ban hành Quy định về quản lý chất thải rắn", "Quy định chức năng, nhiệm vụ, quyền hạn của Sở ...",
 #   "Về việc công bố danh mục thủ tục hành chính ...", "Phân quyền, cắt giảm, đơn giản hóa thủ tục hành chính"
 NORMATIVE_TITLE = re.compile(
-    r"ban\s+hành\s+(?:bản\s+)?(?:quy\s+định|quy\s+chế|điều\s+lệ)|quy\s+định\s+chức\s+năng|"
+    r"ban\s+hành\s+(?:bản\s+)?(?:quy\s+định|quy\s+chế|điều\s+lệ|nội\s+quy)|quy\s+định\s+chức\s+năng|"
     r"(?:công\s+bố|cắt\s+giảm|đơn\s+giản\s+hóa|phân\s+quyền|phân\s+cấp)[^.;]{0,60}thủ\s+tục\s+hành\s+chính|"
     r"phê\s+duyệt\s+quy\s+trình\s+nội\s+bộ",
     re.I,

@@ -74,7 +74,9 @@ CONVERTERS = {"TCVN3": tcvn3_to_unicode, "VNI": vni_to_unicode}
 
 def _is_odd(word: str) -> bool:
     """A word with a letter-like character Unicode Vietnamese does not use."""
-    return any(c not in VIETNAMESE_LETTERS for c in word.lower() if ord(c) > 127 or c.isalpha())
+    if word.isascii():
+        return False  # its letters are a-z, all Vietnamese
+    return any(ord(c) > 127 or c.isalpha() for c in set(word.lower()) - VIETNAMESE_LETTERS)
 
 
 def odd_words(text: str) -> int:
@@ -100,8 +102,13 @@ def detect_and_convert(text: str) -> tuple[str, str | None]:
     >>> detect_and_convert("Uû ban nh©n d©n tØnh Cao B»ng quyÕt ®Þnh giao nhiÖm vô")
     ('Uỷ ban nhân dân tỉnh Cao Bằng quyết định giao nhiệm vụ', 'TCVN3')
     """
-    words = WORD.findall(text[:SAMPLE])  # the opening decides: a text is typed in one font
-    odd = [w for w in words if _is_odd(w)]
+    sample = text[:SAMPLE]  # the opening decides: a text is typed in one font
+    # a word is odd only by holding an odd character: only the words holding one are read
+    flagged = {c for c in set(sample) if WORD.fullmatch(c) and _is_odd(c)}
+    if not flagged:
+        return text, None
+    words = WORD.findall(sample)
+    odd = [w for w in words if not flagged.isdisjoint(w) and _is_odd(w)]
     if len(odd) < MIN_ODD_WORDS or len(odd) < 0.05 * len(words):
         return text, None
     best, best_name, best_score = text, None, 0

@@ -243,13 +243,15 @@ def build_sections(paragraphs: list[Paragraph], body_start: int = 0) -> tuple[li
 def _close_spans(sections: list[Section], paragraphs: list[Paragraph]) -> None:
     """Extend each section's span to the start of the next section at its level or above."""
     text_end = paragraphs[-1].end if paragraphs else 0
-    for i, section in enumerate(sections):
-        end = text_end
-        for later in sections[i + 1 :]:
-            if later.level <= section.level:
-                end = later.span_start - 1
-                break
+    # read from the last section back, keeping the sections no later one closes (a stack of
+    # rising levels): the first later section at a level or above is then the stack's top
+    later: list[Section] = []
+    for section in reversed(sections):
+        while later and later[-1].level > section.level:
+            later.pop()
+        end = later[-1].span_start - 1 if later else text_end
         section.span_end = max(section.span_end, end)
+        later.append(section)
 
 
 @dataclass(frozen=True)
