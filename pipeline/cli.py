@@ -146,7 +146,7 @@ def merge_command(shards: tuple[str, ...], db_path: str) -> None:
             if Path(shard).resolve() == Path(db_path).resolve():
                 raise click.BadParameter(f"{shard}: is the database merged into", param_hint="SHARDS")
             click.echo(f"{shard}: {storage.merge_database(db, shard)} documents merged")
-        derive.refresh(db)  # plan families and task alignment, over the merged documents
+        derive.bring_up_to_date(db)  # citations, plan families and task alignment of the merged documents
     finally:
         db.close()
 

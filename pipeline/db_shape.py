@@ -156,14 +156,21 @@ def search_row(name: str, row: dict) -> dict:
 # ---------------------------------------------------------------------------------------
 _FIRST_DUE = "(SELECT min(due_date) FROM deadlines WHERE task_id = t.id)"
 
-TASK_VIEW = f"""
+# What the writer stores per task in ``task_summary`` (``pipeline.storage``), one document at a
+# time: the task view's computed columns, so that the view, its facets and the canned queries
+# read one row per task instead of running a dozen subqueries per task. ``:province_fold`` and
+# ``:number_fold`` are the document's province and number folded in Python (``fold``).
+TASK_SUMMARY_ROWS = f"""
 SELECT
     t.id AS task_id,
-    t.document_id || ':' || t.span_start || '-' || t.span_end AS provenance,
+    t.document_id AS document_id,
     d.province AS province,
+    :province_fold AS province_fold,
     d.number AS number,
-    t.section AS section,
-    t.text AS text,
+    :number_fold AS number_fold,
+    d.doc_type AS doc_type,
+    d.issue_date AS issue_date,
+    substr(d.issue_date, 1, 4) AS issue_year,
     {agency_names("lead")} AS lead,
     {agency_names("coordinate")} AS coordinators,
     {agency_names("report_to")} AS report_to,
@@ -176,18 +183,50 @@ SELECT
     (SELECT group_concat(text, '; ') FROM (
         SELECT DISTINCT text FROM deadlines WHERE task_id = t.id ORDER BY id)) AS deadline_text,
     coalesce((SELECT max(ongoing) FROM deadlines WHERE task_id = t.id), 0) AS ongoing,
-    d.doc_type AS doc_type,
-    d.issue_date AS issue_date,
-    substr(d.issue_date, 1, 4) AS issue_year,
-    d.title AS title,
     (SELECT s.heading FROM sections s WHERE s.document_id = t.document_id AND s.path = t.section
      ORDER BY s.id LIMIT 1) AS section_heading,
-    t.action AS action,
-    t.shape AS shape,
-    t.document_id AS document_id,
-    t.span_start AS span_start,
-    t.span_end AS span_end
+    EXISTS (SELECT 1 FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id
+            WHERE ta.task_id = t.id AND ta.role = 'lead' AND a.collective = 0) AS named_lead
 FROM tasks t JOIN documents d ON d.id = t.document_id
+WHERE t.document_id = :document_id
+"""
+
+
+# The task's own columns come from scalar subqueries, evaluated only for the columns a query
+# uses: a facet or a count reads task_summary (and its indexes) alone. (SQLite does not leave
+# out an unused left join in an aggregate query.) Every task has its summary row.
+def _task(column: str) -> str:
+    return f"(SELECT {column} FROM tasks WHERE id = s.task_id)"
+
+
+TASK_VIEW = f"""
+SELECT
+    s.task_id AS task_id,
+    {_task("document_id || ':' || span_start || '-' || span_end")} AS provenance,
+    s.province AS province,
+    s.number AS number,
+    {_task("section")} AS section,
+    {_task("text")} AS text,
+    s.lead AS lead,
+    s.coordinators AS coordinators,
+    s.report_to AS report_to,
+    s.due_dates AS due_dates,
+    s.first_due AS first_due,
+    s.due_year AS due_year,
+    s.recurrence AS recurrence,
+    s.deadline_text AS deadline_text,
+    s.ongoing AS ongoing,
+    s.doc_type AS doc_type,
+    s.issue_date AS issue_date,
+    s.issue_year AS issue_year,
+    (SELECT title FROM documents WHERE id = s.document_id) AS title,
+    s.section_heading AS section_heading,
+    {_task("action")} AS action,
+    {_task("shape")} AS shape,
+    s.document_id AS document_id,
+    {_task("span_start")} AS span_start,
+    {_task("span_end")} AS span_end
+FROM task_summary s
 """
 
 ASSIGNMENT_VIEW = f"""

@@ -225,8 +225,7 @@ def _ingest_locked(paths, db_path, detector, on_progress, workers, dask, batch, 
                     break
         if written < batch:
             break
-    storage.link_citations(db)
-    derive.refresh(db)
+    derive.bring_up_to_date(db)  # only for the documents written or deleted: the rest is up to date
     db.close()
     return report
 

@@ -8,7 +8,7 @@ the same ids — as a one-process run. Results stream to the writer as they comp
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pipeline.parse_worker import Parsed, ParseTask, parse_file
@@ -38,40 +38,55 @@ def _worker_failure(task: ParseTask, error: BaseException) -> Parsed:
     return Parsed(task.index, task.source, task.path, stage="worker", error=message)
 
 
-def _in_order(results: Iterable[tuple[int, Parsed]]) -> Iterator[Parsed]:
-    """Results numbered by position, arriving in any order -> in position order, as soon as possible."""
-    waiting: dict[int, Parsed] = {}
-    following = 0
-    for position, parsed in results:
-        waiting[position] = parsed
-        while following in waiting:
-            yield waiting.pop(following)
-            following += 1
-
-
 def _on_dask(tasks: list[ParseTask], address: str, workers: int, function: ParseFunction) -> Iterator[Parsed]:
-    from distributed import Client, LocalCluster, as_completed
+    import dask
+    from distributed import Client, LocalCluster
 
     cluster = None
     if address == "local":
-        cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None)
+        # forked workers start with the parsers imported (spawned ones import them again: ~5 s)
+        with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
+            cluster = LocalCluster(
+                n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None
+            )
     client = Client(cluster if cluster is not None else address)
     try:
-        futures = client.map(function, tasks, pure=False)
-        position = {future.key: k for k, future in enumerate(futures)}
-
-        def completed() -> Iterator[tuple[int, Parsed]]:
-            for future in as_completed(futures):
-                k = position[future.key]
-                try:
-                    parsed = future.result()
-                except Exception as error:  # a worker died or the function raised: one failures row
-                    parsed = _worker_failure(tasks[k], error)
-                future.release()
-                yield k, parsed
-
-        yield from _in_order(completed())
+        window = IN_FLIGHT * max(1, sum(client.nthreads().values()))
+        yield from _windowed(client, tasks, function, window)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+# Inputs submitted per worker thread ahead of the writer: enough to keep every worker busy,
+# few enough that parsed documents do not pile up in memory when one input takes long.
+IN_FLIGHT = 4
+
+
+def _windowed(client, tasks: list[ParseTask], function: ParseFunction, window: int) -> Iterator[Parsed]:
+    """``function`` over ``tasks`` on Dask, at most ``window`` inputs between the next one the
+    writer needs and the last one submitted; results in task order as soon as possible."""
+    from distributed import as_completed
+
+    running = as_completed()
+    position: dict[str, int] = {}
+    waiting: dict[int, Parsed] = {}
+    submitted = following = 0
+    while following < len(tasks):
+        while submitted < len(tasks) and submitted - following < window:
+            future = client.submit(function, tasks[submitted], pure=False)
+            position[future.key] = submitted
+            running.add(future)
+            submitted += 1
+        future = next(running)
+        k = position.pop(future.key)
+        try:
+            parsed = future.result()
+        except Exception as error:  # a worker died or the function raised: one failures row
+            parsed = _worker_failure(tasks[k], error)
+        future.release()
+        waiting[k] = parsed
+        while following in waiting:
+            yield waiting.pop(following)
+            following += 1

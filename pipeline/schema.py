@@ -17,7 +17,7 @@ class Table:
 
     description: str
     columns: dict[str, tuple[type, str]]
-    pk: str = "id"
+    pk: str | tuple[str, ...] = "id"
     foreign_keys: list[tuple[str, str, str]] = field(default_factory=list)
     display: dict = field(default_factory=dict)  # label_column, sort, facets, fts_table ...
 
@@ -234,6 +234,58 @@ TABLES: dict[str, Table] = {
             "sha256": (str, "Its content hash then."),
         },
         pk="source",
+    ),
+    "task_summary": Table(
+        description="One row per task, kept by the writer with its document: what task_view shows that takes subqueries to compute (agency names per role, deadlines, the heading), so that the view, its facets and the canned queries answer at once on millions of tasks. task_view reads it; query task_view.",
+        columns={
+            "task_id": (int, "The task."),
+            "document_id": (int, "Its document."),
+            "province": (str, "The document's province (empty for central bodies)."),
+            "province_fold": (str, "The province folded (no marks, đ -> d, lower case), to match what people type."),
+            "number": (str, "The document's number as written."),
+            "number_fold": (str, "The number folded for matching (no spaces, folded letters: 350/qd-ubnd)."),
+            "doc_type": (str, "The document type."),
+            "issue_date": (str, "The document's date of issue."),
+            "issue_year": (str, "Its year."),
+            "lead": (str, 'Lead agencies, "; "-separated, in the order the document names them.'),
+            "coordinators": (str, 'Coordinating agencies, "; "-separated.'),
+            "report_to": (str, 'Agencies reported to, "; "-separated.'),
+            "due_dates": (str, 'Due dates (ISO), "; "-separated.'),
+            "first_due": (str, "Earliest due date."),
+            "due_year": (str, "Its year."),
+            "recurrence": (str, "ISO-8601 durations of the task's recurring deadlines."),
+            "deadline_text": (str, "The time expressions as written."),
+            "ongoing": (int, '1 for "thường xuyên".'),
+            "section_heading": (str, "The heading the task sits under."),
+            "named_lead": (int, "1 when a specific (not collective) agency leads the task."),
+        },
+        pk="task_id",
+    ),
+    "agency_province_tasks": Table(
+        description="Tasks and documents per agency, province and role, kept by the writer (added and taken away with each document): the agency counts of the canned queries (agency_province_counts, agency_workload) without counting a million assignments. Sums over provinces are exact: a task belongs to one document, of one province.",
+        columns={
+            "agency_id": (str, "The agency."),
+            "province": (str, "The province of the documents (empty for central bodies)."),
+            "role": (str, "lead, coordinate, report_to, or empty for any role."),
+            "tasks": (int, "Tasks giving the agency this role (any role: each task once)."),
+            "documents": (int, "Documents with such tasks."),
+        },
+        pk=("agency_id", "province", "role"),
+    ),
+    "lead_partners": Table(
+        description="Tasks per lead agency, coordinating agency and province, kept by the writer: the canned query coordinators_of_lead without joining a million assignments to themselves.",
+        columns={
+            "lead_id": (str, "The lead agency."),
+            "partner_id": (str, "An agency coordinating on the same task."),
+            "province": (str, "The province of the documents (empty for central bodies)."),
+            "tasks": (int, "Tasks the two share in these roles."),
+        },
+        pk=("lead_id", "partner_id", "province"),
+    ),
+    "changed_documents": Table(
+        description="Bookkeeping of the writer: documents written or deleted whose citation links and plan families are not yet brought up to date (done at the end of each ingest, which then empties it; a run killed before that leaves them here for the next one).",
+        columns={"document_id": (int, "The document (it may since have been deleted).")},
+        pk="document_id",
     ),
     "failures": Table(
         description="One row per input that could not be ingested, with the stage that failed.",
@@ -582,6 +634,10 @@ TITLES: dict[str, str] = {
     "task_clusters": "Nhiệm vụ đối chiếu giữa các tỉnh — Aligned tasks (clusters)",
     "task_cluster_members": "Nhiệm vụ trong mỗi cụm đối chiếu — Members of each aligned task",
     "task_links": "Cặp nhiệm vụ giống nhau giữa hai tỉnh — Same-task links between provinces",
+    "task_summary": "Tóm tắt từng nhiệm vụ cho task_view — Per-task summary (read by task_view)",
+    "agency_province_tasks": "Số nhiệm vụ theo cơ quan, tỉnh và vai trò — Tasks per agency, province and role",
+    "lead_partners": "Cơ quan chủ trì và cơ quan phối hợp theo tỉnh — Lead and coordinating agencies by province",
+    "changed_documents": "Văn bản chờ cập nhật liên kết — Documents awaiting the citation and family update",
     "task_view": "Nhiệm vụ, mỗi dòng một nhiệm vụ — Tasks, one row each",
     "assignment_view": "Phân công: nhiệm vụ × cơ quan × vai trò — Assignments (task, agency, role)",
     "document_view": "Văn bản kèm số liệu — Documents with counts",

@@ -41,17 +41,40 @@ INDEXES: dict[str, list[list[str]]] = {
     "sections": [["document_id"]],
     "agency_mentions": [["document_id"], ["agency_id"]],
     "tasks": [["document_id"]],
-    "task_agencies": [["task_id"], ["agency_id", "role"]],
+    "task_agencies": [["task_id"], ["agency_id", "role"], ["task_id", "agency_id", "role"]],
     "deadlines": [["task_id"], ["due_date"]],
     "citations": [["document_id"], ["number_key"]],
     "failures": [["source"]],
     "fetches": [["sha256"], ["path"], ["found_on"]],
     "warnings": [["document_id"]],
     "document_sources": [["document_id"], ["sha256"]],
+    # the orders and facets of task_view and the canned queries (pipeline/datasette/metadata.yml)
+    "task_summary": [
+        ["document_id"],
+        ["province", "number", "task_id"],
+        ["province_fold", "province", "number", "task_id"],
+        ["first_due", "province", "task_id"],
+        ["number_fold", "task_id"],
+        ["issue_date", "number", "task_id"],
+        ["doc_type"],
+        ["issue_year"],
+        ["due_year"],
+        ["lead"],
+    ],
+    "plan_families": [["family_key"]],
     "family_members": [["family_id"], ["document_id"]],
     "task_clusters": [["family_id"]],
     "task_cluster_members": [["cluster_id"], ["task_id"], ["family_id"]],
     "task_links": [["family_id"], ["task_id"], ["other_task_id"]],
+}
+
+# Partial indexes: the tasks a canned query lists, in the order it lists them (name -> SQL).
+PARTIAL_INDEXES = {
+    "idx_task_summary_no_deadline": "task_summary (province_fold, province, number, task_id) "
+    "WHERE due_dates IS NULL AND recurrence IS NULL",
+    "idx_task_summary_no_named_lead": "task_summary (province_fold, province, number, task_id) WHERE named_lead = 0",
+    "idx_task_summary_recurring": "task_summary (province_fold, province, number, task_id) "
+    "WHERE recurrence IS NOT NULL",
 }
 
 UNIQUE_INDEXES: dict[str, list[list[str]]] = {
@@ -63,7 +86,7 @@ UNIQUE_INDEXES: dict[str, list[list[str]]] = {
 }
 
 # Tables keyed by document_id (task rows hang below tasks and are deleted through them first).
-DOCUMENT_TABLES = ("tasks", "agency_mentions", "sections", "citations", "warnings")
+DOCUMENT_TABLES = ("tasks", "task_summary", "agency_mentions", "sections", "citations", "warnings")
 
 
 def number_key(number: str | None) -> str | None:
@@ -92,6 +115,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
         _ensure_tables(db)
         save_reference_data(db)
         _backfill_compare_columns(db)
+        _backfill_task_summary(db)
         ensure_views_and_search(db)
 
 
@@ -108,6 +132,8 @@ def _ensure_tables(db: sqlite_utils.Database) -> None:
     for name, column_sets in INDEXES.items():
         for columns in column_sets:
             db.table(name).create_index(columns, if_not_exists=True)
+    for name, sql in PARTIAL_INDEXES.items():
+        db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {sql}")
     for name, column_sets in UNIQUE_INDEXES.items():
         for columns in column_sets:
             db.table(name).create_index(columns, unique=True, if_not_exists=True)
@@ -147,6 +173,78 @@ def _backfill_compare_columns(db: sqlite_utils.Database) -> None:
         db.table("documents").update(doc_id, {**_place_columns(province, issue_date), "text_key": text_key(text)})
     for agency_id, name in db.execute("SELECT id, name FROM agencies WHERE function IS NULL").fetchall():
         db.table("agencies").update(agency_id, {"function": agency_functions.function_of(name)})
+
+
+def _backfill_task_summary(db: sqlite_utils.Database) -> None:
+    """Summarise the tasks of a database written before ``task_summary`` existed."""
+    count = "SELECT count(*) FROM {}"
+    if db.execute(count.format("tasks")).fetchone() == db.execute(count.format("task_summary")).fetchone():
+        return
+    stale = db.execute(
+        "SELECT DISTINCT document_id FROM tasks WHERE id NOT IN (SELECT task_id FROM task_summary)"
+    ).fetchall()
+    for (doc_id,) in stale:
+        summarise_tasks(db, doc_id)
+    if not db.execute("SELECT 1 FROM agency_province_tasks LIMIT 1").fetchone():
+        for (doc_id,) in db.execute("SELECT DISTINCT document_id FROM tasks").fetchall():
+            count_assignments(db, doc_id)
+
+
+def summarise_tasks(db: sqlite_utils.Database, doc_id: int) -> None:
+    """(Re)write the ``task_summary`` rows of one document's tasks (after its task rows)."""
+    number, province = db.execute("SELECT number, province FROM documents WHERE id = ?", [doc_id]).fetchone()
+    params = {
+        "document_id": doc_id,
+        "province_fold": db_shape.fold(province),
+        "number_fold": db_shape.fold_number(number),
+    }
+    db.execute("DELETE FROM task_summary WHERE document_id = ?", [doc_id])
+    columns = ", ".join(f"[{c}]" for c in SCHEMA["task_summary"]["columns"])
+    db.execute(f"INSERT INTO task_summary ({columns}) {db_shape.TASK_SUMMARY_ROWS}", params)
+
+
+# One document's contribution to agency_province_tasks (per role, then any role) and to
+# lead_partners; its tasks are its own, so the counts of documents add up exactly.
+_ASSIGNMENTS = """
+    FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id JOIN documents d ON d.id = t.document_id
+    WHERE t.document_id = :document_id AND ta.agency_id IS NOT NULL
+"""
+_AGENCY_COUNTS = [
+    f"SELECT ta.agency_id AS a, coalesce(d.province, '') AS p, ta.role AS r, count(DISTINCT ta.task_id) AS n "
+    f"{_ASSIGNMENTS} GROUP BY ta.agency_id, ta.role",
+    f"SELECT ta.agency_id AS a, coalesce(d.province, '') AS p, '' AS r, count(DISTINCT ta.task_id) AS n "
+    f"{_ASSIGNMENTS} GROUP BY ta.agency_id",
+]
+_LEAD_PARTNERS = """
+    SELECT ta.agency_id AS a, c.agency_id AS b, coalesce(d.province, '') AS p, count(DISTINCT ta.task_id) AS n
+    FROM task_agencies ta JOIN task_agencies c ON c.task_id = ta.task_id AND c.role = 'coordinate'
+    JOIN tasks t ON t.id = ta.task_id JOIN documents d ON d.id = t.document_id
+    WHERE t.document_id = :document_id AND ta.role = 'lead' AND ta.agency_id IS NOT NULL AND c.agency_id IS NOT NULL
+    GROUP BY ta.agency_id, c.agency_id
+"""
+
+
+def count_assignments(db: sqlite_utils.Database, doc_id: int, sign: int = 1) -> None:
+    """Add (``sign`` 1, after its task rows are written) or take away (-1, before they are
+    deleted) one document's tasks in ``agency_province_tasks`` and ``lead_partners``."""
+    params = {"document_id": doc_id}
+    for rows in _AGENCY_COUNTS:
+        db.execute(
+            "INSERT INTO agency_province_tasks (agency_id, province, role, tasks, documents) "
+            f"SELECT a, p, r, {sign} * n, {sign} FROM ({rows}) WHERE true "
+            "ON CONFLICT (agency_id, province, role) DO UPDATE "
+            "SET tasks = tasks + excluded.tasks, documents = documents + excluded.documents",
+            params,
+        )
+    db.execute(
+        "INSERT INTO lead_partners (lead_id, partner_id, province, tasks) "
+        f"SELECT a, b, p, {sign} * n FROM ({_LEAD_PARTNERS}) WHERE true "
+        "ON CONFLICT (lead_id, partner_id, province) DO UPDATE SET tasks = tasks + excluded.tasks",
+        params,
+    )
+    if sign < 0:
+        db.execute("DELETE FROM agency_province_tasks WHERE tasks <= 0 AND documents <= 0")
+        db.execute("DELETE FROM lead_partners WHERE tasks <= 0")
 
 
 def _place_columns(province: str | None, issue_date: str | None) -> dict:
@@ -289,6 +387,8 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument, *, replace_id:
             {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message, "text": w.text}
             for w in doc.warnings
         )
+        summarise_tasks(db, doc_id)
+        count_assignments(db, doc_id)
         db.execute("DELETE FROM failures WHERE source = ?", [doc.source])
         db.execute("UPDATE document_sources SET kept = 0 WHERE document_id = ?", [doc_id])
         _record_source(db, doc_id, doc.source, doc.sha256, doc.site, kept=True, reason="kept")
@@ -476,6 +576,7 @@ def _deadline_rows(task_id: int, deadlines) -> Iterable[dict]:
 
 
 def _delete_document_rows(db: sqlite_utils.Database, doc_id: int) -> None:
+    count_assignments(db, doc_id, -1)
     task_ids = "SELECT id FROM tasks WHERE document_id = ?"
     db.execute(f"DELETE FROM deadlines WHERE task_id IN ({task_ids})", [doc_id])
     db.execute(f"DELETE FROM task_agencies WHERE task_id IN ({task_ids})", [doc_id])
@@ -490,6 +591,7 @@ def delete_document(db: sqlite_utils.Database, doc_id: int) -> None:
         db.execute(spec["delete"], {"document_id": doc_id})
     db.execute("UPDATE citations SET cited_document_id = NULL WHERE cited_document_id = ?", [doc_id])
     db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+    _mark_changed(db, doc_id)
 
 
 def save_failure(db: sqlite_utils.Database, source: str, stage: str, error: str) -> None:
@@ -595,15 +697,39 @@ def issuer_agrees(citation_issuer: str | None, citing_province: str | None, cite
     return not cited_province or cited_province == citing_province
 
 
-def link_citations(db: sqlite_utils.Database) -> int:
-    """Point each citation at the cited document (same number, agreeing issuer) when it is in the database."""
+def link_citations(db: sqlite_utils.Database, changed: set[int] | None = None) -> int:
+    """Point each citation at the cited document (same number, agreeing issuer) when it is in the
+    database; returns how many citations are linked.
+
+    ``changed``: the ids of the documents written or deleted since the last linking; only the
+    citations whose link they can move are looked at (those of these documents, those naming
+    their numbers, and those linked to nothing or to one of them; a deleted document's citers
+    were unlinked when it went). None looks at every citation.
+    """
+    with db.atomic():
+        if changed is None or changed:
+            db.conn.executemany("UPDATE citations SET cited_document_id = ? WHERE id = ?", _moved_links(db, changed))
+        return _linked_count(db)
+
+
+def _moved_links(db: sqlite_utils.Database, changed: set[int] | None) -> list[tuple[int | None, int]]:
+    """(document id or None, citation id) of the citations whose link is not what it should be."""
+    scope = ""
+    if changed is not None:
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS linked_now (id INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM linked_now")
+        db.conn.executemany("INSERT OR IGNORE INTO linked_now VALUES (?)", [(i,) for i in changed])
+        scope = """AND (c.cited_document_id IS NULL
+                 OR c.document_id IN (SELECT id FROM linked_now)
+                 OR c.cited_document_id IN (SELECT id FROM linked_now)
+                 OR c.number_key IN (SELECT number_key FROM documents WHERE id IN (SELECT id FROM linked_now)))"""
     candidates = db.execute(
-        """
+        f"""
         SELECT c.id, c.issuer, citing.province, d.id, d.province, c.cited_document_id
         FROM citations c
         JOIN documents citing ON citing.id = c.document_id
         LEFT JOIN documents d ON d.number_key = c.number_key AND d.id != c.document_id
-        WHERE c.number_key IS NOT NULL AND c.number_key != ''
+        WHERE c.number_key IS NOT NULL AND c.number_key != '' {scope}
         ORDER BY c.id, d.id
         """
     ).fetchall()
@@ -613,10 +739,11 @@ def link_citations(db: sqlite_utils.Database) -> int:
         if chosen is None and doc_id is not None and issuer_agrees(issuer, citing_province, doc_province):
             chosen = doc_id
         links[cid] = (chosen, current)
-    changed = [(chosen, cid) for cid, (chosen, current) in links.items() if chosen != current]
-    with db.atomic():
-        db.conn.executemany("UPDATE citations SET cited_document_id = ? WHERE id = ?", changed)
-    return sum(1 for chosen, _ in links.values() if chosen is not None)
+    return [(chosen, cid) for cid, (chosen, current) in links.items() if chosen != current]
+
+
+def _linked_count(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT count(*) FROM citations WHERE cited_document_id IS NOT NULL").fetchone()[0]
 
 
 def counts(db: sqlite_utils.Database) -> dict[str, int]:
@@ -650,6 +777,8 @@ def merge_database(db: sqlite_utils.Database, shard: str | Path) -> int:
             doc_ids = _merge_documents(db)
             offsets = {t: (db.execute(f"SELECT COALESCE(MAX(id), 0) FROM [{t}]").fetchone()[0]) for t in _MERGED_ROWS}
             offsets["documents"] = None  # documents are renumbered through doc_map
+            # a source is one row: the shard's record of it replaces this database's
+            db.execute("DELETE FROM document_sources WHERE source IN (SELECT source FROM shard.document_sources)")
             for table, renumbered in _MERGED_ROWS.items():
                 _merge_rows(db, table, dict(renumbered), offsets)
             db.execute("UPDATE citations SET cited_document_id = NULL WHERE document_id IN (SELECT new FROM doc_map)")
@@ -659,7 +788,10 @@ def merge_database(db: sqlite_utils.Database, shard: str | Path) -> int:
                 columns = ", ".join(f"[{c}]" for c in SCHEMA[table]["columns"] if c != "id")
                 db.execute(f"DELETE FROM [{table}] WHERE source IN (SELECT source FROM shard.[{table}])")
                 db.execute(f"INSERT INTO [{table}] ({columns}) SELECT {columns} FROM shard.[{table}]")
+            _merge_fetches(db)
             for new_id in doc_ids:
+                summarise_tasks(db, new_id)
+                count_assignments(db, new_id)
                 index_document(db, new_id)
             db.execute("DROP TABLE doc_map")
     finally:
@@ -668,14 +800,43 @@ def merge_database(db: sqlite_utils.Database, shard: str | Path) -> int:
     return len(doc_ids)
 
 
+def _merge_fetches(db: sqlite_utils.Database) -> None:
+    """The shard's fetch log: one row per URL, the later fetch kept when both logged the URL."""
+    columns = ", ".join(f"[{c}]" for c in SCHEMA["fetches"]["columns"] if c != "id")
+    db.execute(
+        "DELETE FROM fetches WHERE id IN (SELECT f.id FROM fetches f JOIN shard.fetches s ON s.url = f.url "
+        "WHERE coalesce(s.fetched_at, '') >= coalesce(f.fetched_at, ''))"
+    )
+    db.execute(f"INSERT OR IGNORE INTO fetches ({columns}) SELECT {columns} FROM shard.fetches ORDER BY id")
+
+
 def _put_document_row(db: sqlite_utils.Database, doc_id: int | None, row: dict) -> int:
     """Write a document's row: a new document (``doc_id`` None), or in place of document
     ``doc_id``, whose old rows below it are deleted (its id is kept, so citations stay linked)."""
     if doc_id is None:
-        return db.table("documents").insert(row).last_pk
-    _delete_document_rows(db, doc_id)
-    db.table("documents").update(doc_id, row)
+        doc_id = db.table("documents").insert(row).last_pk
+    else:
+        _delete_document_rows(db, doc_id)
+        db.table("documents").update(doc_id, row)
+    _mark_changed(db, doc_id)
     return doc_id
+
+
+def _mark_changed(db: sqlite_utils.Database, doc_id: int) -> None:
+    """Note a document written or deleted, in its own transaction: citation links and plan
+    families are brought up to date for it after the batch (``changed_documents``)."""
+    db.execute("INSERT OR IGNORE INTO changed_documents (document_id) VALUES (?)", [doc_id])
+
+
+def changed_documents(db: sqlite_utils.Database) -> set[int]:
+    """The documents written or deleted since citations and families were last brought up to date."""
+    return {doc_id for (doc_id,) in db.execute("SELECT document_id FROM changed_documents")}
+
+
+def forget_changed(db: sqlite_utils.Database, doc_ids: Iterable[int]) -> None:
+    """The citations and families of these documents are up to date (after ``link_citations`` and the refresh)."""
+    with db.atomic():
+        db.conn.executemany("DELETE FROM changed_documents WHERE document_id = ?", [(i,) for i in doc_ids])
 
 
 def _merge_documents(db: sqlite_utils.Database) -> list[int]:
@@ -733,7 +894,11 @@ def replicate_tasks(db: sqlite_utils.Database, target: int) -> dict:
                     f"SELECT {', '.join(values)} FROM [{table}] WHERE [{key}] <= {last_id} ORDER BY id"
                 )
             count += limit
+        db.execute("DELETE FROM agency_province_tasks")
+        db.execute("DELETE FROM lead_partners")
         for (doc_id,) in db.execute("SELECT id FROM documents").fetchall():
+            summarise_tasks(db, doc_id)
+            count_assignments(db, doc_id)
             index_document(db, doc_id)
     db.execute("ANALYZE")
     counts_now = {t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in ("documents", *_COPIED_TASK_ROWS)}
@@ -748,40 +913,64 @@ _COPIED_TASK_ROWS = {
 }
 
 
-def save_comparison(db: sqlite_utils.Database, families: list[dict], alignments: dict[str, list[dict]]) -> None:
+def save_comparison(
+    db: sqlite_utils.Database,
+    families: list[dict],
+    alignments: dict[str, list[dict]],
+    *,
+    replace_keys: set[str] | None = None,
+) -> None:
     """Replace the plan families and the task alignment (derived rows, rebuilt after each ingest).
 
     ``families``: dicts with the ``plan_families`` columns (but id) and ``members`` as a list of
     {document_id, relation, citation_id}; ``alignments``: family key -> clusters as dicts
     {tasks: [{task_id, document_id, province_2025, best_score}], provinces, score, label, links: [(a, b, s)]}.
+    With ``replace_keys`` only the families of those keys are replaced (deleted, then those of
+    ``families`` written again): the incremental refresh after an ingest that touched few families.
     """
     with db.atomic():
-        for table in ("task_links", "task_cluster_members", "task_clusters", "family_members", "plan_families"):
-            db.execute(f"DELETE FROM {table}")
+        if replace_keys is None:
+            for table in ("task_links", "task_cluster_members", "task_clusters", "family_members", "plan_families"):
+                db.execute(f"DELETE FROM {table}")
+        else:
+            _delete_families(db, replace_keys)
         for family in families:
-            members = family["members"]
-            row = {k: v for k, v in family.items() if k != "members"}
-            row["members"] = len(members)
-            family_id = db.table("plan_families").insert(row).last_pk
-            db.table("family_members").insert_all({"family_id": family_id, **m} for m in members)
-            for cluster in alignments.get(family["family_key"], []):
-                cluster_id = (
-                    db.table("task_clusters")
-                    .insert(
-                        {
-                            "family_id": family_id,
-                            "tasks": len(cluster["tasks"]),
-                            "provinces": cluster["provinces"],
-                            "score": cluster["score"],
-                            "label": cluster["label"],
-                        }
-                    )
-                    .last_pk
-                )
-                db.table("task_cluster_members").insert_all(
-                    {"cluster_id": cluster_id, "family_id": family_id, **t} for t in cluster["tasks"]
-                )
-                db.table("task_links").insert_all(
-                    {"family_id": family_id, "task_id": a, "other_task_id": b, "score": s}
-                    for a, b, s in cluster["links"]
-                )
+            _insert_family(db, family, alignments.get(family["family_key"], []))
+
+
+def _delete_families(db: sqlite_utils.Database, keys: set[str]) -> None:
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS gone_families (id INTEGER PRIMARY KEY)")
+    db.execute("DELETE FROM gone_families")
+    for chunk in _chunks(sorted(keys), 500):
+        marks = ",".join("?" * len(chunk))
+        db.execute(f"INSERT INTO gone_families SELECT id FROM plan_families WHERE family_key IN ({marks})", chunk)
+    for table in ("task_links", "task_cluster_members", "task_clusters", "family_members"):
+        db.execute(f"DELETE FROM {table} WHERE family_id IN (SELECT id FROM gone_families)")
+    db.execute("DELETE FROM plan_families WHERE id IN (SELECT id FROM gone_families)")
+    db.execute("DELETE FROM gone_families")
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _insert_family(db: sqlite_utils.Database, family: dict, clusters: list[dict]) -> None:
+    members = family["members"]
+    row = {k: v for k, v in family.items() if k != "members"}
+    row["members"] = len(members)
+    family_id = db.table("plan_families").insert(row).last_pk
+    db.table("family_members").insert_all({"family_id": family_id, **m} for m in members)
+    for cluster in clusters:
+        cluster_row = {k: cluster[k] for k in ("provinces", "score", "label")}
+        cluster_id = (
+            db.table("task_clusters")
+            .insert({"family_id": family_id, "tasks": len(cluster["tasks"]), **cluster_row})
+            .last_pk
+        )
+        db.table("task_cluster_members").insert_all(
+            {"cluster_id": cluster_id, "family_id": family_id, **t} for t in cluster["tasks"]
+        )
+        db.table("task_links").insert_all(
+            {"family_id": family_id, "task_id": a, "other_task_id": b, "score": s} for a, b, s in cluster["links"]
+        )

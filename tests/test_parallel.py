@@ -138,3 +138,29 @@ def test_merged_shards_equal_one_ingest(sample, tmp_path):
     for table in ("documents", "tasks", "task_agencies", "deadlines", "citations", "task_fts"):
         count = f"SELECT COUNT(*) FROM {table}"
         assert merged.execute(count).fetchone() == one.execute(count).fetchone(), table
+
+
+_STARTED: list[int] = []
+
+
+def _recording(task: ParseTask):
+    _STARTED.append(task.index)
+    return parse_file(task)
+
+
+def test_dask_keeps_few_inputs_ahead_of_the_writer(sample):
+    """Parsed documents do not pile up: at most the window is submitted past the one written."""
+    from distributed import Client, LocalCluster
+
+    from pipeline.parallel import _windowed
+
+    folder, _ = sample
+    paths = sorted(str(p) for p in folder.iterdir())
+    tasks = [ParseTask(k, p, p) for k, p in enumerate(paths)]
+    _STARTED.clear()
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None)
+    with cluster, Client(cluster) as client:
+        for written, parsed in enumerate(_windowed(client, tasks, _recording, window=2)):
+            assert parsed.index == written
+            assert len(_STARTED) <= written + 2
+    assert sorted(_STARTED) == list(range(len(tasks)))

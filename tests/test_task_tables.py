@@ -209,3 +209,20 @@ def test_an_article_heading_after_a_table_is_the_documents_text_not_a_cell():
     out = rebuild_tables(lines)
     assert "1\tXã Đan Điền\t40" in out
     assert "1. Giao Ủy ban nhân dân thành" in out  # a line of its own, not inside a cell
+
+
+def test_a_wider_header_among_the_rows_opens_the_next_table():
+    # trung-uong__2530-QD-TTg.txt: Phụ lục II's header follows Phụ lục I's last row in the same pipes
+    got = tasks_of(
+        "PHỤ LỤC I\nBẢNG PHÂN CÔNG THỰC HIỆN\n"
+        "STT\tCơ quan chủ trì\tCơ quan phối hợp\tNội dung nhiệm vụ\tThời hạn hoàn thành\n"
+        "1\tBộ Y tế\tBộ Nông nghiệp và Môi trường\tXây dựng hồ sơ sức khỏe để theo dõi tác động của ô nhiễm\t"
+        "Giai đoạn 2026 - 2030\n"
+        "STT\tTên dự án, nhiệm vụ\tNội dung chính\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\n"
+        "1\tHệ thống kiểm kê phát thải\tXây dựng và vận hành Hệ thống kiểm kê phát thải không khí quốc gia\t"
+        "Bộ Nông nghiệp và Môi trường\tBộ Công Thương\tHoàn thành trong giai đoạn 2026 - 2027\n"
+    )
+    assert [(t[1], t[2], t[3], t[5]) for t in got] == [
+        ("Xây dựng hồ sơ sức khỏe để the", ["Bộ Y tế"], ["Bộ Nông nghiệp và Môi trường"], ["2030-12-31"]),
+        ("Xây dựng và vận hành Hệ thống ", ["Bộ Nông nghiệp và Môi trường"], ["Bộ Công Thương"], ["2027-12-31"]),
+    ]

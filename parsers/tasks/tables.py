@@ -142,13 +142,25 @@ def _rows(ctx: TaskContext, rows: list[int], table: _Table) -> list[Draft]:
             _enter_group(ctx, table, texts, cells)
             continue
         if _is_task_header(ctx, ctx.paragraphs[i]):
-            continue  # the header repeated on a new page or under a group ("Nội dung | Đơn vị thực hiện ...")
+            _new_header(ctx, table, ctx.paragraphs[i])
+            continue
         aligned = _align(ctx, cells, table)
         task = _cell(aligned, table.roles.get("task"))
         if task is None or not ctx.text[task[0] : task[1]].strip() or _repeats_header(ctx, task):
             continue
         drafts.append(_row_task(ctx, table, aligned, task))
     return drafts
+
+
+def _new_header(ctx: TaskContext, table: _Table, header: Paragraph) -> None:
+    """A header among the rows: repeated on a new page or under a group ("Nội dung | Đơn vị
+    thực hiện ..." without its TT column), the columns stay; a header at least as wide with
+    other columns opens the next table, run on in the same pipes ("... | PHỤ LỤC II ... ||
+    STT | Tên dự án, nhiệm vụ | Nội dung chính | Cơ quan chủ trì | ...")."""
+    roles = _column_roles(ctx, header)
+    if len(header.cells) >= table.width and roles != table.roles:
+        table.roles, table.width = roles, len(header.cells)
+        table.group, table.above, table.period = "", {}, None
 
 
 def _label(ctx: TaskContext, i: int) -> str:

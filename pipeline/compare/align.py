@@ -49,13 +49,23 @@ def segment(text: str) -> str:
     return _segmenter()(" ".join(text.lower().split()), format="text")
 
 
-def similarities(texts: Sequence[str]):
-    """Cosine similarity matrix (numpy) of texts under TF-IDF over segmented words."""
+def tfidf_vectors(texts: Sequence[str]):
+    """Rows of L2-normalised TF-IDF weights (scipy sparse) of texts, over segmented words."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     segmented = [segment(t) for t in texts]
-    vectors = TfidfVectorizer(analyzer="word", token_pattern=r"[^\s]+", sublinear_tf=True).fit_transform(segmented)
+    return TfidfVectorizer(analyzer="word", token_pattern=r"[^\s]+", sublinear_tf=True).fit_transform(segmented)
+
+
+def similarities(texts: Sequence[str]):
+    """Cosine similarity matrix (numpy) of texts under TF-IDF over segmented words."""
+    vectors = tfidf_vectors(texts)
     return (vectors @ vectors.T).toarray()
+
+
+# Similarity entries held at once: a family of n tasks is compared CELLS // n rows at a time, so
+# that memory stays bounded (a dense n x n matrix of 75,000 tasks would need 45 GB).
+CELLS = 4_000_000
 
 
 def links(tasks: Sequence[TaskText], threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
@@ -64,17 +74,23 @@ def links(tasks: Sequence[TaskText], threshold: float = THRESHOLD) -> list[tuple
         return []
     import numpy as np
 
-    scores = similarities([t.text for t in tasks])
+    vectors = tfidf_vectors([t.text for t in tasks])
+    transposed = vectors.T.tocsr()
     provinces = np.array([t.province for t in tasks])
+    columns_of = {p: np.flatnonzero(provinces == p) for p in sorted(set(provinces))}
+    step = max(1, CELLS // len(tasks))
     found: dict[tuple[int, int], float] = {}
-    for province in sorted(set(provinces)):
-        columns = np.flatnonzero(provinces == province)
-        block = scores[:, columns]
-        best = block.argmax(axis=1)
-        for i in np.flatnonzero((provinces != province) & (block.max(axis=1) >= threshold)):
-            j = int(columns[best[i]])
-            a, b = sorted((tasks[i].task_id, tasks[j].task_id))
-            found[(a, b)] = round(float(scores[i, j]), 4)
+    for start in range(0, len(tasks), step):
+        # the same sums, term by term, as the whole matrix gives: the scores do not depend on the step
+        scores = (vectors[start : start + step] @ transposed).toarray()
+        rows = np.arange(start, min(start + step, len(tasks)))
+        for province, columns in columns_of.items():
+            block = scores[:, columns]
+            best = block.argmax(axis=1)
+            for r in np.flatnonzero((provinces[rows] != province) & (block.max(axis=1) >= threshold)):
+                i, j = int(rows[r]), int(columns[best[r]])
+                a, b = sorted((tasks[i].task_id, tasks[j].task_id))
+                found[(a, b)] = round(float(scores[r, j]), 4)
     return [(a, b, s) for (a, b), s in sorted(found.items())]
 
 

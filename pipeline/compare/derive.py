@@ -83,14 +83,64 @@ def align_family(db, member_ids: list[int], docs: dict[int, dict]) -> list[dict]
     return out
 
 
-def refresh(db, progress: Progress | None = None) -> dict[str, int]:
-    """Recompute families and alignments; returns counts for the summary."""
+def stored_families(db) -> dict[str, dict]:
+    """family key -> the stored family as ``family_rows`` gives it (members as a list), to see what changed."""
+    members: dict[int, list[dict]] = {}
+    for m in _rows(db, "SELECT family_id, document_id, relation, citation_id FROM family_members ORDER BY id"):
+        members.setdefault(m.pop("family_id"), []).append(m)
+    out = {}
+    for row in _rows(db, "SELECT * FROM plan_families"):
+        family_id = row.pop("id")
+        row["members"] = members.get(family_id, [])
+        out[row["family_key"]] = row
+    return out
+
+
+def refresh(db, progress: Progress | None = None, changed: set[int] | None = None) -> dict[str, int]:
+    """Recompute families and alignments; returns counts for the summary.
+
+    ``changed``: the ids of the documents written or deleted since the last refresh; only the
+    families with one of them as a member, or whose row or members differ from the stored ones,
+    are aligned and written again (the rest is what a full recompute would give anyway).
+    None recomputes everything; an empty set does nothing.
+    """
+    if changed is not None and not changed:
+        return {"families": _count(db, "plan_families"), "compared": _count(db, "plan_families WHERE provinces >= 2")}
     fams, docs = family_rows(db)
+    replace_keys = None
+    if changed is not None:
+        stored = stored_families(db)
+        fams = [f for f in fams if _differs(f, stored.pop(f["family_key"], None)) or _touched(f, changed)]
+        replace_keys = {f["family_key"] for f in fams} | set(stored)  # what is left of stored: gone
     alignments = {}
     comparable = [f for f in fams if f["provinces"] >= 2]
     for n, fam in enumerate(comparable, start=1):
         if progress:
             progress(f"aligning tasks of family {fam['number']} ({n}/{len(comparable)})")
         alignments[fam["family_key"]] = align_family(db, [m["document_id"] for m in fam["members"]], docs)
-    storage.save_comparison(db, fams, alignments)
-    return {"families": len(fams), "compared": len(comparable)}
+    storage.save_comparison(db, fams, alignments, replace_keys=replace_keys)
+    return {"families": _count(db, "plan_families"), "compared": _count(db, "plan_families WHERE provinces >= 2")}
+
+
+def _differs(family: dict, stored: dict | None) -> bool:
+    return stored is None or any(stored.get(k) != v for k, v in family.items())
+
+
+def _touched(family: dict, changed: set[int]) -> bool:
+    return any(m["document_id"] in changed for m in family["members"])
+
+
+def _count(db, table_where: str) -> int:
+    return db.execute(f"SELECT count(*) FROM {table_where}").fetchone()[0]
+
+
+def bring_up_to_date(db, progress: Progress | None = None) -> dict[str, int]:
+    """After documents were written or deleted (``storage.changed_documents``): link the citations
+    they can move and refresh the families they belong to, then forget them. Safe to repeat: a
+    run killed before the end leaves them to the next one."""
+    with db.atomic():  # the links, the families and forgetting the documents: all or nothing
+        changed = storage.changed_documents(db)
+        storage.link_citations(db, changed)
+        counts = refresh(db, progress, changed=changed)
+        storage.forget_changed(db, changed)
+    return counts
