@@ -255,3 +255,45 @@ def test_a_doer_after_a_topic_comma_names_the_task_in_a_funding_section():
         TTG,
     )
     assert [text for text, _, _ in got] == ["Đối với các nhiệm vụ triển kha"]
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "paragraphs"),
+    [
+        # a name wrapped at its hyphen inside a long item (Văn phòng Chính phủ 634/TB-VPCP)
+        (
+            "10. Các Bộ, cơ quan liên quan và các Tập đoàn: Công nghiệp - Năng lượng Quốc gia Việt Nam, Bưu chính\n"
+            "viễn thông Việt Nam, Công nghiệp\n- Viễn thông Quân đội theo chức năng, nhiệm vụ và thẩm quyền.",
+            1,
+        ),
+        # a range wrapped at its hyphen (Đồng Nai 179/KH-UBND)
+        (
+            "e) Xây dựng, triển khai chương trình hỗ trợ doanh nghiệp công nghệ số tham gia chương trình Make in "
+            "Viet Nam cho giai đoạn 2026\n- 2030, tập trung vào các doanh nghiệp số.",
+            1,
+        ),
+        # a short heading and its bullets (Thủ tướng 2629/QĐ-TTg)
+        ("1. Bộ Khoa học và Công nghệ\n- Làm đầu mối tổng hợp tình hình thực hiện.", 2),
+        # a long item closed without punctuation and the next bullet (Thủ tướng 2530/QĐ-TTg)
+        (
+            "4. Quản lý phát thải từ hoạt động giao thông, khuyến khích chuyển đổi phương tiện giao thông sang "
+            "phương tiện xanh, thân thiện môi trường\n- Thiết lập và triển khai thực hiện vùng phát thải thấp.",
+            2,
+        ),
+    ],
+)
+def test_a_hyphen_wrapped_inside_a_long_sentence_is_not_a_bullet(wrapped, paragraphs):
+    text = clean_text(SourceText(source="t.txt", site="text", text=wrapped))
+    assert len(text.split("\n")) == paragraphs
+
+
+def test_work_to_be_in_place_from_a_day_is_due_that_day_but_not_a_decision_taking_effect():
+    import datetime as dt
+
+    from parsers.deadlines import find_deadlines
+
+    issued = dt.date(2024, 10, 29)
+    task = "Các cơ quan, đơn vị có liên quan bảo đảm triển khai đồng bộ các quy định tại Quyết định này kể từ ngày 01 tháng 01 năm 2025."
+    effect = "Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2025."
+    assert [d.due_dates for d in find_deadlines(task, issue_date=issued)] == [[dt.date(2025, 1, 1)]]
+    assert find_deadlines(effect, issue_date=issued) == []
