@@ -8,7 +8,7 @@ while no stop word comes), up to a level word, a province or a known agency it b
 The pipeline is ``spacy.blank("xx")`` (its tokenizer splits punctuation and needs no model)
 with two registered components:
 
-- ``kehoach_agency_heads``: a span ruler whose patterns are the heads of the data file;
+- ``kehoach_agency_heads``: marks the heads of the data file (what a span ruler with them would);
 - ``kehoach_agency_names``: grows each head into a name, using the spans of the agencies the
   reference data already found (``doc.spans["reference"]``) as parents and stops.
 
@@ -24,33 +24,21 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from parsers.agencies.grower import grow
+from parsers.agencies.heads import HeadMarker
 from parsers.agencies.words import agency_for, canonical_name, head_specs
 from parsers.models import Agency
 
 if TYPE_CHECKING:  # spaCy loads on first use (``nlp()``): importing the parsers stays fast
     from spacy.language import Language
-    from spacy.pipeline import SpanRuler
     from spacy.tokens import Doc, Span
 
 HEADS_KEY, NAMES_KEY, REFERENCE_KEY = "agency_heads", "agencies", "reference"
 
 
-def _head_patterns() -> list[dict]:
-    patterns = []
-    for head in head_specs():
-        first, *rest = head.split()
-        tokens = [{"ORTH": first}] + [{"LOWER": w.lower()} for w in rest]
-        patterns.append({"label": head, "pattern": tokens})
-    return patterns
-
-
-def make_head_ruler(nlp: Language, name: str) -> SpanRuler:
-    """A span ruler marking the head words of ``agency_heads.json`` in ``doc.spans["agency_heads"]``."""
-    from spacy.pipeline import SpanRuler
-
-    ruler = SpanRuler(nlp, name, spans_key=HEADS_KEY, overwrite=True)
-    ruler.add_patterns(_head_patterns())
-    return ruler
+def make_head_ruler(nlp: Language, name: str) -> HeadMarker:
+    """Marks the head words of ``agency_heads.json`` in ``doc.spans["agency_heads"]`` (as a span
+    ruler with ``head_patterns`` would, faster: ``agencies.heads``)."""
+    return HeadMarker(nlp.vocab, head_specs(), HEADS_KEY, name)
 
 
 @dataclass

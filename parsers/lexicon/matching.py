@@ -92,11 +92,26 @@ def fold(text: str) -> Folded:
     >>> fold("Sở KH&ĐT").text
     'sở kh và đt'
     """
-    return _fold_cached(text)
+    # two caches: the few whole documents a parse folds, and the many short names, so that
+    # folding names never evicts the document the agency finder reads window after window
+    return _fold_cached(text) if len(text) > SHORT_TEXT else _fold_short(text)
+
+
+# Texts up to this length are names, keys and cells (cached by the thousand); longer, documents.
+SHORT_TEXT = 300
 
 
 @lru_cache(maxsize=4)
 def _fold_cached(text: str) -> Folded:
+    return _fold(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_short(text: str) -> Folded:
+    return _fold(text)
+
+
+def _fold(text: str) -> Folded:
     out: list[str] = []
     pos = array("l")
     done = 0

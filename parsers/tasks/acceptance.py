@@ -12,9 +12,11 @@ from parsers.tasks.shapes import FIELD, LABELLED_DETAIL
 from parsers.tasks.tagger import opens_with_verb
 from parsers.text.structure import Paragraph
 
-# Adverbs an action may open with: "Tiếp tục tham mưu ...", "Chủ động phối hợp ..."
+# Adverbs an action may open with: "Tiếp tục tham mưu ...", "Chủ động phối hợp ...", "Nghiêm chỉnh
+# chấp hành các quy định ...", "Sớm chỉ đạo nghiên cứu, sửa đổi ..."
 LEADING_ADVERB = re.compile(
     r"^\W*(?:(?:tiếp\s+tục|chủ\s+động|thường\s+xuyên|kịp\s+thời|khẩn\s+trương|tích\s+cực|nghiêm\s+túc|định\s+kỳ|"
+    r"nghiêm\s+chỉnh|quyết\s+liệt|kiên\s+quyết|sớm|"
     r"(?:căn\s+cứ|trên\s+cơ\s+sở)\s[^,]{0,80},)[\s,]+)+",
     re.I,
 )

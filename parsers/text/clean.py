@@ -29,7 +29,7 @@ CHROME_LINE = re.compile(r"^\s*(?:Đang tải (?:nội dung|văn bản)[^\n]*|H�
 RULE_LINE = re.compile(r"^\s*(?:[-_=.…*]\s*){3,}\s*$")
 
 # A line that always starts a paragraph:
-#   "- Chủ trì ...", "+ Phối hợp", "• ...", "1. Sở Tài chính", "1.2. ...", "a) ...", "đ) ...",
+#   "- Chủ trì ...", "+ Phối hợp", "• ...", "1. Sở Tài chính", "1.2. ...", "a) ...", "đ) ...", "(1). Theo ...",
 #   "II. NHIỆM VỤ", "Điều 1.", "Chương II", "Số: 350/QĐ-UBND", "Nơi nhận:", "PHỤ LỤC"
 PARAGRAPH_OPENER = re.compile(
     # "- đảm bảo ..." after a wrap is "dạy - học - thi", not a bullet: bullets open in capitals
@@ -39,6 +39,7 @@ PARAGRAPH_OPENER = re.compile(
     + r"""
       | \d{1,2}(?:\.\d{1,2}){0,3}[.)]\s
       | [a-zđ]\)\s | [a-zđ]\.\s(?=[A-ZĐ])
+      | \((?:\d{1,2}|[ivx]{1,4})\)\.?\s(?=[A-ZĐ])
       | [IVXL]{1,6}[.)/]\s
       | Điều\s+\d+[a-zđ]?\b(?!"""
     + ARTICLE_REFERENCE

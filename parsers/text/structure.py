@@ -42,6 +42,9 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "a) ...", "đ) ...", "b. ..."
     ("letter", re.compile(r"^(?P<label>[a-zđ])\s*\)\s*|^(?P<label2>[a-zđ])\.\s+(?=[" + UPPER + "])")),
+    # "(1). Theo quy định ...", "(2) Về mẫu báo cáo:", "(ii). Sớm chỉ đạo ...": a number or a small
+    # roman numeral in brackets opening a capitalised sentence ("(Có các Mẫu ...)" is a note)
+    ("paren", re.compile(r"^\((?P<label>\d{1,2}|[ivx]{1,4})\)\.?\s*(?=[" + UPPER + r"])")),
     # "- ...", "+ ...", "• ..."
     ("dash", re.compile(r"^(?P<label>[-–—])\s*(?=\S)")),
     ("plus", re.compile(r"^(?P<label>\+)\s*(?=\S)")),
