@@ -80,7 +80,9 @@ def parse_document(
             warnings += doubted
         sections, owner = build_sections(paragraphs, body_start)
     with _stage(timings, "agencies"):
-        mentions = document_mentions(text, paragraphs, province=metadata.province, detector=detector)
+        mentions = document_mentions(
+            text, paragraphs, province=metadata.province, detector=detector, issuer=metadata.issuer
+        )
     with _stage(timings, "citations"):
         preamble_end = sections[0].span_start if sections else body_start
         citations = find_citations(

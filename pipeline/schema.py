@@ -138,7 +138,11 @@ TABLES: dict[str, Table] = {
             "document_id": (int, "The document."),
             "agency_id": (str, "The agency named."),
             "surface": (str, "The words as written (Sở KH&ĐT)."),
-            "method": (str, "reference (from the agency list) or detector (found by pattern)."),
+            "method": (
+                str,
+                "reference (from the agency list), detector (found by pattern), or issuer (a central issuer's own"
+                " unit written short: 'Chánh Văn phòng' -> Văn phòng of the issuer).",
+            ),
             "span_start": (int, "Start of the mention in documents.text (links to the highlighted text)."),
             "span_end": (int, "End of the mention in documents.text."),
         },

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.agencies import find_agencies
+from parsers.agencies import find_agencies, find_recipients
+from parsers.agencies.units import issuer_units
+from pipeline.compare.agencies import function_of
 
 
 def _found(text: str, province: str | None) -> list[tuple[str, str, bool]]:
@@ -110,3 +112,172 @@ LISTS = [
 @pytest.mark.parametrize(("text", "province", "names"), LISTS)
 def test_lists_sharing_a_head_noun(text, province, names):
     assert [name for _, name, collective in _found(text, province) if not collective] == names
+
+
+# Class 9: a body named in its post-2025 form is kept as that body, never an older or shorter one.
+AS_WRITTEN = [
+    (  # dong-nai__179-KH-UBND: the State Bank's regional branch, not "Ngân hàng Nhà nước - Chi nhánh Đồng Nai"
+        "- **Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II:** Chủ trì, phối hợp triển khai các nhiệm vụ",
+        "Đồng Nai",
+        [("Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II", "Ngân hàng Nhà nước - Chi nhánh Khu vực II", False)],
+    ),
+    (  # ho-chi-minh__2820-QD-UBND: the city-level military command under its own name
+        "Công an Thành phố chủ trì phối hợp với Bộ Tư lệnh Thành phố và các đơn vị có liên quan",
+        "Hồ Chí Minh",
+        [("Công an Thành phố", "Công an thành phố", False), ("Bộ Tư lệnh Thành phố", "Bộ Tư lệnh Thành phố", False),
+         ("các đơn vị có liên quan", "Các cơ quan, đơn vị liên quan", True)],
+    ),
+    (  # the same command named from another province keeps its city
+        "Phối hợp với Bộ Tư lệnh Thành phố Hồ Chí Minh",
+        "Đồng Nai",
+        [("Bộ Tư lệnh Thành phố Hồ Chí Minh", "Bộ Tư lệnh Thành phố Hồ Chí Minh", False)],
+    ),
+    (  # quang-ngai__1627-QD-UBND: a generic name going on with a proper name is that body, not the generic one
+        "+ Sở Tài chính phối hợp Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi: hướng dẫn",
+        "Quảng Ngãi",
+        [("Sở Tài chính", "Sở Tài chính", False),
+         ("Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi",
+          "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi", False)],
+    ),
+    ("Ban Quản lý Khu kinh tế thực hiện", "Quảng Ngãi", [("Ban Quản lý Khu kinh tế", "Ban Quản lý Khu kinh tế tỉnh", False)]),
+    (  # quang-ngai__1627-QD-UBND, "Nơi nhận": the offices of three bodies, one head
+        "- VP: Tỉnh ủy, HĐND tỉnh, Đoàn ĐBQH tỉnh;",
+        "Quảng Ngãi",
+        [("Tỉnh ủy", "Văn phòng Tỉnh ủy", False), ("HĐND tỉnh", "Văn phòng Hội đồng nhân dân tỉnh", False),
+         ("Đoàn ĐBQH tỉnh", "Văn phòng Đoàn đại biểu Quốc hội tỉnh", False)],
+    ),
+    (  # lao-cai__6795-SNNMT-KS: the merged departments and the provincial tax office as written
+        "- Các Sở, ngành: Xây dựng, Công Thương, Tài chính, Thuế tỉnh; gửi Sở Nông nghiệp và Môi trường",
+        "Lào Cai",
+        [("Xây dựng", "Sở Xây dựng", False), ("Công Thương", "Sở Công Thương", False),
+         ("Tài chính", "Sở Tài chính", False), ("Thuế tỉnh", "Thuế tỉnh", False),
+         ("Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và Môi trường", False)],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "province", "expected"), AS_WRITTEN)
+def test_names_as_written_after_the_reorganisation(text, province, expected):
+    assert _found(text, province) == expected
+
+
+# Bodies a "Nơi nhận" list names in full are read there as in the body (trung-uong__3176-QD-BYT)
+def test_recipients_name_bodies_no_list_knows():
+    text = (
+        "Nơi nhận:\n- Như Điều 4;\n- BHXH Bộ Quốc phòng;\n- BHXH Bộ Công an;\n"
+        "- Hiệp hội Bệnh viện tư nhân Việt Nam;\n- Cổng Thông tin điện tử Bộ Y tế;\n- Lưu: VT, BH."
+    )
+    names = [m.agency.name for m in find_recipients(text)]
+    assert names == [
+        "Bảo hiểm xã hội Bộ Quốc phòng",
+        "Bảo hiểm xã hội Bộ Công an",
+        "Hiệp hội Bệnh viện tư nhân Việt Nam",
+        "Cổng Thông tin điện tử Bộ Y tế",
+    ]
+
+
+# Comparison keys: the bodies read in their new form compare with their provincial counterparts
+@pytest.mark.parametrize(
+    ("text", "province", "function"),
+    [
+        ("Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II chủ trì", "Đồng Nai", "state_bank_branch"),
+        ("Ngân hàng Nhà nước - Chi nhánh Nghệ An chủ trì", "Hà Tĩnh", "state_bank_branch"),
+        ("Kho bạc Nhà nước khu vực XI chủ trì", "Nghệ An", "state_treasury"),
+        ("Kho bạc Nhà nước tỉnh chủ trì", "Quảng Ninh", "state_treasury"),
+        ("Bộ Tư lệnh Thành phố chủ trì", "Hồ Chí Minh", "military_command"),
+        ("Bộ Chỉ huy Quân sự tỉnh chủ trì", "Nghệ An", "military_command"),
+        ("Thuế tỉnh chủ trì", "Lào Cai", "tax"),
+    ],
+)
+def test_new_bodies_have_function_keys(text, province, function):
+    (mention,) = find_agencies(text, province=province)
+    assert function_of(mention.agency.name) == function
+
+
+# Noise of PDF text layers and OCR makes no agency, and a stray figure does not stay in a name.
+NOISE = [
+    (  # lao-cai__UBND-XD-2026-kien-nghi-BXD.pdf: a line the text layer scrambled
+        "sát QLHC Cục Cảnhvề TTXH,  kiểmCục Đăng Nam) Việt bổ  dẫn, hướng đề nghị",
+        "Lào Cai",
+        [],
+    ),
+    (  # nghe-an__980-KH-UBND: a neighbouring cell's figure inside a table cell's name
+        "Văn bản của Trưởng Ban Chỉ huy Phòng thủ dân 1 sự cấp tỉnh, cấp xã",
+        "Nghệ An",
+        [("Ban Chỉ huy Phòng thủ dân 1 sự cấp tỉnh", "Ban Chỉ huy Phòng thủ dân sự tỉnh", False)],
+    ),
+    (  # a number a name holds stays: "số 1", "khu vực 1"
+        "Đội Kiểm lâm cơ động số 1 thuộc Chi cục Kiểm lâm; Trung tâm Y tế khu vực 1 huyện Đồng Phú",
+        "Đồng Nai",
+        [("Đội Kiểm lâm cơ động số 1 thuộc Chi cục Kiểm lâm", "Đội Kiểm lâm cơ động số 1 thuộc Chi cục Kiểm lâm", False),
+         ("Trung tâm Y tế khu vực 1 huyện Đồng Phú", "Trung tâm Y tế khu vực 1 huyện Đồng Phú", False)],
+    ),
+    (  # ninh-binh__162-2025-QD-UBND: "thuộc Sở ..." locates a centre, it is no part of its name
+        "Ví dụ: Trung tâm Chuyển đổi số và Truyền thông thuộc Sở Khoa học và Công nghệ có địa chỉ thư điện tử",
+        "Ninh Bình",
+        [("Trung tâm Chuyển đổi số và Truyền thông", "Trung tâm Chuyển đổi số và Truyền thông", False),
+         ("Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ", False)],
+    ),
+    (  # trung-uong__3176-QD-BYT: "các Cục thuộc Bộ Y tế" is a group, no "Cục thuộc Bộ Y tế"
+        "Vụ trưởng Vụ Bảo hiểm y tế và Vụ trưởng các Vụ, Cục trưởng các Cục thuộc Bộ Y tế",
+        None,
+        [("Vụ Bảo hiểm y tế", "Vụ Bảo hiểm y tế", False), ("Bộ Y tế", "Bộ Y tế", False)],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "province", "expected"), NOISE)
+def test_noise_makes_no_agency(text, province, expected):
+    assert _found(text, province) == expected
+
+
+# Class 6: in a central document the issuer's units and national bodies are named alone.
+CENTRAL = [
+    (  # trung-uong__1500-QD-BHXH: a unit of the issuer, no level word, no parent
+        "Xét đề nghị của Trưởng Ban Sổ - Thẻ, QUYẾT ĐỊNH:",
+        [("Ban Sổ - Thẻ", "Ban Sổ - Thẻ", False)],
+    ),
+    (  # trung-uong__1666-QD-BHXH: a name joining two words with a comma
+        "Trưởng Ban Quản lý Thu - Sổ, Thẻ, Chánh Văn phòng, Thủ trưởng các đơn vị trực thuộc",
+        [("Ban Quản lý Thu - Sổ, Thẻ", "Ban Quản lý Thu - Sổ, Thẻ", False)],
+    ),
+    (  # trung-uong__2739-VPCP-DMDN, "Nơi nhận"
+        "- Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp;",
+        [("Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp", "Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp", False)],
+    ),
+    ("Giao Vụ Kinh tế ngành là cơ quan chủ trì", [("Vụ Kinh tế ngành", "Vụ Kinh tế ngành", False)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CENTRAL)
+def test_units_alone_in_a_central_document(text, expected):
+    assert [f for f in _found(text, None) if not f[2]] == expected
+
+
+def test_in_a_province_a_unit_still_needs_its_level_or_parent():
+    assert _found("Xét đề nghị của Trưởng Ban Sổ - Thẻ, QUYẾT ĐỊNH:", "Nghệ An") == []
+    assert _found("Giao Vụ Kinh tế ngành là cơ quan chủ trì", "Nghệ An") == []
+
+
+# A central issuer's office and inspectorate written short are named with the issuer.
+ISSUER_UNITS = [
+    (  # trung-uong__1500-QD-BHXH
+        "Trưởng Ban Sổ - Thẻ, Chánh Văn phòng, Thủ trưởng các đơn vị trực thuộc Bảo hiểm xã hội Việt Nam",
+        "Bảo hiểm xã hội Việt Nam",
+        ["Văn phòng Bảo hiểm xã hội Việt Nam"],
+    ),
+    (  # trung-uong__3176-QD-BYT
+        "Các Ông, Bà Chánh Văn phòng Bộ Y tế, Chánh Thanh tra Bộ, Vụ trưởng Vụ Bảo hiểm y tế",
+        "Bộ Y tế",
+        ["Thanh tra Bộ Y tế"],
+    ),
+    # no ministry issued it: which ministry's office, the text does not say
+    ("Chánh Văn phòng Bộ, Thủ trưởng các đơn vị", "Thủ tướng Chính phủ", []),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer", "names"), ISSUER_UNITS)
+def test_a_central_issuers_units_written_short(text, issuer, names):
+    taken = [(m.span_start, m.span_end) for m in find_agencies(text)]
+    assert [m.agency.name for m in issuer_units(text, issuer, None, taken)] == names
+    assert issuer_units(text, issuer, "Nghệ An", taken) == []  # a province's "Văn phòng" is read otherwise

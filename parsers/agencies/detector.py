@@ -133,6 +133,7 @@ def run(
 def _run_line(text: str, reference: list[tuple[int, int, Agency, str]], province: str | None):
     pipeline = nlp()
     doc = pipeline.make_doc(text)
+    doc.user_data["central"] = province is None
     ref_spans: dict[int, tuple[Span, Agency]] = {}
     spans = []
     for s, e, agency, label in sorted(reference, key=lambda r: (r[0], -r[1])):

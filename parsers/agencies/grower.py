@@ -22,6 +22,7 @@ from parsers.agencies.words import (
     ROLE_AFTER_HEAD,
     capitalised_run,
     comma_in_name,
+    garbled,
     head_specs,
     level_at,
     place_at,
@@ -48,7 +49,7 @@ def grow(doc: Doc, head: Span, known: dict, found: dict, heads: dict) -> int | N
         words = phrase.split()
         if [t.lower_ for t in doc[head.end : head.end + len(words)]] == words:
             return None  # "Hội đồng nhân dân ...": the reference data's to read
-    growth = _Growth(doc, head, spec, known, found, heads)
+    growth = _Growth(doc, head, spec, known, found, heads, central=bool(doc.user_data.get("central")))
     j = head.end
     limit = min(len(doc), head.end + MAX_NAME_TOKENS)
     while j < limit:
@@ -79,14 +80,21 @@ class _Growth:
     named: bool = False
     linked: bool = False
     comma: tuple[int, int] | None = None  # the first comma's token and how many ends came before it
+    central: bool = False  # a central document: its own units are named without level or parent
 
     @property
     def title_first(self) -> bool:
         return self.spec["first"] == "title"
 
     @property
+    def alone_in_centre(self) -> bool:
+        """ "Ban Sổ - Thẻ", "Vụ Bảo hiểm y tế", "Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp": in a
+        central document a unit of the issuer or a national body needs no level word and no parent."""
+        return self.central and self.spec.get("central") == "word"
+
+    @property
     def level_end(self) -> bool:
-        return self.spec["end"] == "level"
+        return self.spec["end"] == "level" and not self.alone_in_centre
 
     def step(self, j: int) -> int | str:
         """Read token ``j``: the next token to read, ``STOP`` or ``REFUSE``."""
@@ -148,6 +156,8 @@ class _Growth:
         after = self.known.get(j + 1) or self.found.get(j + 1)
         if nxt is None:
             return STOP
+        if t.lower_ == "thuộc" and not self.spec.get("needs_parent"):
+            return STOP  # "Trung tâm Chuyển đổi số và Truyền thông thuộc Sở KH&CN": the centre, located
         if t.lower_ == "thuộc" or (t.text in ("-", "–") and self.spec.get("needs_parent") and after is not None):
             if after is None or after.label_ in ("collective", "stop"):
                 return STOP  # "Phòng Nội chính thuộc Văn phòng UBND tỉnh", "Vụ Pháp chế - Bộ Tư pháp"
@@ -165,6 +175,8 @@ class _Growth:
 
     def _word(self, j: int, t: Token, first: bool) -> int | str:
         """A word of the name: capitalised (or a number, a code), or lower case while no stop word comes."""
+        if garbled(t.text):
+            return REFUSE if first else STOP  # "Cục Cảnhvề TTXH": a PDF text layer's scrambled line
         if strong(t) and not (first and len(t) > 1 and t.is_upper and not CODE.match(t.text)):
             self.named = self.named or t.text not in GENERIC_WORDS
             self.weak_run, self.linked = 0, False
@@ -196,7 +208,7 @@ class _Growth:
             return None
         if not usable or not (self.named or self.parent):
             return None  # "Văn phòng Sở", "Tổng công ty Nhà nước": no name of its own
-        if self.spec.get("needs_parent") and not self.parent:
+        if self.spec.get("needs_parent") and not self.parent and not self.alone_in_centre:
             return None
         if usable[-1] - self.head.end < self.spec.get("min_words", 1):
             return None

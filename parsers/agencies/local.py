@@ -73,7 +73,7 @@ def _stops_place(token: str, following: str) -> bool:
     return bool(nxt) and nxt[0].strip(",;.:") in NOT_PLACE_PAIRS.get(token, ())
 
 
-def _place_words(original: str, pos: int) -> tuple[list[str], int]:
+def place_words(original: str, pos: int) -> tuple[list[str], int]:
     """The words of a place's own name at ``pos`` ("Phú Vang", "5") and where they end."""
     words: list[str] = []
     end = pos
@@ -112,7 +112,7 @@ def _more_places(f: Folded, body: str, unit: str, many: bool, pos: int, end: int
         if not (many or again):
             break
         unit = level_word(again) if again else unit
-        words, o_end = _place_words(f.original, sep.end() - 1)
+        words, o_end = place_words(f.original, sep.end() - 1)
         if not words:
             break
         start, stop = bisect.bisect_left(f.map, sep.end()), bisect.bisect_left(f.map, o_end)
@@ -141,7 +141,7 @@ def local_candidates(f: Folded, province: str | None, start: int, end: int) -> l
             continue  # in a centrally-run city "Thành phố" is the city itself
         if f.surface(m.start(), m.end()).isupper():
             continue  # a heading in capitals: where the place's name ends cannot be told
-        words, o_end = _place_words(f.original, f.span(m.start(), m.end())[1])
+        words, o_end = place_words(f.original, f.span(m.start(), m.end())[1])
         if not words:
             continue
         if unit == "thành phố" and any(find_place(" ".join(words[:k])) for k in range(1, len(words) + 1)):

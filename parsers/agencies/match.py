@@ -14,7 +14,7 @@ from functools import cache
 from parsers.agencies.candidate import Candidate
 from parsers.agencies.data import Entry, entries, entry_by_id
 from parsers.agencies.index import PatternIndex
-from parsers.agencies.local import level_word, local_candidates
+from parsers.agencies.local import level_word, local_candidates, place_words
 from parsers.lexicon.matching import Folded, slug
 from parsers.lexicon.places import find_place, initials, is_city, place_regex, same_place
 from parsers.models import Agency
@@ -86,6 +86,8 @@ def _finish(f: Folded, e: Entry, m: re.Match[str], province: str | None, levelle
         return Candidate(m.start(), end, e.agency(), veto=True)
     if PLURAL.match(f.text, end) and e.kind != "party":
         return _plural(m.start(), end, e)
+    if levelless and end == m.end() and _proper_name_follows(f, end):
+        return None  # "Ban Quản lý Khu kinh tế Dung Quất ...": a body of its own name, the detector's to read
     agency = Agency(id=aid, name=name, kind=e.kind, level=e.level, collective=False)
     return Candidate(m.start(), end, agency, rank=int(levelless))
 
@@ -140,6 +142,17 @@ def _place_tail(
         base = f"{base} {level_word(tail.group('lvl'))}"
     where = place.name if place else f.surface(*tail.span("place"))
     return f"{base} {where}", f"{e.id}-{slug(where)}", end, True  # the id a detected name gets too
+
+
+def _proper_name_follows(f: Folded, end: int) -> bool:
+    """Whether a generic name read without its level goes on with a proper name: "Ban Quản lý Khu
+    kinh tế Dung Quất", "... Khu kinh tế Đông Nam" (not a place, a level word, or the next body)."""
+    if end >= len(f.text) or f.text[end] != " " or f.breaks_at(end):
+        return False
+    words, _ = place_words(f.original, f.span(end - 1, end)[1])
+    if not words or not words[0][0].isupper() or words[0] in ("Tỉnh", "Thành", "TP", "Tp"):
+        return False
+    return not any(find_place(" ".join(words[:k])) for k in range(1, len(words) + 1))
 
 
 def _vetoed(f: Folded, e: Entry, end: int, province: str | None, levelless: bool) -> bool:

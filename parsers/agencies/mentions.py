@@ -7,6 +7,7 @@ import bisect
 from parsers.agencies.data import default_agency
 from parsers.agencies.find import find_agencies
 from parsers.agencies.recipients import find_recipients
+from parsers.agencies.units import issuer_units
 from parsers.lexicon.markers import RECIPIENTS
 from parsers.models import AgencyMention
 from parsers.text.structure import Paragraph
@@ -54,9 +55,10 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def document_mentions(
-    text: str, paragraphs: list[Paragraph], *, province: str | None, detector: bool = True
+    text: str, paragraphs: list[Paragraph], *, province: str | None, detector: bool = True, issuer: str | None = None
 ) -> list[AgencyMention]:
-    """Every agency mention of the document, in text order."""
+    """Every agency mention of the document, in text order (``issuer``: a central issuer's own units
+    written short, "Chánh Văn phòng", are named with it)."""
     spans = recipient_spans(paragraphs)
     covered = _union(spans)
     starts = [s for s, _ in covered]
@@ -66,5 +68,7 @@ def document_mentions(
         if k < 0 or m.span_start >= covered[k][1]:  # in no "Nơi nhận" block
             mentions.append(m)
     for s, e in spans:
-        mentions += find_recipients(text, province=province, start=s, end=e)
+        mentions += find_recipients(text, province=province, start=s, end=e, detector=detector)
+    taken = sorted((m.span_start, m.span_end) for m in mentions)
+    mentions += issuer_units(text, issuer, province, taken)
     return sorted(mentions, key=lambda m: m.span_start)

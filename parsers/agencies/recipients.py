@@ -39,7 +39,7 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 
 
 def find_recipients(
-    text: str, *, province: str | None = None, start: int = 0, end: int | None = None
+    text: str, *, province: str | None = None, start: int = 0, end: int | None = None, detector: bool = True
 ) -> list[AgencyMention]:
     """The bodies the "Nơi nhận:" blocks of ``text[start:end]`` name (not the filing: "Lưu: VT,
     TH" is no agency).
@@ -52,7 +52,7 @@ def find_recipients(
     out: list[AgencyMention] = []
     for s, e in blocks(text, start, end):
         skip = [(m.start(), m.end()) for m in NOT_RECIPIENT.finditer(text, s, e)]
-        for mention in find_agencies(text, province=province, start=s, end=e, detector=False):
+        for mention in find_agencies(text, province=province, start=s, end=e, detector=detector):
             if not any(a <= mention.span_start < b for a, b in skip):
                 out.append(mention)
     return out

@@ -54,6 +54,10 @@ NESTING_HEADS = frozenset({"Ban", "Cục", "Vụ"})
 NOT_FINAL = frozenset({"các", "những"})
 # the unit a local body belongs to: "... huyện Đồng Phú", "... xã Quảng Điền"
 LOCAL_LEVEL = re.compile(r"\b(huyện|quận|thị xã|xã|phường|thị trấn)\s+[A-ZĐÀ-Ỹ0-9]")
+# Words a number belongs to in a name: "số 1", "khu vực 8", "Quân khu 4", "cơ sở 2", "khóa XV"
+NUMBERED = frozenset({"số", "vực", "khu", "sở", "khóa", "khoá", "đội", "đoàn", "lần", "phường", "quận", "xã"})
+# Tone marks (acute, grave, hook, tilde, dot below): a Vietnamese syllable carries at most one
+TONE_MARKS = re.compile("[\u0300\u0301\u0303\u0309\u0323]")
 CENTRAL_HEADS = frozenset({"Cục", "Tổng cục", "Vụ", "Tổng công ty", "Tập đoàn", "Học viện"})
 
 
@@ -143,6 +147,29 @@ def strong(t: Token) -> bool:
     return t.is_upper and len(t.text) <= 8 and not TONED.search(unicodedata.normalize("NFD", t.text))
 
 
+def stray_number(doc: Doc, j: int) -> bool:
+    """Whether the number at ``j`` is noise inside a name, a footnote mark or a neighbouring cell's
+    figure ("Phòng thủ dân 1 sự"): between two lower-case words, after no word a number belongs to."""
+    t = doc[j]
+    if not (t.is_digit and len(t) <= 2) or j == 0 or j + 1 >= len(doc):
+        return False
+    before, after = doc[j - 1], doc[j + 1]
+    return before.is_lower and after.is_lower and before.is_alpha and after.is_alpha and before.lower_ not in NUMBERED
+
+
+def garbled(word: str) -> bool:
+    """Whether a token is no word but syllables a PDF text layer glued ("Cảnhvề", "kiểmCục"): two tone
+    marks, or a capital after three lower-case letters ("TTgCP" is an abbreviation)."""
+    if len(TONE_MARKS.findall(unicodedata.normalize("NFD", word))) > 1:
+        return True
+    run = 0
+    for ch in word:
+        if ch.isupper() and run >= 3:
+            return True
+        run = run + 1 if ch.islower() else 0
+    return False
+
+
 def capitalised_run(doc: Doc, j: int) -> int:
     """The number of capitalised words at ``j``: the name of a district or commune ("Đồng Phú")."""
     n = 0
@@ -191,7 +218,8 @@ def canonical_name(span: Span, reference: dict[int, tuple[Span, Agency]], provin
             j = inner.end
             continue
         t = span.doc[j]
-        parts.append(table.get(t.text, t.text) + t.whitespace_)
+        if not stray_number(span.doc, j):
+            parts.append(table.get(t.text, t.text) + t.whitespace_)
         j += 1
     name = "".join(parts).strip()
     name = re.sub(r"\b(?:cấp|của) (tỉnh|thành phố)$", r"\1", name)

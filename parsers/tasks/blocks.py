@@ -171,7 +171,7 @@ def block_tasks(ctx: TaskContext, block: Block, inherited: list[AgencyMention]) 
     if not spans:
         spans = [(s, e) for s, e in block.values.get("task", []) if ctx.text[s:e].strip()]
     if not spans:
-        heading = next((p for p in ctx.paragraphs if p.start == section.span_start), None)
+        heading = ctx.paragraph_starting(section.span_start)
         if heading is None:
             return []
         spans = [(heading.body_start, heading.end)]

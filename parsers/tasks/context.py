@@ -60,6 +60,7 @@ class TaskContext:
     summary_sections: set[int | None]  # sections whose items sum up an appendix
     addressees: list[AgencyMention]  # a letter's "Kính gửi:" bodies, who its requests are for
     lead_memo: dict[int, list[AgencyMention]] = field(default_factory=dict)
+    first_at: dict[int, int] = field(default_factory=dict)  # offset -> first paragraph starting there
 
     @classmethod
     def build(cls, layout: Layout, mentions: list[AgencyMention], metadata: Metadata, nlp: bool) -> TaskContext:
@@ -88,6 +89,14 @@ class TaskContext:
             summary_sections=summary_sections,
             addressees=addressees(layout.text, mentions, metadata),
         )
+
+    def paragraph_starting(self, start: int) -> Paragraph | None:
+        """The first paragraph that starts at ``start`` (looked up, not searched: once per block)."""
+        if not self.first_at:
+            for i, p in enumerate(self.paragraphs):
+                self.first_at.setdefault(p.start, i)
+        i = self.first_at.get(start)
+        return self.paragraphs[i] if i is not None else None
 
     def section_path(self, section: int | None) -> str:
         return self.sections[section].path if section is not None else ""

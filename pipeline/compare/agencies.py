@@ -20,6 +20,8 @@ from parsers.lexicon.places import provinces
 from pipeline.db_shape import fold
 
 _LEVEL_TAIL = re.compile(r"\s+(?:tinh|thanh pho|tp)$")
+# A regional unit's number, which differs from one region to the next: "kho bac nha nuoc khu vuc xi"
+_REGION_NUMBER = re.compile(r"(\bkhu vuc)\s+[a-z0-9]{1,5}$")
 
 
 @functools.cache
@@ -50,7 +52,7 @@ def _without_place(folded: str) -> str:
         if len(words) > size and " ".join(words[-size:]) in provinces():
             words = words[:-size]
             break
-    return _LEVEL_TAIL.sub("", " ".join(words))
+    return _REGION_NUMBER.sub(r"\1", _LEVEL_TAIL.sub("", " ".join(words)))
 
 
 def function_of(name: str | None) -> str | None:
