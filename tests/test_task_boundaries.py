@@ -191,3 +191,109 @@ def test_a_heading_with_a_note_in_parentheses_is_a_heading_and_named_sub_items_a
         ("IV.1.3", "Sở Xây dựng: hướng dẫn các cơ "),
         ("IV.1.3", "Sở Công Thương: hướng dẫn các "),
     ]
+
+
+TTG = (
+    "THỦ TƯỚNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Số: 2623/QĐ-TTg\tHà Nội, ngày 29 tháng 11 năm 2025\n"
+    "KẾ HOẠCH\nTriển khai thi hành Luật Bảo vệ dữ liệu cá nhân\n"
+)
+
+
+def test_blocks_whose_content_field_describes_the_heading_and_blocks_of_sub_heads():
+    got = leads_of(
+        "II. NỘI DUNG\n4. Rà soát văn bản quy phạm pháp luật\n"
+        "- Nội dung: rà soát các văn bản quy phạm pháp luật có liên quan đến Luật thuộc thẩm quyền quản lý nhà "
+        "nước được phân công.\n"
+        "- Cơ quan thực hiện: Bộ Công an tiến hành rà soát các văn bản quy phạm pháp luật có liên quan đến Luật.\n"
+        "- Thời gian thực hiện:\n"
+        "+ Bộ Công an tổng hợp kết quả rà soát, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.\n"
+        "5. Xây dựng Nghị định của Chính phủ\n"
+        "- Nghị định quy định chi tiết một số điều Luật Bảo vệ dữ liệu cá nhân\n"
+        "+ Nội dung: quy định chi tiết một số điều Luật Bảo vệ dữ liệu cá nhân.\n"
+        "+ Cơ quan chủ trì: Bộ Công an.\n"
+        "+ Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp và các cơ quan có liên quan.\n"
+        "+ Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.\n"
+        "- Nghị định xử phạt vi phạm hành chính trong lĩnh vực an ninh mạng và bảo vệ dữ liệu cá nhân.\n"
+        "+ Nội dung: bao gồm quy định chi tiết khoản 7 Điều 8 của Luật Bảo vệ dữ liệu cá nhân.\n"
+        "+ Cơ quan chủ trì: Bộ Công an.\n"
+        "+ Thời hạn ban hành: Theo tiến độ được giao của Luật An ninh mạng 2025.\n",
+        TTG,
+    )
+    assert got == [
+        ("Rà soát văn bản quy phạm pháp ", ["Bộ Công an"], ["2025-12-31"]),
+        ("Nghị định quy định chi tiết mộ", ["Bộ Công an"], ["2026-01-01"]),
+        ("Nghị định xử phạt vi phạm hành", ["Bộ Công an"], []),
+    ]
+
+
+def test_a_paragraph_between_items_that_names_its_doers_is_a_task():
+    got = leads_of(
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, "
+        "thành phố trực thuộc trung ương chịu trách nhiệm thực hiện Kế hoạch này.\n"
+        "Căn cứ nội dung Kế hoạch này và tình hình thực tiễn, các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ và "
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương xây dựng kế hoạch chi tiết triển khai thi hành "
+        "Luật trong phạm vi quản lý của bộ, ngành và địa phương.\n"
+        "3. Trong quá trình thực hiện Kế hoạch này, nếu có khó khăn, vướng mắc, đề nghị các bộ, ngành và địa "
+        "phương kịp thời phản ánh về Bộ Công an để tổng hợp.\n",
+        TTG,
+    )
+    assert [text for text, _, _ in got] == [
+        "Bộ trưởng, Thủ trưởng cơ quan ",
+        "Căn cứ nội dung Kế hoạch này v",
+        "Trong quá trình thực hiện Kế h",
+    ]
+
+
+def test_a_doer_after_a_topic_comma_names_the_task_in_a_funding_section():
+    got = leads_of(
+        "III. KINH PHÍ THỰC HIỆN\n"
+        "1. Kinh phí bảo đảm thực hiện Kế hoạch này được bố trí từ nguồn ngân sách nhà nước.\n"
+        "2. Đối với các nhiệm vụ triển khai trong năm 2025, các bộ, cơ quan, đơn vị, địa phương chủ động bố trí "
+        "trong nguồn ngân sách nhà nước được giao năm 2025 để triển khai thực hiện.\n",
+        TTG,
+    )
+    assert [text for text, _, _ in got] == ["Đối với các nhiệm vụ triển kha"]
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "paragraphs"),
+    [
+        # a name wrapped at its hyphen inside a long item (Văn phòng Chính phủ 634/TB-VPCP)
+        (
+            "10. Các Bộ, cơ quan liên quan và các Tập đoàn: Công nghiệp - Năng lượng Quốc gia Việt Nam, Bưu chính\n"
+            "viễn thông Việt Nam, Công nghiệp\n- Viễn thông Quân đội theo chức năng, nhiệm vụ và thẩm quyền.",
+            1,
+        ),
+        # a range wrapped at its hyphen (Đồng Nai 179/KH-UBND)
+        (
+            "e) Xây dựng, triển khai chương trình hỗ trợ doanh nghiệp công nghệ số tham gia chương trình Make in "
+            "Viet Nam cho giai đoạn 2026\n- 2030, tập trung vào các doanh nghiệp số.",
+            1,
+        ),
+        # a short heading and its bullets (Thủ tướng 2629/QĐ-TTg)
+        ("1. Bộ Khoa học và Công nghệ\n- Làm đầu mối tổng hợp tình hình thực hiện.", 2),
+        # a long item closed without punctuation and the next bullet (Thủ tướng 2530/QĐ-TTg)
+        (
+            "4. Quản lý phát thải từ hoạt động giao thông, khuyến khích chuyển đổi phương tiện giao thông sang "
+            "phương tiện xanh, thân thiện môi trường\n- Thiết lập và triển khai thực hiện vùng phát thải thấp.",
+            2,
+        ),
+    ],
+)
+def test_a_hyphen_wrapped_inside_a_long_sentence_is_not_a_bullet(wrapped, paragraphs):
+    text = clean_text(SourceText(source="t.txt", site="text", text=wrapped))
+    assert len(text.split("\n")) == paragraphs
+
+
+def test_work_to_be_in_place_from_a_day_is_due_that_day_but_not_a_decision_taking_effect():
+    import datetime as dt
+
+    from parsers.deadlines import find_deadlines
+
+    issued = dt.date(2024, 10, 29)
+    task = "Các cơ quan, đơn vị có liên quan bảo đảm triển khai đồng bộ các quy định tại Quyết định này kể từ ngày 01 tháng 01 năm 2025."
+    effect = "Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2025."
+    assert [d.due_dates for d in find_deadlines(task, issue_date=issued)] == [[dt.date(2025, 1, 1)]]
+    assert find_deadlines(effect, issue_date=issued) == []

@@ -192,6 +192,10 @@ SCHOOL_YEAR = re.compile(rf"\bnăm{GAP}học{OPT}{YEAR}(?:{OPT}[-–]{OPT}{YEAR}
 
 # "Quyết định này có hiệu lực thi hành từ ... đến hết ngày ...", "Thời hạn ủy quyền: ... đến hết ngày ..."
 VALIDITY = re.compile(rf"hiệu{GAP}lực|ủy{GAP}quyền|uỷ{GAP}quyền", FLAGS)
+# "kể" right before "từ ngày": the day work is to be in place from; with one of these verbs in its clause:
+#   "bảo đảm triển khai đồng bộ các quy định tại Quyết định này kể từ ngày 01 tháng 01 năm 2025"
+KE_BEFORE = re.compile(rf"\bkể{OPT}$", FLAGS)
+IN_PLACE_VERB = re.compile(rf"triển{GAP}khai|thực{GAP}hiện|vận{GAP}hành", FLAGS)
 # Right before a date, these make it an effective date: "có hiệu lực thi hành [vào ngày 01/01/2026]"
 EFFECTIVE_BEFORE = re.compile(rf"(?:hiệu{GAP}lực(?:{GAP}thi{GAP}hành)?|áp{GAP}dụng){OPT}$", FLAGS)
 

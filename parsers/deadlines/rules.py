@@ -227,8 +227,12 @@ def _period(s: Scan, m: re.Match[str]) -> bool:
 
 
 def _from(s: Scan, m: re.Match[str]) -> bool:
-    """ "Từ tháng 10/2025 đến khi ..." starts the task; only a later "đến ..." gives a due date."""
-    if not s.time_field or m.group("kw").lower() == "sau":
+    """ "Từ tháng 10/2025 đến khi ..." starts the task; only a later "đến ..." gives a due date.
+    In prose, work to be in place from a day is due that day: "bảo đảm triển khai đồng bộ các quy
+    định ... kể từ ngày 01 tháng 01 năm 2025" (not "có hiệu lực kể từ ngày ...")."""
+    if not s.time_field:
+        return _in_place_from(s, m)
+    if m.group("kw").lower() == "sau":
         return True
     g = m.groupdict()
     if g["y"]:
@@ -243,6 +247,21 @@ def _from(s: Scan, m: re.Match[str]) -> bool:
         start = D.safe_date(int(g["dy2"]), int(g["dm2"]), int(g["d2"]))
     if start is not None:
         s.add(m.start(), m.end(), start_date=start)
+    return True
+
+
+def _in_place_from(s: Scan, m: re.Match[str]) -> bool:
+    g = m.groupdict()
+    before = V.clause_before(s.text, s.lo, m.start(), V.NAME_WINDOW_WORDS)
+    if not (g["dy"] or g["dy2"]) or not P.KE_BEFORE.search(s.text[max(s.lo, m.start() - 6) : m.start()]):
+        return True
+    if not P.IN_PLACE_VERB.search(before) or P.VALIDITY.search(before):
+        return True
+    if g["dy"]:
+        day = D.safe_date(int(g["dy"]), int(g["dm"]), int(g["d"]))
+    else:
+        day = D.safe_date(int(g["dy2"]), int(g["dm2"]), int(g["d2"]))
+    _due(s, m, [day])
     return True
 
 

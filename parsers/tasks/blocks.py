@@ -79,7 +79,8 @@ def find_blocks(ctx: TaskContext) -> list[Block]:
         roles = {_field_role(m["field"]) for i in members if (m := fields[i])}
         if len(roles) < 2 or not ({"lead", "task"} & roles):
             continue
-        blocks.append(_read_block(ctx, k, members, fields))
+        for part in _sub_blocks(ctx, members, fields):
+            blocks.append(_read_block(ctx, k, part, fields))
         for s in range(k, ends[k]):
             claimed[s] = True
         parent = ctx.sections[k].parent
@@ -89,9 +90,38 @@ def find_blocks(ctx: TaskContext) -> list[Block]:
     return blocks
 
 
+def _sub_blocks(ctx: TaskContext, members: list[int], fields: list[re.Match[str] | None]) -> list[list[int]]:
+    """A section's members split at its sub-heads, each a block of its own:
+
+        5. Xây dựng Nghị định của Chính phủ
+        - Nghị định quy định chi tiết một số điều Luật Bảo vệ dữ liệu cá nhân   <- a sub-head
+        + Nội dung: ...  + Cơ quan chủ trì: Bộ Công an.  + Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.
+        - Nghị định xử phạt vi phạm hành chính ...                              <- a sub-head
+
+    A sub-head is a bullet that is no field, followed by fields of another bullet style, outside a
+    "Nhiệm vụ:" list (whose bullets are its tasks)."""
+    heads: list[int] = []
+    current = None
+    for n, i in enumerate(members):
+        if fields[i]:
+            current = _field_role(fields[i]["field"])
+            continue
+        p, nxt = ctx.paragraphs[i], members[n + 1] if n + 1 < len(members) else None
+        nested = nxt is not None and fields[nxt] is not None and ctx.paragraphs[nxt].style != p.style
+        if current != "task" and is_bullet(p) and nested:
+            heads.append(n)
+    if not heads or any(fields[i] for i in members[: heads[0]]):
+        return [members]
+    return [members[a:b] for a, b in zip(heads, [*heads[1:], len(members)], strict=True)]
+
+
 def _read_block(ctx: TaskContext, section: int, members: list[int], fields: list[re.Match[str] | None]) -> Block:
-    """Field values and task items of one block, in reading order."""
+    """Field values and task items of one block, in reading order; a block that opens with a
+    sub-head ("- Nghị định quy định chi tiết ...") has it as its task."""
     block = Block(section=section, paragraphs=set(members))
+    head = ctx.paragraphs[members[0]]
+    if not fields[members[0]] and is_bullet(head) and len(members) > 1 and fields[members[1]]:
+        block.task_items.append((head.body_start, head.end))
     current = None
     for i in members:
         m = fields[i]

@@ -7,7 +7,7 @@ from parsers.lexicon.vietnamese import is_caps
 from parsers.tasks.acceptance import accepts, item_roles
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead, is_agency_heading
-from parsers.tasks.roles import explicit_lead
+from parsers.tasks.roles import explicit_lead, subject
 from parsers.tasks.shapes import (
     ADDRESS_LINE,
     CLOSING_ASSIGNMENT,
@@ -38,8 +38,13 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
         inherited = inherited_lead(ctx, section)
         named = item_roles(ctx, draft, start, p.end, inherited)
         return [draft] if accepts(ctx, ctx.zone(section), p, named, inherited) else []
-    if _is_closing(ctx, i) and (CLOSING_ASSIGNMENT.search(ctx.text, start, p.end) or _assigns_named(ctx, start, p.end)):
+    closing = _is_closing(ctx, i)
+    if closing and (CLOSING_ASSIGNMENT.search(ctx.text, start, p.end) or _assigns_named(ctx, start, p.end)):
         return _closing_tasks(ctx, p, section, start)
+    if ctx.zone(section) == "strong" and not closing and _subject_acts(ctx, start, p.end):
+        draft = Draft(ctx.section_path(section), start, p.end, "paragraph")
+        item_roles(ctx, draft, start, p.end, [])
+        return [draft]  # "Căn cứ nội dung Kế hoạch này ..., các bộ, cơ quan ngang bộ ... xây dựng kế hoạch ..."
     if ctx.zone(section) != "none" and _assigns_named(ctx, start, p.end):
         draft = Draft(ctx.section_path(section), start, p.end, "sentence")
         item_roles(ctx, draft, start, p.end, [])
@@ -59,6 +64,16 @@ def _closing_tasks(ctx: TaskContext, p: Paragraph, section: int | None, start: i
             item_roles(ctx, draft, a, b, [])
             drafts.append(draft)
     return drafts
+
+
+def _subject_acts(ctx: TaskContext, start: int, end: int) -> bool:
+    """A paragraph between items whose subject does something: "Căn cứ nội dung Kế hoạch này và
+    tình hình thực tiễn, các bộ, cơ quan ngang bộ ... xây dựng kế hoạch chi tiết ..."; not a lead-in,
+    not a name alone."""
+    chain = subject(ctx.index, start, end)
+    if chain is None or LIST_INTRO.search(ctx.text, start, end):
+        return False
+    return len(ctx.text[chain.end : end].split()) >= 4
 
 
 def _assigns_named(ctx: TaskContext, start: int, end: int) -> bool:

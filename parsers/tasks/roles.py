@@ -35,9 +35,10 @@ SUBJECT_OPENER = re.compile(
 # tàu ...: Bộ Xây dựng khẩn trương rà soát ...", "Đối với tài sản kết cấu hạ tầng: Sở Tài chính ..."
 TOPIC = re.compile(r"^\W*(?:Về|Đối\s+với)\s[^:;]{3,400}?:\s*", re.I)
 # Openers after which the subject comes after a comma:
-#   "Căn cứ kế hoạch này, Giám đốc các Sở ...", "Trong quá trình thực hiện, nếu có khó khăn, đề nghị các sở ..."
+#   "Căn cứ kế hoạch này, Giám đốc các Sở ...", "Trong quá trình thực hiện, nếu có khó khăn, đề nghị các sở ...",
+#   "Đối với các nhiệm vụ triển khai trong năm 2025, các bộ, cơ quan, đơn vị, địa phương chủ động bố trí ..."
 CLAUSE_OPENER = re.compile(
-    r"^\W*(?:Căn\s+cứ|Trên\s+cơ\s+sở|Trong\s+quá\s+trình|Trường\s+hợp|Khi|Sau\s+khi|Để|Nhằm)\b", re.I
+    r"^\W*(?:Căn\s+cứ|Trên\s+cơ\s+sở|Trong\s+quá\s+trình|Trường\s+hợp|Khi|Sau\s+khi|Để|Nhằm|Đối\s+với)\b", re.I
 )
 # Who may assign before "giao"/"đề nghị" at the start of a clause: nobody named, or the issuer:
 #   "Giao ...", "Ủy ban nhân dân tỉnh Lào Cai trân trọng đề nghị ...", "Chủ tịch UBND tỉnh giao ..."

@@ -13,20 +13,23 @@ from parsers.lexicon.vietnamese import UPPER
 from parsers.text.structure import BULLET_STYLES, Paragraph
 
 # Fields of a task block (extraction guide §3, "Task blocks"):
-#   "a) Nhiệm vụ: ...", "- Nội dung thực hiện: ...", "- Cơ quan chủ trì: Sở Nội vụ.",
+#   "a) Nhiệm vụ: ...", "- Nội dung thực hiện: ...", "- Cơ quan chủ trì: Sở Nội vụ.", "+ Thời hạn ban hành: ...",
 #   "- Đơn vị phối hợp: Các Sở, ban, ngành.", "c) Thời gian thực hiện: Hoàn thành trong năm 2025."
 FIELD = re.compile(
     r"""(?P<field>
         (?:Nội\s+dung(?:\s+(?:công\s+việc|thực\s+hiện|nhiệm\s+vụ))?|Nhiệm\s+vụ(?:\s+cụ\s+thể)?|Công\s+việc)
       | (?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|chủ\s+trì|phối\s+hợp|chịu\s+trách\s+nhiệm|tham\s+mưu)
       | Chủ\s+trì|Phối\s+hợp|Trách\s+nhiệm\s+thực\s+hiện|Phân\s+công\s+thực\s+hiện
-      | Thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?|Tiến\s+độ(?:\s+thực\s+hiện)?|Lộ\s+trình
+      | Thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|ban\s+hành|báo\s+cáo|trình))?
+      | Tiến\s+độ(?:\s+thực\s+hiện)?|Lộ\s+trình
       | Sản\s+phẩm(?:\s+(?:đầu\s+ra|dự\s+kiến))?|Kết\s+quả(?:\s+dự\s+kiến)?|Kinh\s+phí(?:\s+thực\s+hiện)?
     )\s*:\s*""",
     re.X | re.I,
 )
 FIELD_ROLE = [
-    ("task", re.compile(r"^(?:nội\s+dung|nhiệm\s+vụ|công\s+việc)", re.I)),
+    # a bare "Nội dung:" describes the work its heading names ("4. Rà soát văn bản quy phạm pháp luật" /
+    # "- Nội dung: rà soát các văn bản ..."): the heading is the task, as in a block without "Nhiệm vụ"
+    ("task", re.compile(r"^(?:nội\s+dung\s+\w|nhiệm\s+vụ|công\s+việc)", re.I)),
     ("deadline", re.compile(r"^(?:thời|tiến\s+độ|lộ\s+trình)", re.I)),
     ("coordinate", re.compile(r"phối\s+hợp", re.I)),
     ("lead", re.compile(r"chủ\s+trì|thực\s+hiện$|chịu\s+trách|tham\s+mưu|^trách\s+nhiệm|^phân\s+công", re.I)),

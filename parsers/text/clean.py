@@ -58,6 +58,11 @@ PARAGRAPH_OPENER = re.compile(
 DATE_LINE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+(?:\d{1,2}|\.{2,}|…)\s+tháng\b")
 TERMINAL = re.compile(r"(?:[.:;!?]|\./\.|\.\)|;\)|:\))[\"”’)]*$")
 RULE_RUN = re.compile(r"[-_=]{4,}")
+# A wrapped hyphen continues only a long sentence (headings before their bullets are short), after
+# a capitalised word of a name ("Công nghiệp", "Đồng Hới") or a number ("2026")
+WRAPPED_HYPHEN = re.compile(r"^[-–]\s")
+WRAPPED_HYPHEN_MIN = 100
+NAME_TAIL = re.compile(r"(?:^|\s)[" + UPPER + r"]\w*(?:\s+\w+)?$")
 STARTS_UPPER = re.compile(r"^[\"“‘(\[]?[0-9" + UPPER + "]")
 
 
@@ -73,9 +78,22 @@ def _drop_chrome(text: str) -> str:
     return RULE_LINE.sub("", text) if "\n" in text else text
 
 
-def _starts_paragraph(prev_caps: bool, prev_last: str, line: str) -> bool:
+def _wrapped_hyphen(prev_length: int, prev_last: str, line: str) -> bool:
+    """A hyphen wrapped to the start of a line inside a long sentence, not a bullet: a name or a
+    range goes on ("... các Tập đoàn: ..., Công nghiệp" / "- Viễn thông Quân đội theo chức năng",
+    "phường Nam Lý - Đồng Hới" / "- Quảng Bình;", "giai đoạn 2026" / "- 2030")."""
+    if not WRAPPED_HYPHEN.match(line) or TERMINAL.search(prev_last) or prev_length < WRAPPED_HYPHEN_MIN:
+        return False
+    after = line[1:].lstrip()[:1]
+    return (after.isdigit() and prev_last[-1:].isdigit()) or (after.isupper() and bool(NAME_TAIL.search(prev_last)))
+
+
+def _starts_paragraph(prev_caps: bool, prev_last: str, line: str, prev_length: int = 0) -> bool:
     """Whether ``line`` opens a new paragraph after the paragraph before it in hard-wrapped text
-    (``prev_caps``: whether that paragraph is in capitals; ``prev_last``: its last line)."""
+    (``prev_caps``: whether that paragraph is in capitals; ``prev_last``: its last line;
+    ``prev_length``: its length so far)."""
+    if not prev_caps and _wrapped_hyphen(prev_length, prev_last, line):
+        return False
     if PARAGRAPH_OPENER.match(line) or DATE_LINE.match(line):
         return True
     line_caps = is_caps(line)
@@ -92,11 +110,13 @@ class _Paragraph:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.length = 0
         self.letters = 0
         self.all_upper = True
 
     def add(self, line: str) -> None:
         self.lines.append(line)
+        self.length += len(line) + 1
         if self.all_upper:
             letters = [c for c in line if c.isalpha()]
             self.letters += len(letters)
@@ -126,7 +146,7 @@ def _join_wrapped(text: str) -> str:
             close()
             paragraphs.append(line)
         else:
-            if current.lines and _starts_paragraph(current.caps, current.lines[-1], line):
+            if current.lines and _starts_paragraph(current.caps, current.lines[-1], line, current.length):
                 close()
             current.add(line)
     close()
