@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -19,4 +20,12 @@ def sample_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("sample") / "kehoach.db"
     report = ingest([CORPUS], path)
     assert report.ingested, "the sample corpus ingested nothing"
+    return path
+
+
+def copy_database(source: Path, folder: Path, name: str = "kehoach.db") -> Path:
+    """A copy of ``source`` in ``folder`` (SQLite's online backup), for tests that serve or change it."""
+    path = folder / name
+    with sqlite3.connect(source) as src, sqlite3.connect(path) as dst:
+        src.backup(dst)
     return path

@@ -12,6 +12,7 @@ import urllib.parse
 import pytest
 
 from pipeline import page_layout, serve
+from tests.conftest import copy_database
 from tests.test_browser import CHROMEDRIVER, CHROMIUM, _page_errors, _shot, _wait, browser  # noqa: F401
 from tests.test_datasette import CANNED_CASES, QUERIES
 
@@ -45,9 +46,7 @@ return out;
 
 @pytest.fixture(scope="module")
 def site(sample_db, tmp_path_factory):
-    path = tmp_path_factory.mktemp("analyst") / "kehoach.db"
-    with sqlite3.connect(sample_db) as src, sqlite3.connect(path) as dst:
-        src.backup(dst)
+    path = copy_database(sample_db, tmp_path_factory.mktemp("analyst"))
     with sqlite3.connect(path) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")]
     with serve.running(path) as url:

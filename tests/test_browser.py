@@ -8,7 +8,6 @@ Home page -> task view -> a facet -> a folded search -> a canned query -> a task
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import tempfile
 import time
 import urllib.parse
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import db_shape, serve
+from tests.conftest import copy_database
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -50,9 +50,7 @@ CHROMIUM_FLAGS = [
 
 @pytest.fixture(scope="module")
 def site(sample_db, tmp_path_factory):
-    path = tmp_path_factory.mktemp("browser") / "kehoach.db"
-    with sqlite3.connect(sample_db) as src, sqlite3.connect(path) as dst:
-        src.backup(dst)
+    path = copy_database(sample_db, tmp_path_factory.mktemp("browser"))
     with serve.running(path) as url:
         yield url
 

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from pipeline import serve
 from pipeline.cli import main
+from tests.conftest import copy_database
 from tests.test_browser import CHROMEDRIVER, CHROMIUM, _page_errors, _shot, _wait, browser  # noqa: F401
 
 pytestmark = pytest.mark.skipif(
@@ -24,9 +25,7 @@ EC = pytest.importorskip("selenium.webdriver.support.expected_conditions", reaso
 
 @pytest.fixture(scope="module")
 def compare_site(sample_db, tmp_path_factory):
-    path = tmp_path_factory.mktemp("compare-browser") / "kehoach.db"
-    with sqlite3.connect(sample_db) as src, sqlite3.connect(path) as dst:
-        src.backup(dst)
+    path = copy_database(sample_db, tmp_path_factory.mktemp("compare-browser"))
     with serve.running(path) as url:
         yield url, path
 

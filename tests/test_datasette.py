@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from parsers.models import Agency, Deadline, Metadata, ParsedDocument, Section, Task, TaskAgency
 from pipeline import db_shape, serve, storage
+from tests.conftest import copy_database
 
 METADATA = yaml.safe_load(serve.METADATA.read_text(encoding="utf-8"))
 DB_META = METADATA["databases"]["kehoach"]
@@ -153,9 +154,9 @@ def _xss_document() -> ParsedDocument:
 @pytest.fixture(scope="module")
 def served(sample_db, tmp_path_factory):
     """A copy of the sample database plus the markup document, served read-only."""
-    path = tmp_path_factory.mktemp("served") / "copy.db"  # not named kehoach: the plugin renames it
-    with sqlite3.connect(sample_db) as src, sqlite3.connect(path) as dst:
-        src.backup(dst)
+    path = copy_database(
+        sample_db, tmp_path_factory.mktemp("served"), "copy.db"
+    )  # not named kehoach: the plugin renames it
     db = storage.open_db(path)
     doc_id = storage.save_document(db, _xss_document())
     task_id = db.execute("SELECT id FROM tasks WHERE document_id = ?", [doc_id]).fetchone()[0]
