@@ -81,7 +81,12 @@ def parse_document(
         sections, owner = build_sections(paragraphs, body_start)
     with _stage(timings, "agencies"):
         mentions = document_mentions(
-            text, paragraphs, province=metadata.province, detector=detector, issuer=metadata.issuer
+            text,
+            paragraphs,
+            province=metadata.province,
+            detector=detector,
+            issuer=metadata.issuer,
+            title=metadata.title,
         )
     with _stage(timings, "citations"):
         preamble_end = sections[0].span_start if sections else body_start

@@ -141,7 +141,8 @@ TABLES: dict[str, Table] = {
             "method": (
                 str,
                 "reference (from the agency list), detector (found by pattern), or issuer (a central issuer's own"
-                " unit written short: 'Chánh Văn phòng' -> Văn phòng of the issuer).",
+                " unit written short: 'Chánh Văn phòng' -> Văn phòng of the issuer), or subject (a central"
+                " document's province, from its title, named short: 'Thường trực Tỉnh ủy' -> Tỉnh ủy Thanh Hóa).",
             ),
             "span_start": (int, "Start of the mention in documents.text (links to the highlighted text)."),
             "span_end": (int, "End of the mention in documents.text."),

@@ -7,6 +7,7 @@ import bisect
 from parsers.agencies.data import default_agency
 from parsers.agencies.find import find_agencies
 from parsers.agencies.recipients import find_recipients
+from parsers.agencies.subject_province import subject_mentions, subject_province
 from parsers.agencies.units import issuer_units
 from parsers.lexicon.markers import RECIPIENTS
 from parsers.models import AgencyMention
@@ -55,10 +56,17 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def document_mentions(
-    text: str, paragraphs: list[Paragraph], *, province: str | None, detector: bool = True, issuer: str | None = None
+    text: str,
+    paragraphs: list[Paragraph],
+    *,
+    province: str | None,
+    detector: bool = True,
+    issuer: str | None = None,
+    title: str | None = None,
 ) -> list[AgencyMention]:
     """Every agency mention of the document, in text order (``issuer``: a central issuer's own units
-    written short, "Chánh Văn phòng", are named with it)."""
+    written short, "Chánh Văn phòng", are named with it; ``title``: a central document's province,
+    "... làm việc với Thường trực Tỉnh ủy Thanh Hóa", names the bodies written short, "Tỉnh ủy")."""
     spans = recipient_spans(paragraphs)
     covered = _union(spans)
     starts = [s for s, _ in covered]
@@ -71,4 +79,7 @@ def document_mentions(
         mentions += find_recipients(text, province=province, start=s, end=e, detector=detector)
     taken = sorted((m.span_start, m.span_end) for m in mentions)
     mentions += issuer_units(text, issuer, province, taken)
+    place = None if province else subject_province(title)
+    if place:
+        mentions += subject_mentions(text, place, sorted(taken + [(m.span_start, m.span_end) for m in mentions]))
     return sorted(mentions, key=lambda m: m.span_start)

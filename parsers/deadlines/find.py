@@ -116,7 +116,9 @@ def _range_start(s: Scan, prev: Deadline, d: Deadline) -> dt.date | None:
     """The start of the range prev..d, or None when they are not one range."""
     if len(d.due_dates) != 1 or d.recurrence or prev.recurrence or len(prev.due_dates) > 1:
         return None
-    if not P.RANGE_JOIN.match(s.text[prev.span_end : d.span_start]):
+    gap = s.text[prev.span_end : d.span_start]
+    # "từ tháng 10 năm 2025 [đến hết tháng 3 năm 2026]": the join is the second time's own cue
+    if not P.RANGE_JOIN.match(gap) and not (P.RANGE_JOIN.match(gap + d.text.split(" ", 1)[0])):
         return None
     if not prev.due_dates:  # a start only: "Từ ngày 01/01/2026"
         return prev.start_date

@@ -25,6 +25,7 @@ from parsers.tasks.headings import inherited_lead
 from parsers.tasks.items import item_tasks
 from parsers.tasks.roles import TOPIC, roles_from
 from parsers.tasks.tables import table_tasks
+from parsers.tasks.time_fields import apply_section_times
 from parsers.text.structure import Layout
 
 # "Quốc hội có những nhiệm vụ và quyền hạn sau đây: 1. Làm Hiến pháp ...": powers, not tasks
@@ -50,6 +51,7 @@ def find_tasks(layout: Layout, mentions: list[AgencyMention], metadata: Metadata
     handled |= {i for i, p in enumerate(ctx.paragraphs) if p.is_row}
     drafts += item_tasks(ctx, handled)
     drafts.sort(key=lambda d: d.start)
+    drafts = apply_section_times(ctx, drafts)
     return [_finish(ctx, d) for d in drafts]
 
 

@@ -8,8 +8,11 @@ from parsers.agencies.mentions import unnamed_lead
 from parsers.models import AgencyMention
 from parsers.tasks.context import TaskContext
 from parsers.tasks.roles import Chain, subject
-from parsers.tasks.shapes import HEADING_OWNER, is_heading_like
+from parsers.tasks.shapes import HEADING_OWNER, LIST_INTRO, is_heading_like
 from parsers.text.structure import Paragraph
+
+# Words a label line must carry after its agency to be a task rather than a heading
+INLINE_WORDS = 3
 
 
 def heading_paragraph(ctx: TaskContext, section: int) -> Paragraph | None:
@@ -64,6 +67,22 @@ def is_agency_heading(ctx: TaskContext, node: int) -> bool:
         return False
     rest = re.sub(r"\([^()]*\)", " ", ctx.text[chain.end : end]).strip(" :.,;")
     return len(rest.split()) <= 3
+
+
+def inline_text(ctx: TaskContext, node: int) -> int | None:
+    """Where an agency label's own text begins when the label line carries the task itself:
+    "1. Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy: Ban hành văn bản chỉ đạo ...", "9. Công an tỉnh:
+    Chủ trì, phối hợp triển khai ..." -> the offset of "Ban hành", "Chủ trì"; None for a label that
+    only names the doers ("4. Sở Nội vụ:") or introduces a list ("... thực hiện các nội dung sau:")."""
+    p = heading_paragraph(ctx, node)
+    if p is None or not is_agency_heading(ctx, node):
+        return None
+    _, end = heading_subject(ctx, p)
+    rest = ctx.text[end : p.end]
+    words = rest.strip(" :*").split()
+    if len(words) < INLINE_WORDS or LIST_INTRO.search(rest) or rest.lstrip(" :*").startswith(("-", "+", "•")):
+        return None
+    return p.end - len(rest.lstrip(" :*"))
 
 
 def inherited_lead(ctx: TaskContext, section: int | None) -> list[AgencyMention]:

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from parsers.models import AgencyMention
 from parsers.tasks.acceptance import accepts, is_detail, item_roles
 from parsers.tasks.context import Draft, TaskContext
-from parsers.tasks.headings import inherited_lead, is_agency_heading
+from parsers.tasks.headings import inherited_lead, inline_text, is_agency_heading
 from parsers.tasks.paragraphs import free_paragraph
 from parsers.tasks.roles import explicit_lead, subject
 from parsers.tasks.shapes import (
     EXECUTION_FORMULA,
+    ISSUING,
     LIST_INTRO,
     TIME_FIELD_LINE,
     after_formula,
@@ -98,6 +99,8 @@ class _ItemWalk:
         nxt = self.depth.get(i + 1) is not None  # items follow
         chain = subject(ctx.index, p.start, p.end) if nxt and ends_with_colon(p) else None
         rest = ctx.text[chain.end : p.end].strip(" :") if chain else ""
+        if chain and ISSUING.match(rest):
+            return  # "UBND tỉnh ban hành Kế hoạch ..., cụ thể như sau:" introduces the plan, leads nothing
         if chain and (len(rest.split()) <= 4 or LIST_INTRO.search(p.text)):
             self.lead_ins.append((self.depth[i + 1] - 1, chain.leads()))  # "Ủy ban nhân dân các tỉnh, thành phố:"
             return
@@ -107,9 +110,12 @@ class _ItemWalk:
         """A heading: its items are the tasks."""
         ctx = self.ctx
         has_below = i + 1 < len(ctx.paragraphs) and ctx.owner[i + 1] == node and ctx.node_at.get(i + 1) is None
-        return node is not None and (
-            node in ctx.parents or is_agency_heading(ctx, node) or (is_heading_like(p) and has_below)
-        )
+        if node is None or node in ctx.parents:
+            return node is not None
+        if is_agency_heading(ctx, node):
+            # "4. Sở Văn hóa, Thể thao và Du lịch: Tiếp tục chỉ đạo ...": a label line carrying its task
+            return _has_children(ctx.paragraphs, i, self.depth) or inline_text(ctx, node) is None
+        return is_heading_like(p) and has_below
 
     def _labelled(self, i: int, p: Paragraph, d: int) -> None:
         ctx = self.ctx
@@ -128,7 +134,9 @@ class _ItemWalk:
         self.detail_depth = None
         section = ctx.owner[i]
         inherited = self.lead_ins[-1][1] if self.lead_ins else inherited_lead(ctx, section)
-        draft = Draft(ctx.parent_path(i), p.body_start, p.end, "item")
+        node = ctx.node_at.get(i)
+        start = (inline_text(ctx, node) if node is not None else None) or p.body_start
+        draft = Draft(ctx.parent_path(i), start, p.end, "item")
         named = item_roles(ctx, draft, p.body_start, p.end, inherited)
         if not accepts(ctx, ctx.zone(section), p, named, inherited):
             return

@@ -33,7 +33,7 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
     start = after_formula(ctx.text, p.start, p.end)
     if start is None:
         return []  # "... chịu trách nhiệm thi hành Quyết định này."
-    if under_heading and not LIST_INTRO.search(p.text):
+    if under_heading and not LIST_INTRO.search(p.text) and not SUMMARY_SENTENCE.match(p.text):
         draft = Draft(ctx.section_path(section), start, p.end, "paragraph")
         inherited = inherited_lead(ctx, section)
         named = item_roles(ctx, draft, start, p.end, inherited)

@@ -25,10 +25,12 @@ CHAIN_GAP = re.compile(
     r"Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\b)*$",
     re.I,
 )
-# Words that may open an item before its subject: "Đề nghị Ủy ban MTTQ ...", "Giao Sở Y tế ..."
+# Words that may open an item before its subject: "Đề nghị Ủy ban MTTQ ...", "Giao Sở Y tế ...",
+# "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo ..." (a standing committee acts for its body)
 SUBJECT_OPENER = re.compile(
     r"^\W*(?:(?:Đề\s+nghị|Giao|Yêu\s+cầu|Ủy\s+quyền|Riêng|Đối\s+với)\s+)?"
-    r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Người\s+đứng\s+đầu|Lãnh\s+đạo|Bộ\s+trưởng|Cục\s+trưởng|Vụ\s+trưởng)\s+)?",
+    r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Người\s+đứng\s+đầu|Lãnh\s+đạo|Bộ\s+trưởng|Cục\s+trưởng|Vụ\s+trưởng|"
+    r"Thường\s+trực)\s+)?",
     re.I,
 )
 # A topic before a colon, the subject after it: "Về dự án đầu tư xây dựng công trình nạo vét luồng

@@ -51,6 +51,9 @@ COLUMN_ROLES = [
 ]  # fmt: skip
 # A lead-in announcing a list: "... thực hiện các nhiệm vụ sau:", "cụ thể như sau:", "gồm:"
 LIST_INTRO = re.compile(r"(?:sau|như\s+sau|cụ\s+thể|gồm|bao\s+gồm|sau\s+đây|dưới\s+đây|chủ\s+yếu)\s*:\s*$", re.I)
+# The issuer issuing the document, a preamble that introduces the whole plan, not doers of its items:
+#   "UBND tỉnh ban hành Kế hoạch phát động phong trào thi đua ..., cụ thể như sau:"
+ISSUING = re.compile(r"^[\s,*]*(?:ban\s+hành|xây\s+dựng\s+(?:và\s+ban\s+hành\s+)?Kế\s+hoạch)\b", re.I)
 # "(Chi tiết Danh mục nhiệm vụ tại Phụ lục kèm theo)": items that only summarise an appendix table
 # A letter's address line names who it is for, it assigns nothing: "Kính gửi: Bộ Kế hoạch và Đầu tư."
 ADDRESS_LINE = re.compile(r"^\W*Kính\s+gửi\b", re.I)

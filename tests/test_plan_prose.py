@@ -1,0 +1,219 @@
+"""Provincial plans and conclusion notices (issue 8): task boundaries, leads and deadlines written
+in prose rather than in tables or field blocks.
+
+Lines quoted from the shared corpus: Đắk Lắk 0124/KH-UBND and 0125/KH-UBND (emulation plans), Đồng
+Nai 179/KH-UBND, Thanh Hóa 235/KH-UBND, Nghệ An 95/2025/QĐ-UBND, Cần Thơ 160/KH-UBND, Văn phòng Chính
+phủ 623/TB-VPCP, 634/TB-VPCP and 636/TB-VPCP (conclusion notices), Hà Nội 55/2025/NQ-HĐND, Vĩnh Long
+22/2025/NQ-HĐND.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import parse_document
+from parsers.agencies.subject_province import subject_province
+from parsers.deadlines import find_deadlines
+from parsers.models import SourceText
+
+DAK_LAK = (
+    "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Số: 0125/KH-UBND\tĐắk Lắk, ngày 18 tháng 11 năm 2025\n"
+    "KẾ HOẠCH\nPhát động phong trào thi đua thực hiện thành công cuộc bầu cử\n"
+)
+CENTRAL = (
+    "VĂN PHÒNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Số: 634/TB-VPCP\tHà Nội, ngày 22 tháng 11 năm 2025\n"
+    "THÔNG BÁO\nKết luận của Thủ tướng Chính phủ Phạm Minh Chính tại buổi làm việc với Thường trực Tỉnh ủy "
+    "Thanh Hóa\n"
+)
+
+
+def tasks_of(body: str, header: str = DAK_LAK) -> list[tuple[str, list[str], list[str]]]:
+    """(first words, leads, due dates) of every task."""
+    doc = parse_document(
+        SourceText(source="t.txt", site="text", text=header + body, hints={"layout": "paragraphs"}), "0"
+    )
+    return [
+        (
+            t.text[:30],
+            sorted(a.agency.name for a in t.agencies if a.role == "lead"),
+            sorted({d.isoformat() for dl in t.deadlines for d in dl.due_dates}),
+        )
+        for t in doc.tasks
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "lead"),
+    [
+        (
+            "1. Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy: Ban hành văn bản chỉ đạo, đôn đốc, tổ chức triển khai "
+            "công tác thông tin, tuyên truyền, cổ động trực quan.",
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        ),
+        (
+            "4. Sở Văn hóa, Thể thao và Du lịch: Tiếp tục chỉ đạo các cơ quan truyền thông của tỉnh đẩy mạnh công "
+            "tác tuyên truyền về cuộc Bầu cử đại biểu Quốc hội khoá XVI.",
+            "Sở Văn hóa, Thể thao và Du lịch",
+        ),
+        (  # Đồng Nai 179/KH-UBND
+            "9. Công an tỉnh: Chủ trì, phối hợp triển khai các nhiệm vụ phát triển hạ tầng định danh, xác thực "
+            "điện tử, nhiệm vụ phát triển kinh tế số và xã hội số thuộc lĩnh vực quản lý.",
+            "Công an tỉnh",
+        ),
+        (  # Thanh Hóa 235/KH-UBND
+            "2. Sở Tài chính: Căn cứ khả năng cân đối ngân sách, trình cấp có thẩm quyền phê duyệt kinh phí thực "
+            "hiện kế hoạch trong dự toán ngân sách.",
+            "Sở Tài chính",
+        ),
+    ],
+)
+def test_an_agency_label_line_that_carries_its_task_is_a_task(line, lead):
+    got = tasks_of(
+        "VI. TỔ CHỨC THỰC HIỆN\n" + line + "\n6. Sở Nội vụ: Tham mưu UBND tỉnh theo dõi, đôn đốc, "
+        "hướng dẫn các xã, phường tổ chức triển khai thực hiện tốt Phong trào thi đua.\n"
+    )
+    own = line.split(": ", 1)[1]
+    assert got[0] == (own[:30], [lead], [])
+    assert got[1] == ("Tham mưu UBND tỉnh theo dõi, đ", ["Sở Nội vụ"], [])
+
+
+def test_an_agency_label_that_only_names_the_doers_stays_a_heading():
+    got = tasks_of(
+        "VI. TỔ CHỨC THỰC HIỆN\n4. Sở Nội vụ:\n- Tham mưu UBND tỉnh theo dõi, đôn đốc việc triển khai Kế hoạch.\n"
+        "- Thẩm định, đề xuất Chủ tịch UBND tỉnh khen thưởng các tập thể, cá nhân có thành tích xuất sắc.\n"
+    )
+    assert [(text, lead) for text, lead, _ in got] == [
+        ("Tham mưu UBND tỉnh theo dõi, đ", ["Sở Nội vụ"]),
+        ("Thẩm định, đề xuất Chủ tịch UB", ["Sở Nội vụ"]),
+    ]
+
+
+def test_the_closing_summary_after_a_label_line_is_not_its_task():
+    got = tasks_of(
+        "VI. TỔ CHỨC THỰC HIỆN\n6. Sở Nội vụ: Tham mưu UBND tỉnh theo dõi, đôn đốc, hướng dẫn các xã, phường tổ "
+        "chức triển khai thực hiện tốt Phong trào thi đua.\n"
+        "Trên đây là kế hoạch tổ chức phong trào thi đua thực hiện thành công cuộc bầu cử đại biểu Quốc hội khóa "
+        "XVI; các cơ quan, đơn vị, địa phương, doanh nghiệp nghiêm túc tổ chức, triển khai thực hiện./.\n"
+    )
+    assert [text for text, _, _ in got] == ["Tham mưu UBND tỉnh theo dõi, đ"]
+
+
+EMULATION = (
+    "UBND tỉnh ban hành Kế hoạch phát động phong trào thi đua thực hiện thành công cuộc bầu cử đại biểu Quốc "
+    "hội khóa XVI (gọi tắt là phong trào thi đua), cụ thể như sau:\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\na) Nhằm phát huy sức mạnh đại đoàn kết toàn dân.\n"
+    "II. ĐỐI TƯỢNG, NỘI DUNG THI ĐUA\n2. Nội dung thi đua\n"
+    "a) Thi đua thực hiện thành công cuộc bầu cử; kịp thời chỉ đạo, tổ chức triển khai và phân công nhiệm vụ "
+    "cho các cơ quan, đơn vị, địa phương tổ chức thực hiện cuộc bầu cử.\n"
+    "b) Giải quyết kịp thời, đúng quy định pháp luật các vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh của "
+    "công dân.\n"
+    "c) Hoàn thành công tác tổng kết trước ngày 15/4/2026.\n"
+)
+
+
+def test_the_preamble_issuing_the_plan_leads_none_of_its_items_and_a_time_field_bounds_its_siblings():
+    got = tasks_of(
+        EMULATION + "3. Thời gian tổ chức phong trào thi đua: Phong trào thi đua cao điểm được triển khai thực hiện "
+        "từ tháng 10 năm 2025 đến hết tháng 3 năm 2026. Tổng kết vào tháng 4 năm 2026.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: Tham mưu UBND tỉnh theo dõi, đôn đốc các cơ quan, đơn vị.\n"
+    )
+    assert got == [
+        ("Thi đua thực hiện thành công c", ["Các cơ quan, đơn vị (không nêu tên)"], ["2026-03-31"]),
+        ("Giải quyết kịp thời, đúng quy ", ["Các cơ quan, đơn vị (không nêu tên)"], ["2026-03-31"]),
+        ("Hoàn thành công tác tổng kết t", ["Các cơ quan, đơn vị (không nêu tên)"], ["2026-04-15"]),  # its own
+        ("Tham mưu UBND tỉnh theo dõi, đ", ["Sở Nội vụ"], []),  # another section: not bounded
+    ]
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        # Đắk Lắk 0124/KH-UBND: an open end is no due date
+        "2. Thời gian thực hiện: Từ tháng 10/2025 đến khi tổ chức thành công Đại hội Đại biểu toàn quốc lần thứ "
+        "XIV của Đảng.",
+        # a dossier's time is not the items' time (Hà Nội 71/2025/QĐ-UBND)
+        "2. Thời gian nộp hồ sơ: trước ngày 30/12/2025.",
+    ],
+)
+def test_a_time_field_without_a_due_date_or_about_something_else_bounds_nothing(field):
+    got = tasks_of(EMULATION + field + "\n")
+    assert [due for _, _, due in got] == [[], [], ["2026-04-15"]]
+
+
+def test_a_time_heading_alone_takes_its_value_from_the_paragraph_below():
+    # Cần Thơ 160/KH-UBND: "2. Thời gian thực hiện" / "Công tác giám sát ... trong năm 2025, ..."
+    got = tasks_of(
+        "II. NỘI DUNG THỰC HIỆN\n1. Các hoạt động\n"
+        "a) Tổ chức giám sát, đánh giá việc thực hiện các Chương trình mục tiêu quốc gia tại các xã.\n"
+        "2. Thời gian thực hiện\nCông tác giám sát, đánh giá được tiến hành thường xuyên, liên tục trong năm 2025, "
+        "sẽ có văn bản thông báo lịch giám sát, đánh giá trước khi đoàn đến làm việc.\n"
+    )
+    assert got == [("Tổ chức giám sát, đánh giá việ", ["Các cơ quan, đơn vị (không nêu tên)"], ["2025-12-31"])]
+
+
+def test_a_range_joined_by_the_second_times_own_cue_is_one_deadline():
+    (d,) = find_deadlines("từ tháng 10 năm 2025 đến hết tháng 3 năm 2026", time_field=True)
+    assert (d.text, [x.isoformat() for x in d.due_dates], d.start_date.isoformat()) == (
+        "từ tháng 10 năm 2025 đến hết tháng 3 năm 2026",
+        ["2026-03-31"],
+        "2025-10-01",
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        ("Kết luận của Thủ tướng Chính phủ Phạm Minh Chính tại buổi làm việc với Thường trực Tỉnh ủy Thanh Hóa",
+         "Thanh Hóa"),
+        ("Kết luận của Phó Thủ tướng Chính phủ Mai Văn Chính tại buổi làm việc với lãnh đạo tỉnh Đắk Lắk",
+         "Đắk Lắk"),
+        ("Kết luận của Phó Thủ tướng Chính phủ Bùi Thanh Sơn tại buổi làm việc với lãnh đạo tỉnh Phú Thọ",
+         "Phú Thọ"),
+        ("Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân", None),
+    ],
+)  # fmt: skip
+def test_a_conclusion_notice_is_about_the_province_its_title_ends_with(title, place):
+    assert subject_province(title) == place
+
+
+def test_a_notice_lead_in_naming_the_standing_committee_leads_the_items_below():
+    got = tasks_of(
+        "II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM THỜI GIAN TỚI\n"
+        "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, chỉ đạo, tập trung thực hiện các nhiệm vụ, giải pháp "
+        "trên các lĩnh vực trong 02 tháng cuối năm 2025 và những tháng đầu năm 2026; trong đó lưu ý một số nội "
+        "dung trọng tâm sau:\n"
+        "1. Đổi mới tư duy, tầm nhìn phát triển, khai thác tối đa nguồn lực bên trong.\n"
+        "6. Chú trọng đầu tư phát triển giáo dục, đào tạo nhân lực chất lượng cao; đầu tư phát triển con người.\n"
+        "III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n"
+        "8. Về hoạt động của mô hình chính quyền địa phương 02 cấp: giao Bộ Nội vụ chủ trì, phối hợp với các cơ "
+        "quan liên quan nghiên cứu, tổng hợp, báo cáo Chính phủ trước ngày 30 tháng 11 năm 2025.\n",
+        CENTRAL,
+    )
+    assert got == [
+        ("Đổi mới tư duy, tầm nhìn phát ", ["Tỉnh ủy Thanh Hóa"], []),
+        ("Chú trọng đầu tư phát triển gi", ["Tỉnh ủy Thanh Hóa"], []),
+        ("Về hoạt động của mô hình chính", ["Bộ Nội vụ"], ["2025-11-30"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "lead"),
+    [
+        ("Giao Thường trực Hội đồng nhân dân Thành phố, các Ban Hội đồng nhân dân Thành phố, các Tổ đại biểu và "
+         "đại biểu Hội đồng nhân dân Thành phố giám sát việc thực hiện Nghị quyết.", "Hội đồng nhân dân thành phố"),
+        ("Giao Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng "
+         "nhân dân tỉnh và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.",
+         "Hội đồng nhân dân tỉnh"),
+    ],
+)  # fmt: skip
+def test_a_standing_committee_acts_for_its_council(line, lead):
+    place = "thành phố Hà Nội" if "Thành phố" in line else "tỉnh Vĩnh Long"
+    header = (
+        f"HỘI ĐỒNG NHÂN DÂN {place.upper()}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"Số: 55/2025/NQ-HĐND\t{place.split(' ', 1)[1]}, ngày 10 tháng 12 năm 2025\n"
+        "NGHỊ QUYẾT\nQuy định mức thu học phí\n"
+    )
+    got = tasks_of("Điều 3. Tổ chức thực hiện\n1. " + line + "\n", header)
+    assert [leads for _, leads, _ in got] == [[lead]]
