@@ -217,3 +217,156 @@ def test_a_standing_committee_acts_for_its_council(line, lead):
     )
     got = tasks_of("Điều 3. Tổ chức thực hiện\n1. " + line + "\n", header)
     assert [leads for _, leads, _ in got] == [[lead]]
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # Văn phòng Chính phủ 636/TB-VPCP
+        ("Tập trung lãnh đạo, chỉ đạo để hoàn thành cao nhất các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội "
+         "năm 2025, trong đó phấn đấu tăng trưởng kinh tế vượt mục tiêu Chính phủ giao (10%).", ["2025-12-31"]),
+        # Đắk Lắk 0124/KH-UBND
+        ("Thi đua quyết tâm cao nhất, tăng tốc hoàn thành và hoàn thành vượt mức các chỉ tiêu, nhiệm vụ phát "
+         "triển kinh tế - xã hội, quốc phòng - an ninh năm 2025 và kế hoạch 05 năm (2020 - 2025).", ["2025-12-31"]),
+        ("Đề ra giải pháp góp phần hoàn thành mục tiêu phát triển kinh tế - xã hội năm 2025.", ["2025-12-31"]),
+        # Cà Mau 0204/KH-UBND: a three-year plan names a period, it is no year target
+        ("Để hoàn thành kế hoạch tài chính - NSNN 03 năm 2026 - 2028 của tỉnh, thực hiện các giải pháp sau.", []),
+        # a plan that only names a year is no target (guide §4)
+        ("Rà soát, xây dựng kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030.", []),
+    ],
+)  # fmt: skip
+def test_a_year_target_is_due_at_the_end_of_that_year(text, due):
+    import datetime as dt
+
+    found = find_deadlines(text, issue_date=dt.date(2025, 11, 18))
+    assert sorted({d.isoformat() for x in found for d in x.due_dates}) == due
+
+
+NOTICE = (
+    "VĂN PHÒNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Số: 636/TB-VPCP\tHà Nội, ngày 22 tháng 11 năm 2025\n"
+    "THÔNG BÁO\nKết luận của Phó Thủ tướng Chính phủ Bùi Thanh Sơn tại buổi làm việc với lãnh đạo tỉnh Phú Thọ\n"
+)
+
+
+def test_a_notice_general_assessment_holds_no_tasks_and_its_topics_with_one_paragraph_are_one_task():
+    got = tasks_of(
+        "I. ĐÁNH GIÁ CHUNG\n2. Về triển khai mô hình chính quyền địa phương 02 cấp:\n"
+        "Tỉnh Thanh Hóa đã quán triệt, cụ thể hóa và triển khai đầy đủ các quy định, kết luận, chỉ đạo.\n"
+        "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI\n"
+        "2. Trên cơ sở Báo cáo chính trị và Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 - "
+        "2030, khẩn trương xây dựng chương trình, kế hoạch, cơ chế chính sách và các đề án trọng điểm.\n"
+        "III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n"
+        "1. Về kiến nghị hoàn thiện đồng bộ hệ thống pháp luật, quy định chức năng, nhiệm vụ, mối quan hệ công tác "
+        "của các cơ quan; ban hành mới hoặc sửa đổi, thay thế các văn bản quy phạm pháp luật:\n"
+        "Các Bộ, cơ quan liên quan theo chức năng nhiệm vụ được giao nghiên cứu kỹ nội dung kiến nghị của tỉnh Phú "
+        "Thọ để xem xét, xử lý trong quá trình cung cấp, hướng dẫn.\n"
+        "3. Về kiến nghị liên quan đến tổ chức bộ máy để bảo đảm vận hành hiệu quả chính quyền địa phương 02 cấp:\n"
+        "Bộ Nội vụ theo chức năng nhiệm vụ được giao khẩn trương nghiên cứu, xử lý kiến nghị của tỉnh Phú Thọ, "
+        "báo cáo cấp có thẩm quyền trong tháng 11 năm 2025.\n"
+        "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các Bộ, cơ quan liên quan biết, thực "
+        "hiện./.\n",
+        NOTICE,
+    )
+    assert got == [
+        ("Trên cơ sở Báo cáo chính trị v", ["Các cơ quan, đơn vị (không nêu tên)"], []),
+        ("Về kiến nghị hoàn thiện đồng b", ["Các bộ, ngành Trung ương"], []),
+        ("Về kiến nghị liên quan đến tổ ", ["Bộ Nội vụ"], ["2025-11-30"]),
+    ]
+
+
+def test_a_list_head_before_the_named_bodies_keeps_them_the_leads():
+    # Văn phòng Chính phủ 634/TB-VPCP
+    got = tasks_of(
+        "III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n"
+        "4. Về đầu tư kho dầu thô dự trữ quốc gia: với vai trò là chủ đầu tư, Tập đoàn Công nghiệp - Năng lượng "
+        "Quốc gia Việt Nam chủ động làm việc, trao đổi với các Tập đoàn lớn trên thế giới.\n"
+        "9. Về triển khai hạ tầng đề phủ sóng 19 thôn, bản khu vực miền núi: đề nghị các Tập đoàn: Bưu chính Viễn "
+        "thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức triển khai thực hiện theo quy định.\n"
+        "10. Các Bộ, cơ quan liên quan và các Tập đoàn: Công nghiệp - Năng lượng Quốc gia Việt Nam, Bưu chính viễn "
+        "thông Việt Nam theo chức năng, nhiệm vụ và thẩm quyền, khẩn trương xử lý các kiến nghị của tỉnh.\n",
+        CENTRAL,
+    )
+    assert [leads for _, leads, _ in got] == [
+        ["Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam"],
+        ["Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"],
+        ["Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam"],
+    ]
+
+
+def test_award_quotas_pointers_and_dossier_lists_are_not_tasks():
+    # Đắk Lắk 0125/KH-UBND; Cần Thơ 2579/QĐ-UBND ("Xét tối đa 15 tập thể và 30 cá nhân.")
+    got = tasks_of(
+        "IV. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG\n2. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\n"
+        "a) Các cơ quan, đơn vị cấp tỉnh có liên quan đến công tác bầu cử:\n"
+        "- Ủy ban bầu cử của tỉnh: Không quá 05 cá nhân;\n"
+        "- Ban bầu cử đại biểu Hội đồng nhân dân cấp tỉnh: 01 cá nhân/01 ban;\n"
+        "- Đối với Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; Sở Nội vụ; Văn phòng UBND tỉnh mỗi đơn vị đề nghị không "
+        "quá 02 tập thể, 05 cá nhân;\n"
+        "3. Ủy ban nhân dân xã, phường: Xét tối đa 15 tập thể và 30 cá nhân.\n"
+        "V. THỦ TỤC, HỒ SƠ VÀ THỜI GIAN KHEN THƯỞNG\n1. Thủ tục, hồ sơ đề nghị khen thưởng\n"
+        "a) Thủ tục, hồ sơ đề nghị khen thưởng cấp Nhà nước\n"
+        "Thực hiện theo quy định tại mục 1, Phần III Công văn số 7886/HD-BNV ngày 14/9/2025 của Bộ Nội vụ.\n"
+        "b) Thủ tục, hồ sơ đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh\n"
+        "- Tờ trình đề nghị khen thưởng của các cơ quan, đơn vị, địa phương;\n"
+        "- Báo cáo thành tích của các tập thể, cá nhân được đề nghị khen thưởng theo mẫu quy định.\n"
+        "3. Tuyến trình khen thưởng:\nThực hiện theo đúng quy định pháp luật về thi đua, khen thưởng hiện hành.\n"
+        "VI. TỔ CHỨC THỰC HIỆN\n6. Sở Nội vụ: Tham mưu UBND tỉnh theo dõi, đôn đốc, hướng dẫn các xã, phường tổ "
+        "chức triển khai thực hiện tốt Phong trào thi đua.\n"
+    )
+    assert [text for text, _, _ in got] == ["Tham mưu UBND tỉnh theo dõi, đ"]
+
+
+def test_a_second_body_with_a_job_of_its_own_in_a_later_sentence_is_a_second_task():
+    # Văn phòng Chính phủ 634/TB-VPCP: a full stop splits; a semicolon keeps one task (guide §3)
+    got = tasks_of(
+        "III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n"
+        "4. Về đầu tư kho dầu thô dự trữ quốc gia: với vai trò là chủ đầu tư, Tập đoàn Công nghiệp - Năng lượng "
+        "Quốc gia Việt Nam chủ động làm việc, trao đổi với các Tập đoàn lớn trên thế giới để triển khai các nội "
+        "dung liên quan. Để xác định vị trí cụ thể của dự án, Ủy ban nhân dân tỉnh Thanh Hóa phối hợp với Bộ Công "
+        "Thương rà soát kỹ các quy hoạch có liên quan trên địa bàn, báo cáo Thủ tướng Chính phủ kết quả thực hiện "
+        "trong tháng 12 năm 2025.\n"
+        "8. Về hoạt động của mô hình chính quyền địa phương 02 cấp: giao Bộ Nội vụ chủ trì, phối hợp với các cơ "
+        "quan liên quan nghiên cứu, tổng hợp; Bộ Tài chính, Bộ Xây dựng chủ động tổ chức triển khai.\n",
+        CENTRAL,
+    )
+    assert got == [
+        ("Về đầu tư kho dầu thô dự trữ q", ["Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam"], []),
+        ("Để xác định vị trí cụ thể của ", ["Ủy ban nhân dân tỉnh Thanh Hóa"], ["2025-12-31"]),
+        ("Về hoạt động của mô hình chính", ["Bộ Nội vụ"], []),
+    ]
+
+
+def test_each_paragraph_under_a_topic_is_a_task_and_the_notice_closing_is_none():
+    # Văn phòng Chính phủ 623/TB-VPCP
+    got = tasks_of(
+        "III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n"
+        "1. Về kiến nghị sớm ban hành Nghị quyết mới về phát triển kinh tế - xã hội và bảo đảm quốc phòng, an "
+        "ninh đối với vùng Tây Nguyên; phân vùng mới:\n"
+        "Giao Bộ Tài chính khẩn trương hoàn thiện báo cáo sơ kết 03 năm thực hiện Nghị quyết của Bộ Chính trị về "
+        "các vùng kinh tế - xã hội.\n"
+        "Sau khi phương án phân vùng mới được cấp có thẩm quyền thông qua, Bộ Tài chính khẩn trương báo cáo Thủ "
+        "tướng Chính phủ xem xét, quyết định.\n"
+        "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Đắk Lắk và các Bộ, cơ quan liên quan biết, thực "
+        "hiện./.\n",
+        CENTRAL,
+    )
+    assert [(text, leads) for text, leads, _ in got] == [
+        ("Giao Bộ Tài chính khẩn trương ", ["Bộ Tài chính"]),
+        ("Sau khi phương án phân vùng mớ", ["Bộ Tài chính"]),
+    ]
+
+
+def test_bodies_a_topic_concerns_listed_under_it_are_no_task():
+    # Lào Cai 5141/SNNMT-KS: where periodic reports are sent, by kind of licence
+    got = tasks_of(
+        "1. Đề nghị các tổ chức, cá nhân khai thác khoáng sản\n"
+        "1.6. Báo cáo định kỳ kết quả hoạt động khai thác khoáng sản được gửi đến các cơ quan sau:\n"
+        "a) Đối với giấy phép khai thác khoáng sản nhóm I thuộc thẩm quyền cấp của Bộ Nông nghiệp và Môi trường: "
+        "Cục Địa chất và Khoáng sản Việt Nam, Bộ Công Thương; các Sở: Nông nghiệp và Môi trường, Công Thương (nơi "
+        "có khoáng sản được khai thác);\n"
+        "d) Đối với giấy phép khai thác khoáng sản nhóm III thuộc thẩm quyền cấp của Ủy ban nhân dân tỉnh:\n"
+        "Sở Nông nghiệp và Môi trường, Sở Xây dựng;\n"
+    )
+    assert not any(text.startswith("Sở Nông nghiệp") for text, _, _ in got)
+    assert not any("Sở Xây dựng" in leads or "Cục Địa chất và Khoáng sản Việt Nam" in leads for _, leads, _ in got)

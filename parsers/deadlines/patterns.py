@@ -137,6 +137,17 @@ YEARS = re.compile(
     FLAGS,
 )
 
+# A year target: the work the task completes is a year's ("hoàn thành cao nhất các chỉ tiêu, nhiệm vụ phát
+# triển kinh tế - xã hội năm 2025", "góp phần hoàn thành mục tiêu phát triển kinh tế - xã hội năm 2025"):
+# due at the end of that year; "kế hoạch tài chính 03 năm 2026 - 2028" names a period, not a year
+YEAR_TARGET = re.compile(
+    rf"""\bhoàn{GAP}thành\b[^.;:\n]{{0,60}}?\b(?:chỉ{GAP}tiêu|nhiệm{GAP}vụ|mục{GAP}tiêu|kế{GAP}hoạch)\b
+    [^.;:\n]{{0,90}}?(?P<year>\bnăm{OPT}(?P<y>{YEAR}))(?!{OPT}[-–]|{GAP}(?:và|,){GAP}(?:các|những){GAP}năm)""",
+    FLAGS,
+)
+
+CUE_RIGHT_BEFORE = re.compile(rf"\b(?:{CUE_ALL}){OPT}$", FLAGS)
+
 # A year standing alone, accepted only in a time field: "| 2025 |"
 # In a time cell: "3-4/2024", "12/2023", "T3/2024", "11/2023-02/2024" (month ranges, the due date at their end)
 CELL_MONTHS = re.compile(

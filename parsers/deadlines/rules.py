@@ -273,6 +273,20 @@ def _years(s: Scan, m: re.Match[str]) -> bool:
     return _due(s, m, dues, first=D.year_start(min(years)))
 
 
+def _year_target(s: Scan, m: re.Match[str]) -> bool:
+    """ "hoàn thành ... các chỉ tiêu, nhiệm vụ ... năm 2025": the year is due; only its words are taken,
+    the words before it stay free for the other rules."""
+    a, b = m.span("year")
+    if not s.free(a, b) or V.inside_quotes(s.text, s.lo, a) or P.CUE_RIGHT_BEFORE.search(s.text, max(s.lo, a - 16), a):
+        return False  # "hoàn thành nhiệm vụ trong năm 2025": the cue's own rule reads it
+    y = int(m.group("y"))
+    if s.issue is not None and y < s.issue.year:
+        return False  # a past year's targets: a report, not a deadline
+    s.add(a, b, first=D.year_start(y), due_dates=[D.year_end(y)])
+    s.take(a, b)
+    return False
+
+
 def _bare_year(s: Scan, m: re.Match[str]) -> bool:
     if not s.time_field or V.names_thing(s.text, s.lo, m.start()):
         return False
@@ -369,6 +383,7 @@ RULES = [
     (P.SCHOOL_YEAR, _cited),
     (P.VISION, _cited),
     (P.RELATIVE, _relative),
+    (P.YEAR_TARGET, _year_target),
     (P.NEXT_YEARS, _next_years),
     (P.PAREN_YEARS, _paren_years),
     (P.PERIOD, _period),

@@ -23,6 +23,10 @@ LEADING_ADVERB = re.compile(
 # A long item that carries one of these assigns work whatever it opens with
 RESPONSIBILITY = re.compile(r"\b(?:có|chịu)\s+trách\s+nhiệm|\bchủ\s+trì\b|\bphối\s+hợp\b|\bđề\s+nghị\b|\bgiao\b", re.I)
 DETAIL_MAX = 100
+# An item that opens with its grounds: "Căn cứ ...", "Trên cơ sở ..." (the action comes after a comma)
+GROUNDS = re.compile(r"^\W*(?:căn\s+cứ|trên\s+cơ\s+sở)\b", re.I)
+GROUNDS_REACH = 250
+COMMA = re.compile(",")
 # Openings of statements, not actions: "Theo quy định tại ...", "Tuy nhiên, ...", "Hiện nay ..."
 NOT_AN_ACTION = re.compile(r"^\W*(?:Theo|Tại|Hiện\s+nay|Tuy\s+nhiên|Thứ\s+(?:nhất|hai|ba)|Qua|Ngày\s+\d)\b", re.I)
 
@@ -40,6 +44,19 @@ def accepts(ctx: TaskContext, zone: str, p: Paragraph, named: bool, inherited: l
     return not describes
 
 
+def _acts_on_grounds(body: str) -> bool:
+    """Whether an item opening with its grounds goes on with an action after one of its commas:
+    "Trên cơ sở Báo cáo chính trị và Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 -
+    2030, khẩn trương xây dựng chương trình, kế hoạch ..."."""
+    grounds = GROUNDS.match(body)
+    if grounds is None:
+        return False
+    for comma in COMMA.finditer(body, grounds.end(), min(len(body), grounds.end() + GROUNDS_REACH)):
+        if opening_action(LEADING_ADVERB.sub("", body[comma.end() :])) != UNKNOWN:
+            return True
+    return False
+
+
 def item_roles(ctx: TaskContext, draft: Draft, start: int, end: int, inherited: list[AgencyMention]) -> bool:
     """Fill a draft's roles from its own text; True when the text itself names the doer."""
     lead_chain = explicit_lead(ctx.index, start, end) or subject(ctx.index, start, end)
@@ -51,6 +68,8 @@ def item_roles(ctx: TaskContext, draft: Draft, start: int, end: int, inherited: 
 
 def is_detail(ctx: TaskContext, p: Paragraph) -> bool:
     """A list item naming a thing rather than an action, and no doer either ("Hệ thống giám sát ...")."""
+    if _acts_on_grounds(p.body):
+        return False
     body = LEADING_ADVERB.sub("", p.body)
     if NOT_AN_ACTION.match(body):
         return True

@@ -23,7 +23,9 @@ from parsers.tasks.blocks import block_tasks, find_blocks
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead
 from parsers.tasks.items import item_tasks
+from parsers.tasks.not_tasks import assigns_nothing
 from parsers.tasks.roles import TOPIC, roles_from
+from parsers.tasks.splits import split_second_bodies
 from parsers.tasks.tables import table_tasks
 from parsers.tasks.time_fields import apply_section_times
 from parsers.text.structure import Layout
@@ -51,7 +53,8 @@ def find_tasks(layout: Layout, mentions: list[AgencyMention], metadata: Metadata
     handled |= {i for i, p in enumerate(ctx.paragraphs) if p.is_row}
     drafts += item_tasks(ctx, handled)
     drafts.sort(key=lambda d: d.start)
-    drafts = apply_section_times(ctx, drafts)
+    drafts = [d for d in apply_section_times(ctx, drafts) if not assigns_nothing(ctx.text[d.start : d.end])]
+    drafts = split_second_bodies(ctx, drafts)
     return [_finish(ctx, d) for d in drafts]
 
 

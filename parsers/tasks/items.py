@@ -10,7 +10,7 @@ from parsers.models import AgencyMention
 from parsers.tasks.acceptance import accepts, is_detail, item_roles
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead, inline_text, is_agency_heading
-from parsers.tasks.paragraphs import free_paragraph
+from parsers.tasks.paragraphs import free_paragraph, is_topic_label
 from parsers.tasks.roles import explicit_lead, subject
 from parsers.tasks.shapes import (
     EXECUTION_FORMULA,
@@ -115,7 +115,8 @@ class _ItemWalk:
         if is_agency_heading(ctx, node):
             # "4. Sở Văn hóa, Thể thao và Du lịch: Tiếp tục chỉ đạo ...": a label line carrying its task
             return _has_children(ctx.paragraphs, i, self.depth) or inline_text(ctx, node) is None
-        return is_heading_like(p) and has_below
+        # "1. Về kiến nghị ...; ban hành mới ...:" and paragraphs below: a topic, its paragraphs are the tasks
+        return (is_heading_like(p) or is_topic_label(p)) and has_below
 
     def _labelled(self, i: int, p: Paragraph, d: int) -> None:
         ctx = self.ctx

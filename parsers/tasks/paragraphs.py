@@ -7,14 +7,16 @@ from parsers.lexicon.vietnamese import is_caps
 from parsers.tasks.acceptance import accepts, item_roles
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead, is_agency_heading
-from parsers.tasks.roles import explicit_lead, subject
+from parsers.tasks.roles import acts_after, explicit_lead, subject
 from parsers.tasks.shapes import (
     ADDRESS_LINE,
     CLOSING_ASSIGNMENT,
     CLOSING_SENTENCE,
     CLOSING_ZONE_START,
     LIST_INTRO,
+    NOTICE_CLOSING,
     SUMMARY_SENTENCE,
+    TOPIC_OPENER,
     after_formula,
     is_heading_like,
 )
@@ -27,7 +29,9 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
     previous = ctx.paragraphs[i - 1] if i else None
     section = ctx.owner[i]
     heading = ctx.node_at.get(i - 1) if previous is not None else None
-    under_heading = heading is not None and (is_heading_like(previous) or is_agency_heading(ctx, heading))
+    under_heading = (
+        heading is not None and (is_heading_like(previous) or is_agency_heading(ctx, heading)) and _acts(ctx, p)
+    ) or _under_topic(ctx, i)
     if is_caps(p.text) or p.text.startswith("(") or ADDRESS_LINE.match(p.text) or ctx.enacts(i):
         return []  # a title, a note or an address: "DANH MỤC NHIỆM VỤ ...", "(Kèm theo ...)", "Kính gửi: ..."
     start = after_formula(ctx.text, p.start, p.end)
@@ -37,7 +41,11 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
         draft = Draft(ctx.section_path(section), start, p.end, "paragraph")
         inherited = inherited_lead(ctx, section)
         named = item_roles(ctx, draft, start, p.end, inherited)
-        return [draft] if accepts(ctx, ctx.zone(section), p, named, inherited) else []
+        if not accepts(ctx, ctx.zone(section), p, named, inherited):
+            return []
+        if start == p.start and _sole_paragraph_of_topic(ctx, i):
+            draft.start = previous.body_start  # "1. Về kiến nghị ...:" / one paragraph: one task from the label
+        return [draft]
     closing = _is_closing(ctx, i)
     if closing and (CLOSING_ASSIGNMENT.search(ctx.text, start, p.end) or _assigns_named(ctx, start, p.end)):
         return _closing_tasks(ctx, p, section, start)
@@ -50,6 +58,47 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
         item_roles(ctx, draft, start, p.end, [])
         return [draft]  # "UBND tỉnh trân trọng đề nghị Bộ Xây dựng xem xét ...", "Giao Sở Y tế ..."
     return []
+
+
+def _sole_paragraph_of_topic(ctx: TaskContext, i: int) -> bool:
+    """Whether paragraph ``i`` is the only text under a topic label line ("1. Về kiến nghị hoàn thiện
+    đồng bộ hệ thống pháp luật ...:"): the label and its paragraph are one task, as an item
+    "2. Về dự án ...: Bộ Xây dựng khẩn trương rà soát ..." written on one line is."""
+    label = ctx.paragraphs[i - 1]
+    if not is_topic_label(label):
+        return False
+    if i + 1 >= len(ctx.paragraphs):
+        return True
+    nxt = ctx.paragraphs[i + 1]
+    if nxt.style is not None or nxt.is_row or i + 1 in ctx.closing:
+        return True
+    return bool(SUMMARY_SENTENCE.match(nxt.text) or NOTICE_CLOSING.match(nxt.text))
+
+
+def _under_topic(ctx: TaskContext, i: int) -> bool:
+    """Whether paragraph ``i`` does something under a topic label line, directly or after other
+    paragraphs of it ("1. Về kiến nghị ...:" / "Giao Bộ Tài chính ..." / "Sau khi ..., Bộ Tài chính
+    khẩn trương báo cáo ..."); a list of the bodies the topic concerns does nothing ("d) Đối với giấy
+    phép khai thác khoáng sản nhóm III ...:" / "Sở Nông nghiệp và Môi trường, Sở Xây dựng;")."""
+    if NOTICE_CLOSING.match(ctx.paragraphs[i].text) or SUMMARY_SENTENCE.match(ctx.paragraphs[i].text):
+        return False  # "Văn phòng Chính phủ thông báo để ... biết, thực hiện./."
+    k = i - 1
+    while k >= 0 and ctx.paragraphs[k].style is None and not ctx.paragraphs[k].is_row and ctx.owner[k] == ctx.owner[i]:
+        k -= 1
+    if k < 0 or ctx.node_at.get(k) is None or not is_topic_label(ctx.paragraphs[k]):
+        return False
+    return _acts(ctx, ctx.paragraphs[i])
+
+
+def _acts(ctx: TaskContext, p: Paragraph) -> bool:
+    """Not a bare list of bodies: "Sở Nông nghiệp và Môi trường, Sở Xây dựng;" under a heading."""
+    chain = subject(ctx.index, p.start, p.end)
+    return chain is None or acts_after(ctx.text, chain.end, p.end)
+
+
+def is_topic_label(p: Paragraph) -> bool:
+    """A label line naming a topic and closed by a colon: "1. Về kiến nghị hoàn thiện đồng bộ ...:"."""
+    return p.style is not None and bool(TOPIC_OPENER.match(p.body)) and p.text.rstrip(" *").endswith(":")
 
 
 def _closing_tasks(ctx: TaskContext, p: Paragraph, section: int | None, start: int) -> list[Draft]:

@@ -17,20 +17,24 @@ from dataclasses import dataclass, field
 from parsers.lexicon.role_cues import COORDINATE_BEFORE, LEAD_AFTER, REPORT_VERB, REPORT_WORDS_LIMIT
 from parsers.models import AgencyMention, Role
 
+# The head of a list whose items leave it out: "các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp -
+# Viễn thông Quân đội", "các Sở: Xây dựng, Tài chính" (the items are the mentions)
+LIST_HEAD = r"(?:các\s+)?(?:Tập\s+đoàn|Sở|Bộ|Vụ|Cục)\s*:"
 # What may stand between two mentions of one chain:
 #   "Sở Y tế, Sở Nội vụ", "Sở Tài chính và các cơ quan liên quan", "UBND các xã; Công an tỉnh"
 CHAIN_GAP = re.compile(
     r"^(?:\s|[,;&]|\b(?:và|cùng|với|hoặc|các|những|cơ\s+quan|đơn\s+vị|tổ\s+chức|liên\s+quan|có\s+liên\s+quan|"
     r"chức\s+năng|thành\s+viên|trực\s+thuộc|thuộc\s+tỉnh|thuộc\s+thành\s+phố|cấp\s+tỉnh|Thành\s+phố|tỉnh|"
-    r"Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\b)*$",
+    r"Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\b|" + LIST_HEAD + r")*$",
     re.I,
 )
 # Words that may open an item before its subject: "Đề nghị Ủy ban MTTQ ...", "Giao Sở Y tế ...",
-# "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo ..." (a standing committee acts for its body)
+# "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo ..." (a standing committee acts for its body),
+# "đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, ... tổ chức triển khai ..."
 SUBJECT_OPENER = re.compile(
     r"^\W*(?:(?:Đề\s+nghị|Giao|Yêu\s+cầu|Ủy\s+quyền|Riêng|Đối\s+với)\s+)?"
     r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Người\s+đứng\s+đầu|Lãnh\s+đạo|Bộ\s+trưởng|Cục\s+trưởng|Vụ\s+trưởng|"
-    r"Thường\s+trực)\s+)?",
+    r"Thường\s+trực)\s+)?(?:" + LIST_HEAD + r"\s*)?",
     re.I,
 )
 # A topic before a colon, the subject after it: "Về dự án đầu tư xây dựng công trình nạo vét luồng
@@ -38,9 +42,12 @@ SUBJECT_OPENER = re.compile(
 TOPIC = re.compile(r"^\W*(?:Về|Đối\s+với)\s[^:;]{3,400}?:\s*", re.I)
 # Openers after which the subject comes after a comma:
 #   "Căn cứ kế hoạch này, Giám đốc các Sở ...", "Trong quá trình thực hiện, nếu có khó khăn, đề nghị các sở ...",
-#   "Đối với các nhiệm vụ triển khai trong năm 2025, các bộ, cơ quan, đơn vị, địa phương chủ động bố trí ..."
+#   "Đối với các nhiệm vụ triển khai trong năm 2025, các bộ, cơ quan, đơn vị, địa phương chủ động bố trí ...",
+#   "với vai trò là chủ đầu tư, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam chủ động làm việc ..."
 CLAUSE_OPENER = re.compile(
-    r"^\W*(?:Căn\s+cứ|Trên\s+cơ\s+sở|Trong\s+quá\s+trình|Trường\s+hợp|Khi|Sau\s+khi|Để|Nhằm|Đối\s+với)\b", re.I
+    r"^\W*(?:Căn\s+cứ|Trên\s+cơ\s+sở|Trong\s+quá\s+trình|Trường\s+hợp|Khi|Sau\s+khi|Để|Nhằm|Đối\s+với|"
+    r"Với\s+vai\s+trò)\b",
+    re.I,
 )
 # Who may assign before "giao"/"đề nghị" at the start of a clause: nobody named, or the issuer:
 #   "Giao ...", "Ủy ban nhân dân tỉnh Lào Cai trân trọng đề nghị ...", "Chủ tịch UBND tỉnh giao ..."
@@ -54,6 +61,7 @@ ASSIGNER = re.compile(
 )
 GIAO_BEFORE = re.compile(r"\b(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu)\s*$")
 REPORT_NOUN_BEFORE = re.compile(r"\b(?:lập|xây\s+dựng|chế\s+độ|các|những|mẫu|biểu|hoàn\s+thiện|dự\s+thảo)\s*$", re.I)
+PARENTHESES = re.compile(r"\([^()]*\)")
 INTERMEDIARY_GAP = re.compile(r"\b(?:để|tổng\s+hợp)\b", re.I)
 VIA_BEFORE = re.compile(r"\b(?:thông\s+qua|qua)\s*$", re.I)
 ADVISED_BEFORE = re.compile(r"\b(?:tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?|kiến\s+nghị)\s*$", re.I)
@@ -142,7 +150,7 @@ def subject(index: MentionIndex, start: int, end: int) -> Chain | None:
     if topic:
         chain = subject(index, start + topic.end(), end)
         # a doer acts ("Bộ Xây dựng khẩn trương rà soát ..."); a bare list of bodies is a list of recipients
-        acts = chain is not None and len(re.split(r"[.;:]", index.text[chain.end : end], maxsplit=1)[0].split()) >= 2
+        acts = chain is not None and acts_after(index.text, chain.end, end)
         return chain if acts else None
     if CLAUSE_OPENER.match(text):
         first_sentence = re.split(r"(?<=[.;])\s", text, maxsplit=1)[0]
@@ -153,6 +161,14 @@ def subject(index: MentionIndex, start: int, end: int) -> Chain | None:
             if re.search(r"(?:,|đề\s+nghị|yêu\s+cầu)\s*(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\s+)?$", before, re.I):
                 return chain
     return None
+
+
+def acts_after(text: str, pos: int, end: int) -> bool:
+    """Whether words of a clause follow a subject (it does something), not only a note in
+    parentheses: "Sở Xây dựng khẩn trương rà soát ..." yes; "các Sở: Nông nghiệp và Môi trường,
+    Công Thương (nơi có khoáng sản được khai thác);" no."""
+    clause = re.split(r"[.;:]", PARENTHESES.sub(" ", text[pos:end]), maxsplit=1)[0]
+    return len(clause.split()) >= 2
 
 
 def explicit_lead(index: MentionIndex, start: int, end: int) -> Chain | None:

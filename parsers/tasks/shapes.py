@@ -72,6 +72,13 @@ EXECUTION_FORMULA = re.compile(
 # Where a sentence ends and the next begins: ". Các cơ quan ..."
 SENTENCE_BREAK = re.compile(r"[.;]\s+(?=[\"“(]?[" + UPPER + "])")
 SUMMARY_SENTENCE = re.compile(r"^\W*Trên\s+đây\s+là\b[^.]*\.\s*")
+# A label that names a topic: "1. Về kiến nghị hoàn thiện đồng bộ hệ thống pháp luật, ...; ban hành mới ...:"
+TOPIC_OPENER = re.compile(r"^\W*(?:Về|Đối\s+với)\s", re.I)
+# A notice's last line, no task: "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các Bộ,
+# cơ quan liên quan biết, thực hiện./.", "Văn phòng Chính phủ trân trọng thông báo./."
+NOTICE_CLOSING = re.compile(
+    r"^\W*[^.;:]{0,60}?\b(?:trân\s+trọng\s+)?thông\s+báo\s*(?:để\b[^.;]{0,200}\bbiết\b|\W*$)", re.I
+)
 # Zones: which section kinds hold tasks. Strong: every item is a task; medium: items that
 # open with an action or name a doer; weak: items that name a doer.
 STRONG_KINDS = {"tasks", "implementation", "appendix"}

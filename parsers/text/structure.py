@@ -79,15 +79,18 @@ SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
         r"mục\s+đích|yêu\s+cầu|mục\s+tiêu|quan\s+điểm|chỉ\s+tiêu|phạm\s+vi|đối\s+tượng|nguyên\s+tắc|định\s+hướng",
         re.I)),
     # "PHƯƠNG PHÁP, CÁC BƯỚC GIÁM SÁT": how something is done; steps are tasks only with a doer
-    ("procedure", re.compile(r"phương\s+pháp|các\s+bước|quy\s+trình|cách\s+thức", re.I)),
+    # "Thủ tục, hồ sơ đề nghị khen thưởng", "Thành phần hồ sơ": the items are documents to file
+    ("procedure", re.compile(
+        r"phương\s+pháp|các\s+bước|quy\s+trình|cách\s+thức|thủ\s+tục,\s+hồ\s+sơ|thành\s+phần\s+hồ\s+sơ|"
+        r"hồ\s+sơ\s+đề\s+nghị", re.I)),
     # "NHIỆM VỤ, GIẢI PHÁP", "CÁC BIỆN PHÁP"
     ("tasks", re.compile(r"nhiệm\s+vụ|giải\s+pháp|biện\s+pháp", re.I)),
     # "NỘI DUNG THỰC HIỆN", "CÁC HOẠT ĐỘNG CHỦ YẾU": tasks, or a description of what is covered
     ("activities", re.compile(r"nội\s+dung|hoạt\s+động|lộ\s+trình", re.I)),
-    # "SỰ CẦN THIẾT", "THỰC TRẠNG", "KẾT QUẢ ĐẠT ĐƯỢC", "Đánh giá tình hình"
+    # "SỰ CẦN THIẾT", "THỰC TRẠNG", "KẾT QUẢ ĐẠT ĐƯỢC", "Đánh giá tình hình", a notice's "ĐÁNH GIÁ CHUNG"
     ("background", re.compile(
         r"căn\s+cứ|sự\s+cần\s+thiết|thực\s+trạng|tình\s+hình|kết\s+quả\s+(?:đạt\s+được|thực\s+hiện)|"
-        r"đánh\s+giá\s+(?:kết\s+quả|tình\s+hình|thực\s+trạng)", re.I)),
+        r"đánh\s+giá\s+(?:kết\s+quả|tình\s+hình|thực\s+trạng|chung)", re.I)),
 ]  # fmt: skip
 
 
