@@ -148,9 +148,6 @@ def test_an_article_or_clause_headed_by_a_bodys_duties_gives_that_body_its_items
 
 
 def test_a_heading_naming_no_body_after_trach_nhiem_gives_no_lead():
-    body = (
-        "Điều 4. Trách nhiệm thi hành\n"
-        "1. Quy chế này áp dụng đối với các cụm công nghiệp trên địa bàn tỉnh.\n"
-    )
+    body = "Điều 4. Trách nhiệm thi hành\n1. Quy chế này áp dụng đối với các cụm công nghiệp trên địa bàn tỉnh.\n"
     tasks = _parse("x__1-2025-QD-UBND.txt", "Lào Cai", "1/2025/QĐ-UBND", body).tasks
     assert tasks == []
