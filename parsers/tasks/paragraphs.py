@@ -17,6 +17,7 @@ from parsers.tasks.shapes import (
     SUMMARY_SENTENCE,
     after_formula,
     is_heading_like,
+    is_topic_heading,
 )
 from parsers.text.structure import Paragraph
 
@@ -27,7 +28,9 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
     previous = ctx.paragraphs[i - 1] if i else None
     section = ctx.owner[i]
     heading = ctx.node_at.get(i - 1) if previous is not None else None
-    under_heading = heading is not None and (is_heading_like(previous) or is_agency_heading(ctx, heading))
+    under_heading = heading is not None and (
+        is_heading_like(previous) or is_topic_heading(previous) or is_agency_heading(ctx, heading)
+    )
     if is_caps(p.text) or p.text.startswith("(") or ADDRESS_LINE.match(p.text) or ctx.enacts(i):
         return []  # a title, a note or an address: "DANH MỤC NHIỆM VỤ ...", "(Kèm theo ...)", "Kính gửi: ..."
     start = after_formula(ctx.text, p.start, p.end)

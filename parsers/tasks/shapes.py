@@ -137,6 +137,17 @@ def is_heading_like(p: Paragraph) -> bool:
     return not (body.endswith(".") and len(body) > 90)
 
 
+# A label line that names a topic, not work: "2.3. Đối với công tác quản lý, thống kê, kê khai ... khai
+# thác, thu hồi khoáng sản" (a PDF letter's sub-heading, over two or three lines, no full stop)
+TOPIC_HEADING = re.compile(r"^\W*(?:Đối\s+với|Về)\s", re.I)
+
+
+def is_topic_heading(p: Paragraph) -> bool:
+    """A topic line without a sentence in it ("Đối với ...", "Về ..."), however long."""
+    body = p.body.strip()
+    return bool(TOPIC_HEADING.match(body)) and not re.search(r"[.;:!?]$|[.;!?]\s+\S", body)
+
+
 def ends_with_colon(p: Paragraph) -> bool:
     return p.text.rstrip().endswith(":")
 
