@@ -82,9 +82,12 @@ LABELLED_DETAIL = re.compile(r"[^:;,.]{2,40}:\s")  # used with .match(): anchore
 NORMATIVE_TYPES = {name.casefold() for name in names("normative")}
 # Decisions that issue rules, or publish procedures, rather than plan work:
 #   "Ban hành Quy định về quản lý chất thải rắn", "Quy định chức năng, nhiệm vụ, quyền hạn của Sở ...",
-#   "Về việc công bố danh mục thủ tục hành chính ...", "Phân quyền, cắt giảm, đơn giản hóa thủ tục hành chính"
+#   "Về việc công bố danh mục thủ tục hành chính ...", "Phân quyền, cắt giảm, đơn giản hóa thủ tục hành chính";
+#   a card or form, its articles describing it: "Ban hành mẫu thẻ bảo hiểm y tế", "Về việc ban hành thẻ bảo
+#   hiểm y tế cấp cho quân nhân ..." ("Điều 2. Phôi thẻ BHYT có kích thước ...: - Tiếp dưới in dòng chữ ...")
 NORMATIVE_TITLE = re.compile(
     r"ban\s+hành\s+(?:bản\s+)?(?:quy\s+định|quy\s+chế|điều\s+lệ|nội\s+quy)|quy\s+định\s+chức\s+năng|"
+    r"ban\s+hành\s+(?:(?:các\s+)?(?:biểu\s+)?mẫu|thẻ|phôi)\b|"
     r"(?:công\s+bố|cắt\s+giảm|đơn\s+giản\s+hóa|phân\s+quyền|phân\s+cấp)[^.;]{0,60}thủ\s+tục\s+hành\s+chính|"
     r"phê\s+duyệt\s+quy\s+trình\s+nội\s+bộ",
     re.I,
@@ -96,6 +99,10 @@ HEADING_OWNER = re.compile(
     r"|(?:Các\s+)?(?:Nội\s+dung|Nhiệm\s+vụ|Công\s+việc)\s+(?:do|giao(?:\s+cho)?)\s+(?=\w)",
     re.I,
 )
+# The same heading without "của", where an agency must follow at once (a topic may not):
+#   "Điều 16. Trách nhiệm Sở Công Thương", "Điều 2. Trách nhiệm Sở Nội vụ; UBND các xã, phường",
+#   "Điều 6. Trách nhiệm Văn phòng UBND tỉnh" (never "Trách nhiệm thực hiện", which names no body)
+HEADING_OWNER_BARE = re.compile(r"(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:,?\s+(?:và\s+)?quyền\s+hạn)?\s+(?=\w)", re.I)
 # "Điều 1. Ban hành kèm theo Quyết định này ...": the decision enacting its content, not a task
 ENACTING = re.compile(
     r"^\W*(?:Điều\s+\d+\s*[.:]\s*)?Ban\s+hành\s+kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Thông\s+tư)\s+này",
@@ -157,6 +164,23 @@ def is_topic_heading(p: Paragraph) -> bool:
     """A topic line without a sentence in it ("Đối với ...", "Về ..."), however long."""
     body = p.body.strip()
     return bool(TOPIC_HEADING.match(body)) and not re.search(r"[.;:!?]$|[.;!?]\s+\S", body)
+
+
+# A heading that names the bodies its items are for, the groups separated by ";" and no verb of its
+# own: "1. Giao người đứng đầu các cơ quan chuyên môn, ... trực thuộc Ủy ban nhân dân Thành phố; Chủ
+# tịch Ủy ban nhân dân các xã, phường và đặc khu" / "- Tiếp tục triển khai ...".
+ADDRESSING = re.compile(r"^\W*(?:Giao|Đề\s+nghị|Yêu\s+cầu)\s", re.I)
+ADDRESSEE_GROUP_MAX = 160
+
+
+def is_addressee_heading(p: Paragraph) -> bool:
+    """A heading naming its addressees in groups separated by ";" (is_heading_like reads a ";" as
+    a sentence's end), not an item that closes with ".", ";" or ":"."""
+    body = re.sub(r"\s*\([^()]*\)", "", p.body).strip()
+    if not ADDRESSING.match(body) or body.endswith((".", ";", ":")):
+        return False
+    groups = body.split(";")
+    return len(groups) <= 3 and all(len(g) <= ADDRESSEE_GROUP_MAX and not re.search(r"[.!?]\s+\S", g) for g in groups)
 
 
 def ends_with_colon(p: Paragraph) -> bool:
