@@ -22,6 +22,7 @@ from parsers.tasks.shapes import (
     is_addressee_heading,
     is_bullet,
     is_heading_like,
+    is_topic_heading,
 )
 from parsers.text.structure import Paragraph
 
@@ -117,7 +118,7 @@ class _ItemWalk:
             # "4. Sở Văn hóa, Thể thao và Du lịch: Tiếp tục chỉ đạo ...": a label line carrying its task
             return _has_children(ctx.paragraphs, i, self.depth) or inline_text(ctx, node) is None
         # "1. Về kiến nghị ...; ban hành mới ...:" and paragraphs below: a topic, its paragraphs are the tasks
-        return (is_heading_like(p) or is_topic_label(p)) and has_below
+        return (is_heading_like(p) or is_topic_heading(p) or is_topic_label(p)) and has_below
 
     def _labelled(self, i: int, p: Paragraph, d: int) -> None:
         ctx = self.ctx
