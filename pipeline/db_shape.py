@@ -48,7 +48,24 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
+    if len(text) <= _SHORT:
+        return _fold_short(text)
+    if len(text) <= _LONG:
+        return _fold_text(text)
+    return _fold(text)
+
+
+# Names and phrases are folded again and again (each agency of each task); a document's text
+# is folded twice when it is saved (its dedup key, its search row), hence two memories.
+_SHORT, _LONG = 200, 1 << 20
+
+
+def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold().translate(_fold_table())
+
+
+_fold_short = functools.lru_cache(maxsize=1 << 16)(_fold)
+_fold_text = functools.lru_cache(maxsize=4)(_fold)
 
 
 def fold_query(query: str | None) -> str:
