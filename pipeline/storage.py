@@ -465,7 +465,7 @@ def _record_source(db, doc_id: int, source: str, sha256: str, site: str | None, 
             "kept": int(kept),
             "reason": reason,
             "recorded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        }
+        },
     )
 
 
