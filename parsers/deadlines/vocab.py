@@ -105,7 +105,17 @@ def qualifies_thing(text: str, lo: int, start: int, end: int) -> bool:
         return True
     if P.DATE_BEFORE.search(text[max(lo, start - 20) : start]):
         return False
+    if P.QUALIFIER_BEFORE.search(text[max(lo, start - 30) : start]):
+        return True
     before = clause_before(text, lo, start, QUALIFIER_WINDOW_WORDS)
     if not before:
         return False
+    if _kind_of_plan(before):
+        return True
     return bool(_compiled("qualifier_nouns").search(before) or _compiled("qualifier_nouns", True).search(before))
+
+
+def _kind_of_plan(before: str) -> bool:
+    """ "Kế hoạch thanh tra" before "hằng năm": a kind of plan (lowercase words name it), not this Plan."""
+    kind = P.KIND_OF_PLAN.search(before)
+    return kind is not None and all(w.islower() and w not in {"này", "đó", "trên"} for w in kind.group(1).split())

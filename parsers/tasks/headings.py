@@ -8,7 +8,7 @@ from parsers.agencies.mentions import unnamed_lead
 from parsers.models import AgencyMention
 from parsers.tasks.context import TaskContext
 from parsers.tasks.roles import Chain, subject
-from parsers.tasks.shapes import HEADING_OWNER, is_heading_like
+from parsers.tasks.shapes import HEADING_OWNER, HEADING_OWNER_BARE, is_heading_like
 from parsers.text.structure import Paragraph
 
 
@@ -25,7 +25,15 @@ def heading_subject(ctx: TaskContext, p: Paragraph) -> tuple[Chain | None, int]:
     owner = HEADING_OWNER.match(ctx.text, p.body_start, end)
     if chain is None and owner:
         chain = subject(ctx.index, owner.end(), end)  # "Điều 7. Trách nhiệm của Bộ Tài chính"
+    bare = HEADING_OWNER_BARE.match(ctx.text, p.body_start, end) if chain is None and not owner else None
+    if bare:
+        chain = _adjacent(subject(ctx.index, bare.end(), end), bare.end())  # "Điều 16. Trách nhiệm Sở Công Thương"
     return chain, end
+
+
+def _adjacent(chain: Chain | None, start: int) -> Chain | None:
+    """A chain that opens right where the heading's words end (not one further on)."""
+    return chain if chain is not None and chain.start - start <= 4 else None
 
 
 def heading_lead(ctx: TaskContext, section: int) -> list[AgencyMention]:

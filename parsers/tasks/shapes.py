@@ -94,6 +94,10 @@ HEADING_OWNER = re.compile(
     r"|(?:Các\s+)?(?:Nội\s+dung|Nhiệm\s+vụ|Công\s+việc)\s+(?:do|giao(?:\s+cho)?)\s+(?=\w)",
     re.I,
 )
+# The same heading without "của", where an agency must follow at once (a topic may not):
+#   "Điều 16. Trách nhiệm Sở Công Thương", "Điều 2. Trách nhiệm Sở Nội vụ; UBND các xã, phường",
+#   "Điều 6. Trách nhiệm Văn phòng UBND tỉnh" (never "Trách nhiệm thực hiện", which names no body)
+HEADING_OWNER_BARE = re.compile(r"(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:,?\s+(?:và\s+)?quyền\s+hạn)?\s+(?=\w)", re.I)
 # "Điều 1. Ban hành kèm theo Quyết định này ...": the decision enacting its content, not a task
 ENACTING = re.compile(
     r"^\W*(?:Điều\s+\d+\s*[.:]\s*)?Ban\s+hành\s+kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Thông\s+tư)\s+này",

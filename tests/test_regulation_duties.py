@@ -1,0 +1,153 @@
+"""Regulations (Quy chế, Quy định) that hand duties to bodies, article by article or clause by clause.
+
+Lines quoted from the shared corpus: Lào Cai 16/2026/QĐ-UBND (a layout-mode PDF text of a decision
+and its regulation), Nghệ An 98/2025/QĐ-UBND and 3783/QĐ-UBND, Cần Thơ 2579/QĐ-UBND.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import parse_document
+from parsers.models import SourceText
+from parsers.sites._markup import emphasis_to_paragraphs
+
+
+def _parse(name: str, issuer: str, number: str, body: str):
+    text = (
+        f"ỦY BAN NHÂN DÂN TỈNH {issuer.upper()}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"Số: {number}\t{issuer}, ngày 10 tháng 12 năm 2025\n\n"
+        "QUYẾT ĐỊNH\n\nBan hành Quy chế phối hợp quản lý nhà nước\n\n" + body
+    )
+    lines = emphasis_to_paragraphs(text.split("\n"))
+    return parse_document(SourceText(source=name, site="text", text="\n".join(lines)), "x")
+
+
+def _leads(task) -> set[str]:
+    return {a.agency.name if not a.agency.collective else "*collective*" for a in task.agencies if a.role == "lead"}
+
+
+# "Điều N. Trách nhiệm <body>" without "của": every clause below is that body's duty
+LAO_CAI = """\
+Chương III
+TỔ CHỨC THỰC HIỆN
+
+Điều 17. Trách nhiệm Sở Tài chính
+2. Tổng hợp phương án ngân sách địa phương hỗ trợ đầu tư xây dựng hạ
+tầng kỹ thuật cụm công nghiệp 05 năm trên cơ sở đề nghị của Sở
+Công Thương.
+3. Phối hợp triển khai thực hiện quy chế; tổ chức xúc tiến đầu tư, thu hút
+các nhà đầu tư xây dựng và kinh doanh kết cấu hạ tầng cụm công nghiệp.
+Điều 24. Trách nhiệm Công an tỉnh
+2. Thẩm định, thẩm duyệt thiết kế và kiểm tra kết quả nghiệm thu về phòng
+cháy, chữa cháy đối với cụm công nghiệp.
+Điều 26. Trách nhiệm Liên đoàn Lao động tỉnh
+3. Tham gia kiểm tra, thanh tra, giám sát và đề xuất kiểm tra, thanh tra,
+giám sát các doanh nghiệp vi phạm pháp luật lao động.
+Điều 30. Tổ chức thực hiện
+"""
+
+NGHE_AN_98 = """\
+**Chương II**
+
+**TIẾP NHẬN, PHÂN LOẠI KIẾN
+NGHỊ CỦA CỬ TRI**
+
+**Điều 6. Trách nhiệm Văn phòng
+UBND tỉnh**
+
+1. Tiếp nhận, phân loại kiến nghị thuộc thẩm quyền
+giải quyết của UBND tỉnh, Chủ tịch UBND tỉnh.
+
+2. Trong 03 ngày làm việc kể từ ngày nhận được kiến
+nghị, Văn phòng UBND tỉnh thực hiện phân loại, tham mưu cho UBND tỉnh, Chủ tịch
+UBND tỉnh phân công cơ quan, đơn vị giải quyết.
+"""
+
+NGHE_AN_3783 = """\
+**Điều 2. Trách nhiệm Sở
+Nội vụ; UBND các xã, phường**
+1. Sở Nội vụ
+a) Tổ chức triển khai thực
+hiện tiếp nhận và trả kết quả giải quyết TTHC không phụ thuộc vào địa giới hành
+chính trong phạm vi lĩnh vực quản lý;
+2. UBND các xã, phường
+a) Tổ chức tiếp nhận hồ sơ và trả kết quả giải quyết TTHC của tổ chức, cá
+nhân theo quy định;
+"""
+
+CAN_THO = """\
+**Điều 10.
+Trách nhiệm thực hiện**
+
+1. Kinh phí thực hiện
+
+Kinh phí thực hiện được đảm bảo
+từ nguồn ngân sách theo phân cấp ngân sách nhà nước hiện hành.
+
+2. Trách nhiệm của Sở Nội vụ
+
+a) Chủ trì triển khai, hướng dẫn
+thực hiện Quy định này;
+
+3. Trách nhiệm các cơ quan, đơn
+vị cấp thành phố và Ủy ban nhân dân xã, phường
+
+a) Tổ chức triển khai thực hiện
+Quy định Tiêu chí đánh giá, xếp loại công tác dân vận tại cơ quan, đơn vị mình;
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "issuer", "number", "body", "expected"),
+    [
+        (
+            "lao-cai__16-2026-QD-UBND.txt",
+            "Lào Cai",
+            "16/2026/QĐ-UBND",
+            LAO_CAI,
+            {
+                "Tổng hợp phương án ngân sách": {"Sở Tài chính"},
+                "Phối hợp triển khai thực hiện quy chế": {"Sở Tài chính"},
+                "Thẩm định, thẩm duyệt thiết kế": {"Công an tỉnh"},
+                "Tham gia kiểm tra, thanh tra": {"Liên đoàn Lao động tỉnh"},
+            },
+        ),
+        (
+            "nghe-an__98-2025-QD-UBND.txt",
+            "Nghệ An",
+            "98/2025/QĐ-UBND",
+            NGHE_AN_98,
+            {
+                "Tiếp nhận, phân loại kiến nghị": {"Văn phòng Ủy ban nhân dân tỉnh"},
+                "Trong 03 ngày làm việc": {"Văn phòng Ủy ban nhân dân tỉnh"},
+            },
+        ),
+        (
+            "nghe-an__3783-QD-UBND.txt",
+            "Nghệ An",
+            "3783/QĐ-UBND",
+            NGHE_AN_3783,
+            {"Tổ chức triển khai thực hiện tiếp nhận": {"Sở Nội vụ"}, "Tổ chức tiếp nhận hồ sơ": {"*collective*"}},
+        ),
+        (
+            "can-tho__2579-QD-UBND.txt",
+            "Cần Thơ",
+            "2579/QĐ-UBND",
+            CAN_THO,
+            {"Chủ trì triển khai, hướng dẫn": {"Sở Nội vụ"}, "Tổ chức triển khai thực hiện Quy định": {"*collective*"}},
+        ),
+    ],
+)
+def test_an_article_or_clause_headed_by_a_bodys_duties_gives_that_body_its_items(name, issuer, number, body, expected):
+    tasks = _parse(name, issuer, number, body).tasks
+    found = {prefix: _leads(t) for t in tasks for prefix in expected if t.text.startswith(prefix)}
+    assert found == expected
+    # the funding clause is no one's duty
+    assert not any(t.text.startswith("Kinh phí thực hiện được đảm bảo") for t in tasks)
+
+
+def test_a_heading_naming_no_body_after_trach_nhiem_gives_no_lead():
+    body = "Điều 4. Trách nhiệm thi hành\n1. Quy chế này áp dụng đối với các cụm công nghiệp trên địa bàn tỉnh.\n"
+    tasks = _parse("x__1-2025-QD-UBND.txt", "Lào Cai", "1/2025/QĐ-UBND", body).tasks
+    assert tasks == []
