@@ -203,7 +203,8 @@ SELECT
     (SELECT s.heading FROM sections s WHERE s.document_id = t.document_id AND s.path = t.section
      ORDER BY s.id LIMIT 1) AS section_heading,
     EXISTS (SELECT 1 FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id
-            WHERE ta.task_id = t.id AND ta.role = 'lead' AND a.collective = 0) AS named_lead
+            WHERE ta.task_id = t.id AND ta.role = 'lead' AND a.collective = 0) AS named_lead,
+    fold(t.text) LIKE '%bao cao%' AS says_report
 FROM tasks t JOIN documents d ON d.id = t.document_id
 WHERE t.document_id = :document_id
 """

@@ -75,6 +75,8 @@ PARTIAL_INDEXES = {
     "idx_task_summary_no_named_lead": "task_summary (province_fold, province, number, task_id) WHERE named_lead = 0",
     "idx_task_summary_recurring": "task_summary (province_fold, province, number, task_id) "
     "WHERE recurrence IS NOT NULL",
+    "idx_task_summary_recurring_reports": "task_summary (province_fold, province, number, task_id) "
+    "WHERE recurrence IS NOT NULL AND (report_to IS NOT NULL OR says_report = 1)",
 }
 
 UNIQUE_INDEXES: dict[str, list[list[str]]] = {
@@ -111,15 +113,19 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     In one transaction: a process killed while creating the schema leaves none of it, and a
     reader never sees half a schema.
     """
+    # the writer's summaries fold text in SQL (task_summary.says_report), as Datasette's queries do
+    db.conn.create_function("fold", 1, db_shape.fold, deterministic=True)
     with db.atomic():
-        _ensure_tables(db)
+        added = _ensure_tables(db)
         save_reference_data(db)
         _backfill_compare_columns(db)
-        _backfill_task_summary(db)
+        _backfill_task_summary(db, added)
         ensure_views_and_search(db)
 
 
-def _ensure_tables(db: sqlite_utils.Database) -> None:
+def _ensure_tables(db: sqlite_utils.Database) -> set[tuple[str, str]]:
+    """Create what is missing; returns the (table, column) pairs added to existing tables."""
+    added = set()
     for name, spec in SCHEMA.items():
         table = db.table(name)
         if not table.exists():
@@ -129,6 +135,7 @@ def _ensure_tables(db: sqlite_utils.Database) -> None:
             for column, kind in spec["columns"].items():
                 if column not in existing:
                     table.add_column(column, kind)
+                    added.add((name, column))
     for name, column_sets in INDEXES.items():
         for columns in column_sets:
             db.table(name).create_index(columns, if_not_exists=True)
@@ -137,6 +144,7 @@ def _ensure_tables(db: sqlite_utils.Database) -> None:
     for name, column_sets in UNIQUE_INDEXES.items():
         for columns in column_sets:
             db.table(name).create_index(columns, unique=True, if_not_exists=True)
+    return added
 
 
 def save_reference_data(db: sqlite_utils.Database) -> None:
@@ -175,8 +183,13 @@ def _backfill_compare_columns(db: sqlite_utils.Database) -> None:
         db.table("agencies").update(agency_id, {"function": agency_functions.function_of(name)})
 
 
-def _backfill_task_summary(db: sqlite_utils.Database) -> None:
-    """Summarise the tasks of a database written before ``task_summary`` existed."""
+def _backfill_task_summary(db: sqlite_utils.Database, added: set[tuple[str, str]] = frozenset()) -> None:
+    """Summarise the tasks of a database written before ``task_summary`` (or a column of it) existed."""
+    if ("task_summary", "says_report") in added:
+        db.execute(
+            "UPDATE task_summary SET says_report = "
+            "(SELECT fold(text) LIKE '%bao cao%' FROM tasks WHERE tasks.id = task_summary.task_id)"
+        )
     count = "SELECT count(*) FROM {}"
     if db.execute(count.format("tasks")).fetchone() == db.execute(count.format("task_summary")).fetchone():
         return
