@@ -400,6 +400,10 @@ def crawl_command(start_urls, depth, max_pages, since, delay, allow_hosts, dest,
 @click.option("--workers", default=2, show_default=True, help="--scale: processes of the parallel runs.")
 @click.option("--no-dask", is_flag=True, help="--scale: skip the Dask local cluster run.")
 @click.option("--note", multiple=True, help="--scale: a line to print under the report's heading.")
+@click.option(
+    "--baseline",
+    help="--scale: a git revision (or a folder with a copy of the code) timed side by side with this code.",
+)
 def bench_command(paths: tuple[str, ...], repeats: int, scale: bool, out: str, **options) -> None:
     """Time ingest of PATHS (default: corpus/) per stage: medians and shares of the total;
     with --scale, the scale benchmark (throughput, workers, Dask, re-ingest, memory, time per
@@ -418,6 +422,7 @@ def bench_command(paths: tuple[str, ...], repeats: int, scale: bool, out: str, *
             workers=options["workers"],
             dask=not options["no_dask"],
             notes=list(options["note"]),
+            baseline=options["baseline"],
         )
         click.echo(scale_main(config, Path(out), log=lambda m: click.echo(m, err=True)))
         return

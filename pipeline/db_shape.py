@@ -48,7 +48,24 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
+    if len(text) <= _SHORT:
+        return _fold_short(text)
+    if len(text) <= _LONG:
+        return _fold_text(text)
+    return _fold(text)
+
+
+# Names and phrases are folded again and again (each agency of each task); a document's text
+# is folded twice when it is saved (its dedup key, its search row), hence two memories.
+_SHORT, _LONG = 200, 1 << 20
+
+
+def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold().translate(_fold_table())
+
+
+_fold_short = functools.lru_cache(maxsize=1 << 16)(_fold)
+_fold_text = functools.lru_cache(maxsize=4)(_fold)
 
 
 def fold_query(query: str | None) -> str:
@@ -186,7 +203,8 @@ SELECT
     (SELECT s.heading FROM sections s WHERE s.document_id = t.document_id AND s.path = t.section
      ORDER BY s.id LIMIT 1) AS section_heading,
     EXISTS (SELECT 1 FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id
-            WHERE ta.task_id = t.id AND ta.role = 'lead' AND a.collective = 0) AS named_lead
+            WHERE ta.task_id = t.id AND ta.role = 'lead' AND a.collective = 0) AS named_lead,
+    fold(t.text) LIKE '%bao cao%' AS says_report
 FROM tasks t JOIN documents d ON d.id = t.document_id
 WHERE t.document_id = :document_id
 """

@@ -93,5 +93,7 @@ def parse_file(task: ParseTask) -> Parsed:
 def _check_vietnamese(name: str, text: str) -> None:
     """Refuse a text of some length without one Vietnamese letter (an English page, a translation)."""
     sample = text[:20000]
-    if sum(c.isalpha() for c in sample) >= 200 and not VIETNAMESE_LETTER.search(sample):
+    if VIETNAMESE_LETTER.search(sample):
+        return  # the common case, found in the first words: no need to count the letters
+    if sum(c.isalpha() for c in sample) >= 200:
         raise NotADocument(f"{name}: no Vietnamese text (no letter with a Vietnamese mark), not a document")

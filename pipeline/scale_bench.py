@@ -11,6 +11,7 @@ from __future__ import annotations
 import cProfile
 import io
 import json
+import os
 import pstats
 import random
 import re
@@ -34,7 +35,8 @@ from parsers.sites import read_source
 from pipeline import storage
 from pipeline.bench import STAGES
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "corpus"
 # Department names swapped for one another in the copies: other agencies, same shapes.
 SWAPPED_AGENCIES = [
     "Sở Tài chính",
@@ -63,6 +65,9 @@ class ScaleConfig:
     dask: bool = True
     seeds: Path = CORPUS
     notes: list[str] = field(default_factory=list)
+    # a git revision of this repository to run side by side with the working code: each timed
+    # ingest and query runs once with each, one after the other, so that both see the same load
+    baseline: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -143,26 +148,59 @@ print(json.dumps({"total": time.perf_counter() - started}))
 """
 
 
-def _python(script: str, *args: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def _python(script: str, *args: str, src: Path | None = None) -> dict:
+    """Run ``script`` in a fresh interpreter, importing the code of ``src`` (default: this checkout)."""
+    env = {**os.environ, "PYTHONPATH": str(src or REPO)}
+    load_at_start = os.getloadavg()[0]
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True, cwd=src or REPO, env=env
+    )
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    return {**result, "load_start": load_at_start}
 
 
-def ingest_run(folder: Path, db: Path, workers: int = 1, dask: str = "") -> dict:
-    return _python(_RUN, str(folder), str(db), str(workers), dask)
+def ingest_run(folder: Path, db: Path, workers: int = 1, dask: str = "", src: Path | None = None) -> dict:
+    return _python(_RUN, str(folder), str(db), str(workers), dask, src=src)
 
 
-def floor_run(folder: Path, db: Path) -> dict:
-    return _python(_FLOOR, str(folder), str(db))
+def floor_run(folder: Path, db: Path, src: Path | None = None) -> dict:
+    return _python(_FLOOR, str(folder), str(db), src=src)
 
 
-def _median_runs(make, repeats: int) -> tuple[float, dict]:
+def checkout(revision: str, folder: Path) -> Path:
+    """The files of ``revision`` of this repository, exported to ``folder`` (``git archive``); a
+    folder holding an exported copy of the code is used as it is."""
+    if Path(revision).is_dir():
+        return Path(revision)
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "archive", revision], cwd=REPO, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+def _median_runs(make, repeats: int) -> tuple[float, dict, tuple[float, float]]:
     runs = [make(k) for k in range(repeats)]
+    return _medians(runs)
+
+
+def _medians(runs: list[dict]) -> tuple[float, dict, tuple[float, float]]:
+    """(median total, median seconds per stage, (lowest, highest) load average seen) of ingest runs."""
     totals = [r["total"] for r in runs]
     stages = {}
     for key in {k for r in runs for k in r.get("seconds", {})}:
         stages[key] = statistics.median(r.get("seconds", {}).get(key, 0.0) for r in runs)
-    return statistics.median(totals), stages
+    loads = [x for r in runs for x in (r.get("load_start"), r.get("load")) if x is not None]
+    return statistics.median(totals), stages, (min(loads, default=0.0), max(loads, default=0.0))
+
+
+def _paired_runs(make, repeats: int, baseline: Path | None) -> tuple[tuple, tuple | None]:
+    """Medians of ``make(k, src)`` for this code and, when given, the baseline, run in turns."""
+    new, old = [], []
+    for k in range(repeats):
+        if baseline is not None:
+            old.append(make(k, baseline))
+        new.append(make(k, None))
+    return _medians(new), (_medians(old) if old else None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -204,32 +242,38 @@ def profile_stage(seeds: list[tuple[str, str]], stage_module: str, count: int = 
 # A million tasks, and the queries analysts run.
 
 
-def query_timings(db_path: Path, runs: int) -> list[tuple[str, float, float, int]]:
-    """(query, median ms, p95 ms, rows) for every canned query, the task view page with its facets, and search."""
+def canned_sql(meta: dict) -> dict[str, str]:
+    """label -> SQL of every canned query, the task view's first page, count and facets, and its search."""
+    kehoach = meta["databases"]["kehoach"]
+    out = {f"canned: {name}": query["sql"] for name, query in kehoach["queries"].items()}
+    out["task_view: first page"] = "SELECT * FROM task_view ORDER BY task_id LIMIT 101"
+    out["task_view: count"] = "SELECT count(*) FROM task_view"
+    for facet in kehoach["tables"]["task_view"].get("facets", []):
+        out[f"task_view: facet {facet}"] = (
+            f"SELECT [{facet}] AS value, count(*) AS count FROM task_view WHERE [{facet}] IS NOT NULL "
+            f"GROUP BY [{facet}] ORDER BY count DESC, value LIMIT 11"
+        )
+    # what Datasette runs for ?_search= on task_view (fts_table task_fts, sorted by task_id)
+    search = "task_id IN (SELECT rowid FROM task_fts WHERE task_fts MATCH fold_fts(:q))"
+    out["task_view: folded search"] = f"SELECT * FROM task_view WHERE {search} ORDER BY task_id LIMIT 101"
+    out["task_view: folded search, count"] = f"SELECT count(*) FROM task_view WHERE {search}"
+    return out
+
+
+def query_timings(db_path: Path, runs: int, baseline_meta: dict | None = None) -> list[tuple]:
+    """(query, (median ms, p95 ms, rows, runs), baseline's (...) or None, same rows) for every query
+    of ``canned_sql``, this code's SQL and, when given, the baseline's, run in turns on the same file."""
     from pipeline.datasette.plugins.kehoach_plugin import prepare_connection
 
     conn = sqlite3.connect(db_path)
     prepare_connection(conn)
     meta = yaml.safe_load(resources.files("pipeline").joinpath("datasette/metadata.yml").read_text("utf-8"))
-    kehoach = meta["databases"]["kehoach"]
+    new, old = canned_sql(meta), (canned_sql(baseline_meta) if baseline_meta else {})
     params = _query_params(conn)
     out = []
-    for name, query in kehoach["queries"].items():
-        out.append(_time_sql(conn, f"canned: {name}", query["sql"], params, runs))
-    facets = kehoach["tables"]["task_view"].get("facets", [])
-    out.append(_time_sql(conn, "task_view: first page", "SELECT * FROM task_view ORDER BY task_id LIMIT 101", {}, runs))
-    out.append(_time_sql(conn, "task_view: count", "SELECT count(*) FROM task_view", {}, runs))
-    for facet in facets:
-        sql = (
-            f"SELECT [{facet}] AS value, count(*) AS count FROM task_view WHERE [{facet}] IS NOT NULL "
-            f"GROUP BY [{facet}] ORDER BY count DESC, value LIMIT 11"
-        )
-        out.append(_time_sql(conn, f"task_view: facet {facet}", sql, {}, runs))
-    search = (
-        "SELECT v.* FROM task_fts f JOIN task_view v ON v.task_id = f.rowid "
-        "WHERE task_fts MATCH fold_fts(:q) ORDER BY f.rank LIMIT 101"
-    )
-    out.append(_time_sql(conn, "task_view: folded search", search, params, runs))
+    for label, sql in new.items():
+        timed = _time_pair(conn, sql, old.get(label), params, runs)
+        out.append((label, *timed))
     conn.close()
     return out
 
@@ -250,21 +294,31 @@ def _query_params(conn: sqlite3.Connection) -> dict[str, str]:
     }
 
 
-def _time_sql(conn, label: str, sql: str, params: dict, runs: int, budget: float = 4.0):
-    names = set(re.findall(r":(\w+)", sql))
-    bound = {k: params.get(k, "") for k in names}  # a parameter the bench has no value for: empty
-    times = []
-    rows = 0
+def _time_pair(conn, sql: str, old_sql: str | None, params: dict, runs: int, budget: float = 6.0):
+    """Time ``sql`` (and ``old_sql``, in turns): ((median, p95, rows, runs), old's or None, same rows)."""
+    times: dict[str, list[float]] = {"new": [], "old": []}
+    rows: dict[str, list] = {}
+    queries = [(key, query) for key, query in (("old", old_sql), ("new", sql)) if query is not None]
+    bound = {key: {k: params.get(k, "") for k in re.findall(r":(\w+)", query)} for key, query in queries}
+    for key, query in queries:  # untimed: compiles the statement, loads the pages, builds fold's table
+        conn.execute(query, bound[key]).fetchmany(1001)
     spent = time.perf_counter()
-    for _ in range(runs):
-        started = time.perf_counter()
-        rows = len(conn.execute(sql, bound).fetchmany(1001))  # what Datasette fetches of a canned query
-        times.append(1000 * (time.perf_counter() - started))
+    for run in range(runs):
+        for key, query in queries if run % 2 else queries[::-1]:  # in turns: neither always goes first
+            started = time.perf_counter()
+            rows[key] = conn.execute(query, bound[key]).fetchmany(1001)  # what Datasette fetches of a canned query
+            times[key].append(1000 * (time.perf_counter() - started))
         if time.perf_counter() - spent > budget:
             break  # a slow query: fewer runs, said in the table
-    times.sort()
-    p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
-    return label, statistics.median(times), p95, rows, len(times)
+
+    def summary(values: list[float], found: list) -> tuple[float, float, int, int]:
+        values = sorted(values)
+        return statistics.median(values), values[min(len(values) - 1, int(0.95 * len(values)))], len(found), len(values)
+
+    new = summary(times["new"], rows["new"])
+    if old_sql is None:
+        return new, None, None
+    return new, summary(times["old"], rows["old"]), rows["old"] == rows["new"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -280,18 +334,33 @@ def run_all(config: ScaleConfig, workdir: Path, log=print) -> dict:
     repeated = build_corpus(seeds, config.repeat_documents, workdir / "repeated")
     results["large_mb"] = sum(p.stat().st_size for p in large.iterdir()) / 1e6
 
-    log("floor and repeated runs")
+    baseline = checkout(config.baseline, workdir / "baseline-src") if config.baseline else None
+    log("floor and repeated runs" + (f", each also with {config.baseline}" if baseline else ""))
     db = workdir / "dbs"
     db.mkdir(exist_ok=True)
-    results["floor"] = _median_runs(lambda k: floor_run(repeated, db / f"floor{k}.db"), config.repeats)
-    results["w1"] = _median_runs(lambda k: ingest_run(repeated, db / f"w1-{k}.db"), config.repeats)
-    results["w2"] = _median_runs(
-        lambda k: ingest_run(repeated, db / f"w2-{k}.db", workers=config.workers), config.repeats
-    )
+
+    def tag(src: Path | None) -> str:
+        return "base" if src else "new"
+
+    paired = {
+        "floor": (lambda k, src: floor_run(repeated, db / f"floor{k}-{tag(src)}.db", src=src), config.repeats),
+        "w1": (lambda k, src: ingest_run(repeated, db / f"w1-{k}-{tag(src)}.db", src=src), config.repeats),
+        "w2": (
+            lambda k, src: ingest_run(repeated, db / f"w2-{k}-{tag(src)}.db", workers=config.workers, src=src),
+            config.repeats,
+        ),
+    }
     if config.dask:
-        results["dask"] = _median_runs(
-            lambda k: ingest_run(repeated, db / f"dask-{k}.db", workers=config.workers, dask="local"), 1
+        paired["dask"] = (
+            lambda k, src: ingest_run(
+                repeated, db / f"dask-{k}-{tag(src)}.db", workers=config.workers, dask="local", src=src
+            ),
+            1,
         )
+    for key, (make, repeats) in paired.items():
+        results[key], old = _paired_runs(make, repeats, baseline)
+        if old is not None:
+            results[f"{key}_base"] = old
     log(f"small corpus ({config.small}) and large corpus ({config.documents}), --workers {config.workers}")
     results["small_run"] = ingest_run(small, db / "small.db", workers=config.workers)
     results["large_run"] = ingest_run(large, db / "large.db", workers=config.workers)
@@ -315,7 +384,11 @@ def run_all(config: ScaleConfig, workdir: Path, log=print) -> dict:
     results["million"] = storage.replicate_tasks(handle, config.tasks)
     handle.close()
     log("query timings")
-    results["queries"] = query_timings(million, config.query_runs)
+    old_meta = None
+    if baseline is not None:
+        old_meta = yaml.safe_load((baseline / "pipeline/datasette/metadata.yml").read_text("utf-8"))
+    results["queries"] = query_timings(million, config.query_runs, old_meta)
+    results["query_load"] = os.getloadavg()[0]
     return results
 
 
@@ -325,8 +398,7 @@ def _rate(docs: int, seconds: float) -> str:
 
 def format_markdown(results: dict, started: str, machine: str) -> str:
     c: ScaleConfig = results["config"]
-    n = c.repeat_documents
-    floor, w1, w2 = results["floor"][0], results["w1"][0], results["w2"][0]
+    base = f" The baseline `{c.baseline}` ran side by side (see below)." if c.baseline else ""
     lines = [
         "# Benchmarks",
         "",
@@ -334,23 +406,47 @@ def format_markdown(results: dict, started: str, machine: str) -> str:
         f"{results['seeds']} plain-text documents of `corpus/` with other document numbers, days, years, "
         f"province and department names and a copy number (no two share a hash), {results['large_mb']:.0f} MB.",
         "Each ingest runs in a fresh process (its peak memory is its own); medians are over "
-        f"{c.repeats} runs of a {n}-document copy of the corpus.",
+        f"{c.repeats} runs of a {c.repeat_documents}-document copy of the corpus.{base}",
         *[f"> {note}" for note in c.notes],
-        "",
-        "## Ingest throughput",
-        "",
-        "| run | median | documents/s | ms/document | ratio to the floor |",
-        "|---|---|---|---|---|",
-        f"| floor: read + NFC + insert raw text | {floor:.2f} s | {n / floor:.0f} | {1000 * floor / n:.2f} | 1 |",
-        f"| full ingest, 1 process | {w1:.1f} s | {n / w1:.1f} | {1000 * w1 / n:.1f} | {w1 / floor:.0f}x |",
-        f"| full ingest, --workers {c.workers} | {w2:.1f} s | {n / w2:.1f} | {1000 * w2 / n:.1f} | {w2 / floor:.0f}x |",
     ]
+    lines += _throughput_section(results)
+    lines += _stage_section(results)
+    lines += _scale_section(results)
+    lines += _query_section(results)
+    return "\n".join(lines) + "\n"
+
+
+def _load(run: tuple) -> str:
+    low, high = run[2]
+    return f"{low:.1f}-{high:.1f}"
+
+
+def _throughput_section(results: dict) -> list[str]:
+    c: ScaleConfig = results["config"]
+    n = c.repeat_documents
+    floor = results["floor"][0]
+    labels = {
+        "floor": "floor: read + NFC + insert raw text",
+        "w1": "full ingest, 1 process",
+        "w2": f"full ingest, --workers {c.workers}",
+        "dask": f"full ingest, --dask local ({c.workers} workers, 1 run)",
+    }
+    head = "| run | median | documents/s | ms/document | ratio to the floor | load average during the runs |"
+    if c.baseline:
+        head += f" baseline `{c.baseline}`: documents/s (load) | speed-up |"
+    lines = ["", "## Ingest throughput", "", head, "|---" * head.count(" | ") + "|---|"]
+    for key, label in labels.items():
+        if key not in results:
+            continue
+        t = results[key][0]
+        row = f"| {label} | {t:.2f} s | {n / t:.1f} | {1000 * t / n:.1f} | {t / floor:.0f}x | {_load(results[key])} |"
+        if c.baseline:
+            old = results[f"{key}_base"]
+            row += f" {n / old[0]:.1f} ({_load(old)}) | {old[0] / t:.2f}x |"
+        lines.append(row)
     if "dask" in results:
-        d = results["dask"][0]
-        lines.append(
-            f"| full ingest, --dask local ({c.workers} workers, 1 run) | {d:.1f} s | {n / d:.1f} | "
-            f"{1000 * d / n:.1f} | {d / floor:.0f}x (vs --workers {c.workers}: {100 * (d / w2 - 1):+.0f} %) |"
-        )
+        d, w2 = results["dask"][0], results["w2"][0]
+        lines += ["", f"--dask local vs --workers {c.workers}: {100 * (d / w2 - 1):+.0f} % (one run)."]
     save = results["w1"][1].get("save", 0.0)
     if save:
         lines += [
@@ -359,26 +455,48 @@ def format_markdown(results: dict, started: str, machine: str) -> str:
             "(SQLite rows and search index) takes per document, with parsing elsewhere. Past that, write "
             "shards and merge them (README, *Speed*).",
         ]
-    lines += ["", "## Per stage (1 process, medians)", "", "| stage | ms/document | share |", "|---|---|---|"]
+    return lines
+
+
+def _stage_section(results: dict) -> list[str]:
+    c: ScaleConfig = results["config"]
+    n, w1 = c.repeat_documents, results["w1"][0]
+    head = "| stage | ms/document | share |"
+    if c.baseline:
+        head += f" baseline `{c.baseline}` ms/document | speed-up |"
+    lines = ["", "## Per stage (1 process, medians)", "", head, "|---" * head.count(" | ") + "|---|"]
     for key, label in STAGES:
         value = results["w1"][1].get(key, 0.0)
-        lines.append(f"| {label} | {1000 * value / n:.1f} | {100 * value / w1:.0f} % |")
+        row = f"| {label} | {1000 * value / n:.1f} | {100 * value / w1:.0f} % |"
+        if c.baseline:
+            old = results["w1_base"][1].get(key, 0.0)
+            row += f" {1000 * old / n:.1f} | {old / value if value else 0:.2f}x |"
+        lines.append(row)
+    return lines
+
+
+def _scale_section(results: dict) -> list[str]:
+    c: ScaleConfig = results["config"]
     small, large, again = results["small_run"], results["large_run"], results["reingest"]
     per_small = small["total"] / max(small["ingested"], 1)
     per_large = large["total"] / max(large["ingested"], 1)
-    lines += [
+
+    def load(run: dict) -> str:
+        return f"{run.get('load_start', 0):.1f} -> {run.get('load', 0):.1f}"
+
+    lines = [
         "",
-        f"## Scale (--workers {c.workers}, one run each)",
+        f"## Scale (--workers {c.workers}, one run each, this code only)",
         "",
-        "| run | documents | total | rate | peak RSS (writer / largest worker) | load average at the end |",
+        "| run | documents | total | rate | peak RSS (writer / largest worker) | load average, start -> end |",
         "|---|---|---|---|---|---|",
         f"| small corpus | {small['ingested']} | {small['total']:.0f} s | {_rate(small['ingested'], small['total'])} | "
-        f"{small['rss_mb']:.0f} MB / {small['children_rss_mb']:.0f} MB | {small.get('load', 0):.1f} |",
+        f"{small['rss_mb']:.0f} MB / {small['children_rss_mb']:.0f} MB | {load(small)} |",
         f"| large corpus | {large['ingested']} | {large['total']:.0f} s | {_rate(large['ingested'], large['total'])} | "
-        f"{large['rss_mb']:.0f} MB / {large['children_rss_mb']:.0f} MB | {large.get('load', 0):.1f} |",
+        f"{large['rss_mb']:.0f} MB / {large['children_rss_mb']:.0f} MB | {load(large)} |",
         f"| re-ingest, unchanged | {again['skipped']} skipped | {again['total']:.2f} s | "
         f"{large['total'] / max(again['total'], 1e-9):.0f}x faster than the first ingest | {again['rss_mb']:.0f} MB | "
-        f"{again.get('load', 0):.1f} |",
+        f"{load(again)} |",
         "",
         f"Time per document, small -> large corpus: {1000 * per_small:.1f} -> {1000 * per_large:.1f} ms "
         f"(ratio {per_large / per_small:.2f}).",
@@ -388,27 +506,40 @@ def format_markdown(results: dict, started: str, machine: str) -> str:
         "| size | s/MB | ratio to the smallest | slowest stages (s/MB) |",
         "|---|---|---|---|",
     ]
-    base = results["sizes"][0][1]
+    first = results["sizes"][0][1]
     for size, per_mb, stages in results["sizes"]:
         top = ", ".join(f"{k} {v:.2f}" for k, v in sorted(stages.items(), key=lambda kv: -kv[1])[:3])
-        lines.append(f"| {size:.2f} MB | {per_mb:.2f} | {per_mb / base:.2f} | {top} |")
+        lines.append(f"| {size:.2f} MB | {per_mb:.2f} | {per_mb / first:.2f} | {top} |")
     slowest, profile = results["profile"]
     lines += ["", f"## Profile of the slowest stage ({slowest}), own time", "", "```", *profile, "```"]
+    return lines
+
+
+def _query_section(results: dict) -> list[str]:
+    c: ScaleConfig = results["config"]
     m = results["million"]
-    lines += [
+    head = "| query | median ms | p95 ms | rows | runs | under 100 ms p95 |"
+    if c.baseline:
+        head += f" baseline `{c.baseline}`: median / p95 ms | same rows |"
+    lines = [
         "",
         f"## Queries on {m['tasks']:,} tasks ({m['documents']:,} documents, {m['task_agencies']:,} task agencies, "
         f"{m['deadlines']:,} deadlines; built in {m['seconds']:.0f} s)",
         "",
-        "Times to the first 1,001 rows (what Datasette fetches), over up to "
-        f"{c.query_runs} runs (fewer when a query is slow).",
+        "Times to the first 1,001 rows, over up to "
+        f"{c.query_runs} runs (fewer when a query is slow); load average {results.get('query_load', 0):.1f} "
+        "at the end." + (" Each run timed the baseline's SQL, then this code's, on one file." if c.baseline else ""),
         "",
-        "| query | median ms | p95 ms | rows | runs | under 100 ms p95 |",
-        "|---|---|---|---|---|---|",
+        head,
+        "|---" * head.count(" | ") + "|---|",
     ]
-    for label, median, p95, rows, runs in results["queries"]:
-        lines.append(f"| {label} | {median:.1f} | {p95:.1f} | {rows} | {runs} | {'yes' if p95 < 100 else 'NO'} |")
-    return "\n".join(lines) + "\n"
+    for label, new, old, same in results["queries"]:
+        median, p95, rows, runs = new
+        row = f"| {label} | {median:.1f} | {p95:.1f} | {rows} | {runs} | {'yes' if p95 < 100 else 'NO'} |"
+        if c.baseline:
+            row += f" {old[0]:.1f} / {old[1]:.1f} | {'yes' if same else 'NO'} |" if old else " - | - |"
+        lines.append(row)
+    return lines
 
 
 def machine_line(load_at_start: float | None = None) -> str:

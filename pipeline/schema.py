@@ -263,6 +263,10 @@ TABLES: dict[str, Table] = {
             "ongoing": (int, '1 for "thường xuyên".'),
             "section_heading": (str, "The heading the task sits under."),
             "named_lead": (int, "1 when a specific (not collective) agency leads the task."),
+            "says_report": (
+                int,
+                'Folded task text contains "bao cao" (báo cáo): with report_to, what recurring_reports lists.',
+            ),
         },
         pk="task_id",
     ),

@@ -75,6 +75,8 @@ PARTIAL_INDEXES = {
     "idx_task_summary_no_named_lead": "task_summary (province_fold, province, number, task_id) WHERE named_lead = 0",
     "idx_task_summary_recurring": "task_summary (province_fold, province, number, task_id) "
     "WHERE recurrence IS NOT NULL",
+    "idx_task_summary_recurring_reports": "task_summary (province_fold, province, number, task_id) "
+    "WHERE recurrence IS NOT NULL AND (report_to IS NOT NULL OR says_report = 1)",
 }
 
 UNIQUE_INDEXES: dict[str, list[list[str]]] = {
@@ -111,15 +113,19 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     In one transaction: a process killed while creating the schema leaves none of it, and a
     reader never sees half a schema.
     """
+    # the writer's summaries fold text in SQL (task_summary.says_report), as Datasette's queries do
+    db.conn.create_function("fold", 1, db_shape.fold, deterministic=True)
     with db.atomic():
-        _ensure_tables(db)
+        added = _ensure_tables(db)
         save_reference_data(db)
         _backfill_compare_columns(db)
-        _backfill_task_summary(db)
+        _backfill_task_summary(db, added)
         ensure_views_and_search(db)
 
 
-def _ensure_tables(db: sqlite_utils.Database) -> None:
+def _ensure_tables(db: sqlite_utils.Database) -> set[tuple[str, str]]:
+    """Create what is missing; returns the (table, column) pairs added to existing tables."""
+    added = set()
     for name, spec in SCHEMA.items():
         table = db.table(name)
         if not table.exists():
@@ -129,6 +135,7 @@ def _ensure_tables(db: sqlite_utils.Database) -> None:
             for column, kind in spec["columns"].items():
                 if column not in existing:
                     table.add_column(column, kind)
+                    added.add((name, column))
     for name, column_sets in INDEXES.items():
         for columns in column_sets:
             db.table(name).create_index(columns, if_not_exists=True)
@@ -137,6 +144,7 @@ def _ensure_tables(db: sqlite_utils.Database) -> None:
     for name, column_sets in UNIQUE_INDEXES.items():
         for columns in column_sets:
             db.table(name).create_index(columns, unique=True, if_not_exists=True)
+    return added
 
 
 def save_reference_data(db: sqlite_utils.Database) -> None:
@@ -175,8 +183,13 @@ def _backfill_compare_columns(db: sqlite_utils.Database) -> None:
         db.table("agencies").update(agency_id, {"function": agency_functions.function_of(name)})
 
 
-def _backfill_task_summary(db: sqlite_utils.Database) -> None:
-    """Summarise the tasks of a database written before ``task_summary`` existed."""
+def _backfill_task_summary(db: sqlite_utils.Database, added: set[tuple[str, str]] = frozenset()) -> None:
+    """Summarise the tasks of a database written before ``task_summary`` (or a column of it) existed."""
+    if ("task_summary", "says_report") in added:
+        db.execute(
+            "UPDATE task_summary SET says_report = "
+            "(SELECT fold(text) LIKE '%bao cao%' FROM tasks WHERE tasks.id = task_summary.task_id)"
+        )
     count = "SELECT count(*) FROM {}"
     if db.execute(count.format("tasks")).fetchone() == db.execute(count.format("task_summary")).fetchone():
         return
@@ -330,6 +343,25 @@ def save_file_stat(db: sqlite_utils.Database, source: str, size: int, mtime_ns: 
     )
 
 
+@functools.cache
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f"[{c}]" for c in columns)
+    return f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def _insert_row(db: sqlite_utils.Database, table: str, row: dict) -> int:
+    """Insert one row with a cached statement; returns its rowid (sqlite_utils' ``insert`` reads
+    the table's shape on every call, which cost more than the row on documents of many sections)."""
+    return db.conn.execute(_insert_sql(table, tuple(row)), tuple(row.values())).lastrowid
+
+
+def _insert_rows(db: sqlite_utils.Database, table: str, rows: Iterable[dict]) -> None:
+    """Insert rows that all have the same keys, in order, in one ``executemany``."""
+    rows = list(rows)
+    if rows:
+        db.conn.executemany(_insert_sql(table, tuple(rows[0])), [tuple(r.values()) for r in rows])
+
+
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -353,17 +385,34 @@ def save_agencies(db: sqlite_utils.Database, agencies: Iterable[Agency]) -> dict
     """
     rows = {a.id: _agency_row(a) for a in agencies}
     ids = {aid: aid for aid in rows}
+    stored = _stored_agency_ids(db, {row["name"] for row in rows.values()})
     for aid, row in list(rows.items()):
-        found = db.execute("SELECT id FROM agencies WHERE name = ? AND id != ?", [row["name"], aid]).fetchone()
-        if found:
-            ids[aid] = found[0]
-            rows[aid] = {**row, "id": found[0]}
+        found = stored.get(row["name"])
+        if found is not None and found != aid:
+            ids[aid] = found
+            rows[aid] = {**row, "id": found}
     by_name = {row["name"]: row for row in rows.values()}  # one row per name within the document too
     for aid, row in rows.items():
         ids[aid] = by_name[row["name"]]["id"]
     if by_name:
-        db.table("agencies").upsert_all(by_name.values(), pk="id")
+        columns = list(next(iter(by_name.values())))
+        updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != "id")
+        db.conn.executemany(
+            f"{_insert_sql('agencies', tuple(columns))} ON CONFLICT([id]) DO UPDATE SET {updates}",
+            [tuple(row.values()) for row in by_name.values()],
+        )
     return ids
+
+
+def _stored_agency_ids(db: sqlite_utils.Database, names: set[str]) -> dict[str, str]:
+    """name -> stored id of the given names already in ``agencies`` (names are unique there)."""
+    found: dict[str, str] = {}
+    ordered = sorted(names)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        found.update(db.execute(f"SELECT name, id FROM agencies WHERE name IN ({marks})", chunk).fetchall())
+    return found
 
 
 def save_document(db: sqlite_utils.Database, doc: ParsedDocument, *, replace_id: int | None = None) -> int:
@@ -380,12 +429,16 @@ def save_document(db: sqlite_utils.Database, doc: ParsedDocument, *, replace_id:
         doc_id = _put_document_row(db, existing[0] if existing else None, row)
         doc = _with_stored_agency_ids(doc, save_agencies(db, _agencies_of(doc)))
         _save_sections(db, doc_id, doc.sections)
-        db.table("agency_mentions").insert_all(_mention_rows(doc_id, doc.mentions))
+        _insert_rows(db, "agency_mentions", _mention_rows(doc_id, doc.mentions))
         _save_tasks(db, doc_id, doc.tasks)
-        db.table("citations").insert_all(_citation_rows(doc_id, doc.citations))
-        db.table("warnings").insert_all(
-            {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message, "text": w.text}
-            for w in doc.warnings
+        _insert_rows(db, "citations", _citation_rows(doc_id, doc.citations))
+        _insert_rows(
+            db,
+            "warnings",
+            (
+                {"document_id": doc_id, "stage": w.stage, "field": w.field, "message": w.message, "text": w.text}
+                for w in doc.warnings
+            ),
         )
         summarise_tasks(db, doc_id)
         count_assignments(db, doc_id)
@@ -414,7 +467,9 @@ def _with_stored_agency_ids(doc: ParsedDocument, ids: dict[str, str]) -> ParsedD
 
 def _record_source(db, doc_id: int, source: str, sha256: str, site: str | None, *, kept: bool, reason: str) -> None:
     db.execute("DELETE FROM document_sources WHERE source = ?", [source])
-    db.table("document_sources").insert(
+    _insert_row(
+        db,
+        "document_sources",
         {
             "document_id": doc_id,
             "source": source,
@@ -423,7 +478,7 @@ def _record_source(db, doc_id: int, source: str, sha256: str, site: str | None, 
             "kept": int(kept),
             "reason": reason,
             "recorded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        }
+        },
     )
 
 
@@ -501,7 +556,7 @@ def _save_sections(db: sqlite_utils.Database, doc_id: int, sections: list[Sectio
             "span_start": section.span_start,
             "span_end": section.span_end,
         }
-        section_ids.append(db.table("sections").insert(row).last_pk)
+        section_ids.append(_insert_row(db, "sections", row))
 
 
 def _mention_rows(doc_id: int, mentions: list[AgencyMention]) -> Iterable[dict]:
@@ -518,6 +573,8 @@ def _mention_rows(doc_id: int, mentions: list[AgencyMention]) -> Iterable[dict]:
 
 def _save_tasks(db: sqlite_utils.Database, doc_id: int, tasks: list[Task]) -> None:
     """Tasks with their agencies (one row per role) and deadlines."""
+    agencies: list[dict] = []
+    deadlines: list[dict] = []
     for task in tasks:
         row = {
             "document_id": doc_id,
@@ -528,8 +585,8 @@ def _save_tasks(db: sqlite_utils.Database, doc_id: int, tasks: list[Task]) -> No
             "span_start": task.span_start,
             "span_end": task.span_end,
         }
-        task_id = db.table("tasks").insert(row).last_pk
-        db.table("task_agencies").insert_all(
+        task_id = _insert_row(db, "tasks", row)
+        agencies.extend(
             {
                 "task_id": task_id,
                 "agency_id": ta.agency.id,
@@ -540,7 +597,9 @@ def _save_tasks(db: sqlite_utils.Database, doc_id: int, tasks: list[Task]) -> No
             }
             for ta in task.agencies
         )
-        db.table("deadlines").insert_all(_deadline_rows(task_id, task.deadlines))
+        deadlines.extend(_deadline_rows(task_id, task.deadlines))
+    _insert_rows(db, "task_agencies", agencies)  # each table's rows in the same order as one by one
+    _insert_rows(db, "deadlines", deadlines)
 
 
 def _citation_rows(doc_id: int, citations: list[Citation]) -> Iterable[dict]:
@@ -814,7 +873,7 @@ def _put_document_row(db: sqlite_utils.Database, doc_id: int | None, row: dict) 
     """Write a document's row: a new document (``doc_id`` None), or in place of document
     ``doc_id``, whose old rows below it are deleted (its id is kept, so citations stay linked)."""
     if doc_id is None:
-        doc_id = db.table("documents").insert(row).last_pk
+        doc_id = _insert_row(db, "documents", row)
     else:
         _delete_document_rows(db, doc_id)
         db.table("documents").update(doc_id, row)

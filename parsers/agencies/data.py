@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from parsers.lexicon.matching import fold_key, fold_tones
@@ -55,7 +55,7 @@ class Entry:
     levelless: tuple[re.Pattern[str], ...]
     examples: tuple[str, ...]
 
-    @property
+    @cached_property  # asked for every candidate of every window; the entry never changes
     def level_word(self) -> str | None:
         """ "tỉnh" or "thành phố" when the name ends with the level it belongs to."""
         for word in ("tỉnh", "thành phố"):

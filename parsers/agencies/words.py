@@ -92,6 +92,16 @@ def name_phrases() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def _phrases_holding() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """word -> (name phrase, place of the word in it) for each name phrase holding the word."""
+    out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase in name_phrases():
+        for offset, word in enumerate(phrase):
+            out.setdefault(word, []).append((phrase, offset))
+    return {word: tuple(places) for word, places in out.items()}
+
+
+@cache
 def expansions() -> dict[str, str]:
     """Abbreviations of bodies written inside a name: "BCHPTDS" -> "Ban Chỉ huy Phòng thủ dân sự"."""
     out = {}
@@ -126,12 +136,12 @@ def comma_in_name(doc: Doc, j: int) -> bool:
 def stops_name(doc: Doc, j: int) -> bool:
     """Whether the lower-case word at ``j`` begins the rest of the sentence ("chủ trì", "có"),
     not being part of a name phrase ("Đồng bằng", "đầu tư xây dựng")."""
-    for phrase in name_phrases():
-        n = len(phrase)
-        for k in range(max(0, j - n + 1), j + 1):
-            if tuple(t.lower_ for t in doc[k : k + n]) == phrase:
-                return False
-    if doc[j].lower_ in stop_words():
+    word = doc[j].lower_
+    for phrase, offset in _phrases_holding().get(word, ()):
+        k = j - offset  # the phrase placed so that its word ``offset`` is the word at ``j``
+        if k >= 0 and tuple(t.lower_ for t in doc[k : k + len(phrase)]) == phrase:
+            return False
+    if word in stop_words():
         return True
     return j + 1 < len(doc) and f"{doc[j].lower_} {doc[j + 1].lower_}" in stop_phrases()
 

@@ -55,6 +55,7 @@ def _without_place(folded: str) -> str:
     return _REGION_NUMBER.sub(r"\1", _LEVEL_TAIL.sub("", " ".join(words)))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def function_of(name: str | None) -> str | None:
     """The function key of a canonical agency name: listed in the data, else its folded name without place words."""
     if not name:

@@ -12,6 +12,7 @@ document and its rows are not written.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -22,6 +23,7 @@ _HAS_NUMBER = re.compile(r"^\d+")
 MIN_TEXT = 150  # letters and digits: shorter texts (a title, an empty page) identify nothing
 
 
+@functools.lru_cache(maxsize=4)  # asked twice per saved document (find a copy, write the row)
 def text_key(text: str | None) -> str | None:
     """Hash of the folded text, letters and digits only; None for texts too short to identify a document.
 
