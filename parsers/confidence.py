@@ -14,6 +14,8 @@ import re
 
 from parsers.lexicon.vietnamese import LOWER, UPPER
 from parsers.models import Citation, Metadata, ParseWarning, Role, Task
+from parsers.metadata import parse_number
+from parsers.own_number import confirmed_number
 from parsers.text.structure import Paragraph
 
 # "350/QĐ-UBND", "05/2025/QĐ-TTg", "/QĐ-UBND" (left blank in a draft), "57-NQ/TW", "66.18/2026/NQ-CP"
@@ -48,7 +50,13 @@ def vet_metadata(meta: Metadata, paragraphs: list[Paragraph], body_start: int) -
         warnings.append(_warn("metadata", "number", "the number is not a document number's shape", meta.number))
         meta.number, meta.type_code = None, None
     elif not meta.number and number_line and not re.search(r"Số\s*:\s*Không\s+số", number_line, re.I):
-        warnings.append(_warn("metadata", "number", "the 'Số:' line cannot be read", number_line))
+        text = "\n".join(p.text for p in paragraphs if p.start >= body_start)
+        if number := confirmed_number(number_line, text, meta.issue_date):
+            meta.number, meta.type_code = parse_number(number)
+            message = "the 'Số:' line cannot be read; the number is the attached document's reference to it"
+        else:
+            message = "the 'Số:' line cannot be read"
+        warnings.append(_warn("metadata", "number", message, number_line))
     issuer = meta.issuer or ""
     if issuer and (MOTTO_WORDS.search(issuer) or re.search(r"\d", issuer) or not re.match(rf"^[{UPPER}]", issuer)):
         warnings.append(_warn("metadata", "issuer", "not the name of a public body", issuer))
