@@ -13,8 +13,8 @@ import datetime as dt
 import re
 
 from parsers.lexicon.vietnamese import LOWER, UPPER
-from parsers.models import Citation, Metadata, ParseWarning, Role, Task
 from parsers.metadata import parse_number
+from parsers.models import Citation, Metadata, ParseWarning, Role, Task
 from parsers.own_number import confirmed_number
 from parsers.text.structure import Paragraph
 

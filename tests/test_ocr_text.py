@@ -15,10 +15,10 @@ import pytest
 
 from parsers import parse_document
 from parsers.deadlines import find_deadlines
+from parsers.own_number import confirmed_number
 from parsers.sites import plain_text
 from parsers.sites._ocr_lines import join_cut_sentences, relabel_marks
 from parsers.sites._page_marks import drop_page_numbers
-from parsers.own_number import confirmed_number
 
 # 11/2026/QĐ-UBND: pages 7-9 lost their numbers to OCR, page 11's reads "1", page 18's sits
 # right above the article that opens the page.

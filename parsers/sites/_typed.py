@@ -7,8 +7,8 @@ import re
 
 from parsers.models import SourceText
 from parsers.sites._layout_text import layout_to_text, looks_laid_out
-from parsers.sites._ocr_lines import restore_lines
 from parsers.sites._markup import emphasis_to_paragraphs
+from parsers.sites._ocr_lines import restore_lines
 from parsers.sites._page_marks import drop_page_numbers
 from parsers.sites._pipe_tables import rebuild_tables
 
