@@ -15,6 +15,7 @@ import re
 from parsers.lexicon.vietnamese import LOWER, UPPER
 from parsers.metadata import parse_number
 from parsers.models import Citation, Metadata, ParseWarning, Role, Task
+from parsers.ocr_citations import mend_split_number, merge_same_numbers
 from parsers.own_number import confirmed_number
 from parsers.text.structure import Paragraph
 
@@ -85,10 +86,19 @@ def vet_metadata(meta: Metadata, paragraphs: list[Paragraph], body_start: int) -
 
 
 def vet_citations(text: str, citations: list[Citation]) -> tuple[list[Citation], list[ParseWarning]]:
-    """Citations whose number OCR cut or garbled lose their number (their name, if any, stays)."""
+    """Citations whose number OCR split are mended where certain (``mend_split_number``); those
+    whose number OCR cut or garbled otherwise lose their number (their name, if any, stays)."""
     kept: list[Citation] = []
     warnings: list[ParseWarning] = []
+    mends = 0
     for c in citations:
+        if mended := mend_split_number(text, c):
+            mends += 1
+            words = text[mended.span_start : mended.span_end]
+            warnings.append(
+                _warn("citations", "number", f"a cited number split by OCR, read as {mended.number}", words)
+            )
+            c = mended
         after = text[c.span_end : c.span_end + 3]
         cut = c.number and ((CUT_AFTER.match(after) and CUT_END.search(c.number)) or OCR_NOISE.search(c.number))
         if not cut:
@@ -100,7 +110,7 @@ def vet_citations(text: str, citations: list[Citation]) -> tuple[list[Citation],
             kept.append(c.model_copy(update={"number": ""}))
     for m in GARBLED_NUMBER.finditer(text):
         warnings.append(_warn("citations", "number", "a cited number cannot be read", m.group()))
-    return kept, warnings
+    return (merge_same_numbers(kept) if mends else kept), warnings
 
 
 def unread_leads(tasks: list[Task]) -> list[ParseWarning]:

@@ -253,3 +253,74 @@ def test_an_unconfirmed_garbled_number_stays_empty_with_a_warning():
     )
     assert doc.metadata.number is None
     assert any(w.field == "number" and w.message == "the 'Số:' line cannot be read" for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        # 11/2026/QĐ-UBND's preamble, OCR'd
+        ("Căn cứ Nghị định số 1 25/2025/NĐ-CP của Chính phủ Quy định về phân", "125/2025/NĐ-CP"),
+        ("Căn cứ Nghị định số I 40/2025/NĐ-CP của Chính phủ Quy định về Ề phân", "140/2025/NĐ-CP"),
+        ("Căn cứ Luật Đầu tư công số J 58/2024/QH1 5 được sửa đổi, bổ sung bởi Luật", "58/2024/QH15"),
+    ],
+)
+def test_a_number_ocr_split_with_a_space_is_mended(line, number):
+    doc = _parse(line + ";\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy định.\n")
+    assert number in {c.number for c in doc.citations}
+    assert any(w.stage == "citations" and number in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # "%" may stand for any digit: no number, a warning
+        "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 8 7⁄202%⁄QHI5",
+        # two numbers, not one split: "số 2" of a list, then a number (no mending across words)
+        "Căn cứ Thông tư số 25/2025/TT-BTC và Nghị định số 125/2025/NĐ-CP",
+    ],
+)
+def test_numbers_not_certainly_split_are_not_mended(line):
+    doc = _parse(line + ";\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy định.\n")
+    numbers = {c.number for c in doc.citations}
+    assert not any(n.startswith(("87/", "825/", "1125/", "225/")) for n in numbers), numbers
+    assert not any("split by OCR" in w.message for w in doc.warnings)
+
+
+def test_the_mended_law_keeps_its_basis_relation(decision_11):
+    relation = {c.number: c.relation.value for c in decision_11.citations}
+    assert relation["58/2024/QH15"] == "basis"  # cited again in Điều 4 as a mention
+    assert {"125/2025/NĐ-CP", "140/2025/NĐ-CP"} <= set(relation) and "25/2025/NĐ-CP" not in relation
+
+
+def test_a_signature_read_into_the_recipients_list_gives_the_signer(decision_11):
+    assert (decision_11.metadata.signer, decision_11.metadata.signer_title) == ("Nguyễn Tuấn Anh", "Chủ tịch")
+
+
+# 11/2026's recipients' list as OCR read it, with the signature's column at the lines' ends
+RECIPIENTS_11 = (
+    "Nơi nhận: Ti h ˆ\n- Chính phủ; TM. ỦY BAN NHÂN DÂN\n- Vụ pháp chế - Bộ Xây dựng (b/e); HỦ TỊCH\n"
+    "- Như Điều 3 QĐ;\n- UBND các xã, phường;\n~ Lưu: VT, các CV, XD.\n\nNguyễn Tuấn Anh\n"
+)
+# 16/2026's lines, read the same way (its deputy signs for the chair)
+RECIPIENTS_16 = (
+    "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Văn phòng Chính phủ;\n- Bộ Công Thương; KT. CHỦ TỊCH\n"
+    "- Cục KTVB và QLXPVPHC - Bộ Tư pháp; PHÓ CHỦ TỊCH\n- TT. Tỉnh uỷ, HĐND tỉnh;\n"
+    "- Lưu: VT, KT(Đức, Long).\n\nNguyễn Thế Phước\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "signature"),
+    [
+        (RECIPIENTS_11, ("Nguyễn Tuấn Anh", "Chủ tịch")),
+        (RECIPIENTS_16.replace("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "Nơi nhận:\n- UBND tỉnh; TM. ỦY BAN NHÂN DÂN"),
+         ("Nguyễn Thế Phước", "Phó Chủ tịch")),
+        # no name after the list: nothing
+        (RECIPIENTS_11.replace("Nguyễn Tuấn Anh", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (None, None)),
+        # no mark in the list: nothing read from it
+        (RECIPIENTS_11.replace(" TM. ỦY BAN NHÂN DÂN", ""), (None, None)),
+    ],
+)
+def test_signature_columns_read_as_one(closing, signature):
+    doc = _parse("Điều 1. Ban hành kèm theo Quyết định này Quy định.\n\n" + closing)
+    assert (doc.metadata.signer, doc.metadata.signer_title) == signature
