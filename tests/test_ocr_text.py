@@ -156,17 +156,6 @@ def test_a_blank_line_inside_a_sentence_is_dropped(lines, joined):
             "hàng năm (trước ngày 10/12) hoặc đột xuất về công tác quản lý trật tự xây dựng",
             "P3M",
         ),
-        # 2954/QĐ-UBND section III.1 and III.2
-        (
-            "Định kỳ hàng tháng (trước ngày 16 hàng tháng), 6 tháng (trước ngày 16/6), tổng kết năm (trước ngày "
-            "20/11 hàng năm) hoặc khi có yêu cầu báo cáo tình hình thực hiện Kế hoạch",
-            "P1M",
-        ),
-        (
-            "báo cáo Tỉnh ủy, HĐND, UBND tỉnh về tình hình thực hiện Kế hoạch này định kỳ hàng tháng (trước ngày "
-            "18 hàng tháng), 6 tháng (trước ngày 18/5), tổng kết năm (trước ngày 30/11 hàng năm) hoặc khi có yêu cầu",
-            "P1M",
-        ),
     ],
 )
 def test_rhythms_listed_with_their_own_days_give_the_shortest(text, rhythm):
