@@ -13,7 +13,10 @@ import datetime as dt
 import re
 
 from parsers.lexicon.vietnamese import LOWER, UPPER
+from parsers.metadata import parse_number
 from parsers.models import Citation, Metadata, ParseWarning, Role, Task
+from parsers.ocr_citations import mend_split_number, merge_same_numbers
+from parsers.own_number import confirmed_number
 from parsers.text.structure import Paragraph
 
 # "350/QĐ-UBND", "05/2025/QĐ-TTg", "/QĐ-UBND" (left blank in a draft), "57-NQ/TW", "66.18/2026/NQ-CP"
@@ -48,7 +51,13 @@ def vet_metadata(meta: Metadata, paragraphs: list[Paragraph], body_start: int) -
         warnings.append(_warn("metadata", "number", "the number is not a document number's shape", meta.number))
         meta.number, meta.type_code = None, None
     elif not meta.number and number_line and not re.search(r"Số\s*:\s*Không\s+số", number_line, re.I):
-        warnings.append(_warn("metadata", "number", "the 'Số:' line cannot be read", number_line))
+        text = "\n".join(p.text for p in paragraphs if p.start >= body_start)
+        if number := confirmed_number(number_line, text, meta.issue_date):
+            meta.number, meta.type_code = parse_number(number)
+            message = "the 'Số:' line cannot be read; the number is the attached document's reference to it"
+        else:
+            message = "the 'Số:' line cannot be read"
+        warnings.append(_warn("metadata", "number", message, number_line))
     issuer = meta.issuer or ""
     if issuer and (MOTTO_WORDS.search(issuer) or re.search(r"\d", issuer) or not re.match(rf"^[{UPPER}]", issuer)):
         warnings.append(_warn("metadata", "issuer", "not the name of a public body", issuer))
@@ -77,10 +86,19 @@ def vet_metadata(meta: Metadata, paragraphs: list[Paragraph], body_start: int) -
 
 
 def vet_citations(text: str, citations: list[Citation]) -> tuple[list[Citation], list[ParseWarning]]:
-    """Citations whose number OCR cut or garbled lose their number (their name, if any, stays)."""
+    """Citations whose number OCR split are mended where certain (``mend_split_number``); those
+    whose number OCR cut or garbled otherwise lose their number (their name, if any, stays)."""
     kept: list[Citation] = []
     warnings: list[ParseWarning] = []
+    mends = 0
     for c in citations:
+        if mended := mend_split_number(text, c):
+            mends += 1
+            words = text[mended.span_start : mended.span_end]
+            warnings.append(
+                _warn("citations", "number", f"a cited number split by OCR, read as {mended.number}", words)
+            )
+            c = mended
         after = text[c.span_end : c.span_end + 3]
         cut = c.number and ((CUT_AFTER.match(after) and CUT_END.search(c.number)) or OCR_NOISE.search(c.number))
         if not cut:
@@ -92,7 +110,7 @@ def vet_citations(text: str, citations: list[Citation]) -> tuple[list[Citation],
             kept.append(c.model_copy(update={"number": ""}))
     for m in GARBLED_NUMBER.finditer(text):
         warnings.append(_warn("citations", "number", "a cited number cannot be read", m.group()))
-    return kept, warnings
+    return (merge_same_numbers(kept) if mends else kept), warnings
 
 
 def unread_leads(tasks: list[Task]) -> list[ParseWarning]:

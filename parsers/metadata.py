@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from parsers.interleaved_signature import interleaved_signature
 from parsers.lexicon import markers
 from parsers.lexicon.casing import sentence_case
 from parsers.lexicon.document_types import TYPE_CODES, names
@@ -170,6 +171,9 @@ def read_metadata(
     if not meta.doc_type and meta.number:
         meta.doc_type = TYPE_CODES.get(meta.type_code or "", "Công văn") if meta.type_code else "Công văn"
     meta.signer, meta.signer_title = _signature(paragraphs, body_start)
+    if not meta.signer and not meta.signer_title:
+        signer, title = interleaved_signature(paragraphs, body_start)
+        meta.signer, meta.signer_title = signer, (_signer_case(title) if title else None)
     _apply_hints(meta, hints)
     return meta, body_start
 

@@ -20,10 +20,11 @@ needs a cue ("trước", "trong", "vào", "hoàn thành", "đến" ...); in a ti
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 
 import parsers.deadlines.patterns as P
-from parsers.deadlines.rules import RULES, Scan
+from parsers.deadlines.rules import RULES, Scan, rhythm_days
 from parsers.lexicon.required import Presence, required
 from parsers.models import Deadline
 
@@ -45,6 +46,7 @@ def _scan(s: Scan) -> None:
             if m.end() > m.start() and s.free(m.start(), m.end()) and handler(s, m):
                 s.take(m.start(), m.end())
     _resolve_pending(s)
+    _shortest_listed_rhythm(s)
     if s.time_field:
         _join_ranges(s)
 
@@ -83,6 +85,38 @@ def _resolve_pending(s: Scan) -> None:
         period = resolve(s.issue) if s.issue is not None else None
         if period is not None:
             s.add(a, b, first=period[0], due_dates=[period[1]])
+
+
+# Between two rhythms listed as one, once their own days in brackets are set aside: "hàng quý
+# (trước ngày 20 của tháng cuối quý), hàng năm", "hàng tháng (trước ngày 16 hàng tháng), 6 tháng
+# (trước ngày 16/6), tổng kết năm (trước ngày 20/11 hàng năm)"
+BRACKETED = re.compile(r"\([^()]{0,80}\)")
+LISTED_RHYTHMS_GAP = re.compile(r"^[\s(),;]*(?:[^\s(),;.:]+[\s(),;]*){0,3}$")
+
+
+def _shortest_listed_rhythm(s: Scan) -> None:
+    """Rhythms listed one after the other, each with its own day ("định kỳ hàng quý (trước ngày
+    20 của tháng cuối quý), hàng năm (trước ngày 10/12)"): the shortest is the task's rhythm, as
+    for "hằng tháng, quý, năm"."""
+    s.found.sort(key=lambda d: d.span_start)
+    out: list[Deadline] = []
+    last_end = 0  # the end of the last rhythm of the list being read
+    for d in s.found:
+        prev = out[-1] if out else None
+        listed = (
+            prev is not None
+            and prev.recurrence
+            and d.recurrence
+            and not prev.due_dates
+            and not d.due_dates
+            and LISTED_RHYTHMS_GAP.match(BRACKETED.sub(",", s.text[last_end : d.span_start]))
+        )
+        if not listed:
+            out.append(d)
+        elif rhythm_days(d.recurrence) < rhythm_days(prev.recurrence):
+            out[-1] = d
+        last_end = max(last_end, d.span_end)
+    s.found = out
 
 
 def _sentence(s: Scan, a: int, b: int) -> tuple[int, int]:

@@ -343,10 +343,10 @@ def _every(s: Scan, m: re.Match[str]) -> bool:
         durations.append(D.duration(int(n), unit) if n else V.recurrence_of_unit(unit))
     known = [d for d in durations if d and d != V.UNKNOWN]
     # several periods ("hằng tháng, quý, 6 tháng, năm"): the shortest is the task's rhythm
-    return _rhythm(s, m, [min(known, key=_days)] if known else durations)
+    return _rhythm(s, m, [min(known, key=rhythm_days)] if known else durations)
 
 
-def _days(duration: str) -> int:
+def rhythm_days(duration: str) -> int:
     """Rough length of an ISO duration, to compare rhythms: P1M < P3M < P6M < P1Y."""
     per = {"Y": 365, "M": 30, "W": 7, "D": 1}
     return sum(int(n) * per[u] for n, u in re.findall(r"(\d+)([YMWD])", duration))

@@ -34,6 +34,8 @@ PAGE_NUMBER = re.compile(
 # Without form feeds, a bare number is a page number only in a run that counts up page by
 # page; OCR misreads a digit now and then ("11" read "1"), so a gap of a few pages is allowed.
 MAX_PAGE_STEP = 3
+# Pages in a row whose numbers OCR may lose (blank, or read as a stray mark).
+MAX_PAGE_JUMP = 10
 
 
 def _without_line(lines: list[str], i: int) -> None:
@@ -78,16 +80,31 @@ def _drop_form_feed_numbers(text: str) -> str:
     return "\n".join(out)
 
 
+def _set_apart(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` has a blank line after it, or before it (OCR puts the number of a page
+    right above its first line at times: "18" / "Điều 22. Quyết toán ...")."""
+    after = i + 1 < len(lines) and not lines[i + 1].strip()
+    before = i > 0 and not lines[i - 1].strip() and i + 1 < len(lines)
+    return after or before
+
+
 def _bare_numbers(lines: list[str]) -> list[int]:
-    """Indexes of bare numbers, each followed by a blank line, that count up like page numbers."""
+    """Indexes of bare numbers, each set apart by a blank line, that count up like page numbers.
+
+    A run may jump over pages whose number OCR lost ("6" then "10") when the numbers after the
+    jump count up again ("10", "12"): a lone number far from the run stays (a count, a table cell).
+    """
+    candidates = [
+        (i, int(m["n"])) for i, line in enumerate(lines) if (m := PAGE_NUMBER.match(line)) and _set_apart(lines, i)
+    ]
     found: list[int] = []
     last = 1  # the first page carries no number
-    for i, line in enumerate(lines):
-        m = PAGE_NUMBER.match(line)
-        if not m or i + 1 >= len(lines) or lines[i + 1].strip():
-            continue
-        n = int(m["n"])
-        if last < n <= last + MAX_PAGE_STEP:
+    for k, (i, n) in enumerate(candidates):
+        steps = last < n <= last + MAX_PAGE_STEP
+        resumes = last < n <= last + MAX_PAGE_JUMP and any(
+            n < later <= n + MAX_PAGE_STEP for _, later in candidates[k + 1 : k + 3]
+        )
+        if steps or resumes:
             found.append(i)
             last = n
     return found if len(found) >= 2 else []
