@@ -53,6 +53,8 @@ def pointer_deadlines(ctx: TaskContext, label: str) -> list[Deadline] | None:
             break  # the annexes begin: the body is over
         if not pointer.search(p.text):
             continue
-        found += [d for d in find_deadlines(ctx.text, issue_date=ctx.issue_date, start=p.start, end=p.end) if d.due_dates]
+        found += [
+            d for d in find_deadlines(ctx.text, issue_date=ctx.issue_date, start=p.start, end=p.end) if d.due_dates
+        ]
     dues = {tuple(d.due_dates) for d in found}
     return found[:1] if len(dues) == 1 else None

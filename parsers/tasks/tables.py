@@ -118,7 +118,9 @@ def table_tasks(ctx: TaskContext, handled: set[int]) -> list[Draft]:
             base = ctx.sections[section].path if section is not None else ""
             table = _Table(_column_roles(ctx, header), len(header.cells), base, inherited_lead(ctx, section))
             lead_at = table.roles.get("lead")
-            table.in_charge = lead_at is not None and bool(LEAD_STRENGTH[0].search(ctx.text[slice(*header.cells[lead_at])]))
+            table.in_charge = lead_at is not None and bool(
+                LEAD_STRENGTH[0].search(ctx.text[slice(*header.cells[lead_at])])
+            )
             body = rows[header_at + 1 :]
         elif previous and rows[0] - previous[2] <= 2:
             table, section, _ = previous  # the same table, broken by a stray line ("…......")
