@@ -78,8 +78,10 @@ def _verdict(s: Scan, m: re.Match[str]) -> bool | None:
         return False
     if open_to and P.VALIDITY.search(V.clause_before(s.text, s.lo, m.start(), V.NAME_WINDOW_WORDS)):
         return False  # "có hiệu lực thi hành từ ngày ... đến hết ngày 31/12/2025": a validity period
-    if P.EFFECTIVE_BEFORE.search(s.text[max(s.lo, m.start() - 30) : m.start()]):
-        return False  # "có hiệu lực thi hành vào ngày 01/01/2026": an effective date
+    if not cue.startswith(("trước", "chậm nhất")) and P.EFFECTIVE_BEFORE.search(
+        s.text[max(s.lo, m.start() - 30) : m.start()]
+    ):
+        return False  # "có hiệu lực thi hành vào ngày 01/01/2026": an effective date (not "có hiệu lực trước ngày ...")
     return s.time_field or not P.PAST_AFTER.match(s.text[m.end() : m.end() + 40])
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from parsers.models import AgencyMention, Deadline, Metadata, Section
 from parsers.tasks.addressees import addressees
+from parsers.tasks.procedure_annexes import procedure_annexes_from
 from parsers.tasks.roles import MentionIndex
 from parsers.tasks.shapes import (
     APPENDIX_POINTER,
@@ -61,6 +62,7 @@ class TaskContext:
     addressees: list[AgencyMention]  # a letter's "Kính gửi:" bodies, who its requests are for
     lead_memo: dict[int, list[AgencyMention]] = field(default_factory=dict)
     first_at: dict[int, int] = field(default_factory=dict)  # offset -> first paragraph starting there
+    procedures_from: int | None = None  # paragraphs from here on are annexed procedures, not tasks
 
     @classmethod
     def build(cls, layout: Layout, mentions: list[AgencyMention], metadata: Metadata, nlp: bool) -> TaskContext:
@@ -71,6 +73,7 @@ class TaskContext:
         for i, section in enumerate(owner):
             members.setdefault(section, []).append(i)
         summary_sections = _summary_sections(paragraphs, sections, owner)
+        closing = _closing_zone(paragraphs, layout.body_start)
         return cls(
             text=layout.text,
             paragraphs=paragraphs,
@@ -85,9 +88,10 @@ class TaskContext:
             heading_of={section: i for i, section in node_at.items()},
             parents={s.parent for s in sections if s.parent is not None},
             members=members,
-            closing=_closing_zone(paragraphs, layout.body_start),
+            closing=closing,
             summary_sections=summary_sections,
             addressees=addressees(layout.text, mentions, metadata),
+            procedures_from=procedure_annexes_from(metadata, closing),
         )
 
     def paragraph_starting(self, start: int) -> Paragraph | None:

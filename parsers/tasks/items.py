@@ -33,6 +33,8 @@ def item_tasks(ctx: TaskContext, handled: set[int]) -> list[Draft]:
     for i, p in enumerate(ctx.paragraphs):
         if i in handled or p.start < ctx.body_start or p.is_row:
             continue
+        if ctx.procedures_from is not None and i >= ctx.procedures_from:
+            break  # the annexed procedures of a decision about procedures: no tasks
         walk.visit(i, p)
     return walk.drafts
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from parsers.deadlines import find_deadlines
 from parsers.lexicon.vietnamese import is_caps
 from parsers.models import AgencyMention, Deadline
+from parsers.tasks.annex_pointers import annex_label, pointer_deadlines
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead
 from parsers.tasks.roles import coordinators, explicit_lead, report_targets
@@ -65,6 +66,8 @@ class _Table:
     group: str = ""
     above: dict[str, Span] = field(default_factory=dict)  # cells a merged cell carries down
     period: list[Deadline] | None = None  # the time a period group row gives its rows
+    in_charge: bool = False  # the lead column says "chủ trì": each row names the body in charge
+    annex: list[Deadline] | None = None  # the time the article naming the table's annex gives its rows
 
 
 def _column_roles(ctx: TaskContext, p: Paragraph) -> dict[str, int]:
@@ -79,7 +82,14 @@ def _column_roles(ctx: TaskContext, p: Paragraph) -> dict[str, int]:
                 if role not in found or rank < found[role][0]:
                     found[role] = (rank, k)
                 break
-    return {role: k for role, (_, k) in found.items()}
+    roles = {role: k for role, (_, k) in found.items()}
+    if "task" not in roles and found.get("lead", (9, 0))[0] == 0 and "ordinal" in roles:
+        # "STT | DANH SÁCH CÁC VBQPPL SỬA ĐỔI | ĐIỀU, KHOẢN CẦN SỬA ĐỔI | CƠ QUAN CHỦ TRÌ SOẠN THẢO":
+        # a list with a body in charge of each row; the column after the ordinal names the work
+        after = roles["ordinal"] + 1
+        if after < len(p.cells) and after not in roles.values() and ctx.text[slice(*p.cells[after])].strip():
+            roles["task"] = after
+    return roles
 
 
 def _tables(ctx: TaskContext, handled: set[int]) -> list[list[int]]:
@@ -107,17 +117,33 @@ def table_tasks(ctx: TaskContext, handled: set[int]) -> list[Draft]:
             header = ctx.paragraphs[rows[header_at]]
             base = ctx.sections[section].path if section is not None else ""
             table = _Table(_column_roles(ctx, header), len(header.cells), base, inherited_lead(ctx, section))
+            lead_at = table.roles.get("lead")
+            table.in_charge = lead_at is not None and bool(
+                LEAD_STRENGTH[0].search(ctx.text[slice(*header.cells[lead_at])])
+            )
             body = rows[header_at + 1 :]
         elif previous and rows[0] - previous[2] <= 2:
             table, section, _ = previous  # the same table, broken by a stray line ("…......")
             body = rows
         else:
             continue
-        if not ctx.holds_tasks(section) or _is_procedure(ctx, rows):
+        if not _holds_table(ctx, section, table) or _is_procedure(ctx, rows):
             continue
+        if header_at is not None and "deadline" not in table.roles:
+            label = annex_label(ctx, rows[0])
+            table.annex = pointer_deadlines(ctx, label) if label else None
         drafts += _rows(ctx, body, table)
         previous = (table, section, rows[-1])
     return drafts
+
+
+def _holds_table(ctx: TaskContext, section: int | None, table: _Table) -> bool:
+    """Whether a table in ``section`` is a task table: in a part that holds tasks, or, in a
+    decree or resolution whose articles state rules (only named doers make assignments), a
+    table naming a body in charge of each row ("Cơ quan chủ trì", "Cơ quan chủ trì soạn thảo")."""
+    if ctx.holds_tasks(section):
+        return True
+    return ctx.zone(section) == "weak" and table.in_charge
 
 
 def _is_procedure(ctx: TaskContext, rows: list[int]) -> bool:
@@ -259,6 +285,8 @@ def _row_task(ctx: TaskContext, table: _Table, cells: list[Span | None], task: S
         draft.deadlines = find_deadlines(ctx.text, issue_date=ctx.issue_date, start=s, end=e, time_field=True)
     elif table.period is not None:
         draft.deadlines = list(table.period)
+    elif table.annex is not None:
+        draft.deadlines = list(table.annex)
     elif "deadline" in table.roles:
         draft.deadlines = []  # the table gives times in a column: none here, none from the task's words
     return draft
