@@ -151,3 +151,66 @@ def test_a_heading_naming_no_body_after_trach_nhiem_gives_no_lead():
     body = "Điều 4. Trách nhiệm thi hành\n1. Quy chế này áp dụng đối với các cụm công nghiệp trên địa bàn tỉnh.\n"
     tasks = _parse("x__1-2025-QD-UBND.txt", "Lào Cai", "1/2025/QĐ-UBND", body).tasks
     assert tasks == []
+
+
+# A regulation's time limit opens the clause, its doer comes after the comma; the limit is relative, no deadline
+TIME_LIMIT_FIRST = """\
+**Điều 6. Cấp mới hộp thư điện tử**
+
+b) Trong thời hạn 03 ngày làm
+việc kể từ khi nhận được văn bản đề nghị của các cơ quan, đơn vị, Sở Khoa học
+và Công nghệ thực hiện phân loại, xử lý và gửi văn bản trả lời cho các cơ quan,
+đơn vị.
+
+**Điều 7. Khôi phục hộp thư**
+
+b) Sau 03 ngày làm việc kể từ
+khi nhận được văn bản đề nghị của các cơ quan, đơn vị, Sở Khoa học và Công nghệ
+xác minh, thực hiện khôi phục hộp thư điện tử bị tạm khóa và khởi tạo lại mật
+khẩu truy nhập;
+
+**Điều 5. Thời hạn giải quyết kiến nghị cử tri**
+
+Chậm nhất trong 20 ngày làm việc, kể từ ngày nhận được kiến nghị, các cơ quan, đơn vị phải có
+trách nhiệm tiếp nhận, giải quyết và trả lời cử tri có kiến nghị.
+"""
+
+
+def test_a_relative_time_limit_before_the_doer_keeps_the_doer_as_lead_and_is_no_deadline():
+    # Ninh Bình 162/2025/QĐ-UBND Điều 6-7; Nghệ An 98/2025/QĐ-UBND Điều 5
+    tasks = _parse("ninh-binh__162-2025-QD-UBND.txt", "Ninh Bình", "162/2025/QĐ-UBND", TIME_LIMIT_FIRST).tasks
+    leads = [_leads(t) for t in tasks]
+    assert leads == [{"Sở Khoa học và Công nghệ"}, {"Sở Khoa học và Công nghệ"}, {"*collective*"}]
+    assert all(t.deadlines == [] for t in tasks)
+
+
+# Quảng Trị 2691/QĐ-UBND: the part describing each published procedure assigns nothing, even where a
+# step names a body
+PROCEDURE_CARD = """\
+**Điều 3.** Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tư pháp chịu trách nhiệm thi hành Quyết định này.
+
+**PHẦN II.
+NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH NỘI BỘ**
+
+**I. Thủ tục
+công nhận báo cáo viên pháp luật cấp tỉnh**
+
+1. Trình tự thực hiện:
+
++ Bước 1: Căn cứ thực tiễn công
+tác phổ biến, giáo dục pháp luật của tỉnh, Sở Tư pháp đề nghị các cơ quan, tổ
+chức cấp tỉnh rà soát, lựa chọn và giới thiệu nhân sự tham gia làm báo cáo viên
+pháp luật cấp tỉnh.
+
+4. Thời hạn giải quyết:
+
+- Trong thời hạn 05 ngày làm việc
+kể từ ngày hết thời hạn giới thiệu nhân sự tham gia làm báo cáo viên pháp luật
+cấp tỉnh theo văn bản của Sở Tư pháp, Sở Tư pháp trình Chủ tịch UBND tỉnh văn bản
+đề nghị công nhận báo cáo viên pháp luật cấp tỉnh.
+"""
+
+
+def test_the_description_of_published_procedures_holds_no_tasks():
+    doc = _parse("quang-tri__2691-QD-UBND.txt", "Quảng Trị", "2691/QĐ-UBND", PROCEDURE_CARD)
+    assert doc.tasks == []

@@ -36,9 +36,14 @@ SUBJECT_OPENER = re.compile(
 TOPIC = re.compile(r"^\W*(?:Về|Đối\s+với)\s[^:;]{3,400}?:\s*", re.I)
 # Openers after which the subject comes after a comma:
 #   "Căn cứ kế hoạch này, Giám đốc các Sở ...", "Trong quá trình thực hiện, nếu có khó khăn, đề nghị các sở ...",
-#   "Đối với các nhiệm vụ triển khai trong năm 2025, các bộ, cơ quan, đơn vị, địa phương chủ động bố trí ..."
+#   "Đối với các nhiệm vụ triển khai trong năm 2025, các bộ, cơ quan, đơn vị, địa phương chủ động bố trí ...";
+#   a regulation's time limit before its doer: "Trong thời hạn 03 ngày làm việc kể từ khi nhận được văn bản đề
+#   nghị ..., Sở Khoa học và Công nghệ thực hiện ...", "Trong 03 ngày làm việc kể từ ngày nhận được kiến nghị, Văn
+#   phòng UBND tỉnh ...", "Sau 03 ngày làm việc kể từ khi ..., Sở Khoa học và Công nghệ xác minh ..."
 CLAUSE_OPENER = re.compile(
-    r"^\W*(?:Căn\s+cứ|Trên\s+cơ\s+sở|Trong\s+quá\s+trình|Trường\s+hợp|Khi|Sau\s+khi|Để|Nhằm|Đối\s+với)\b", re.I
+    r"^\W*(?:Căn\s+cứ|Trên\s+cơ\s+sở|Trong\s+quá\s+trình|Trường\s+hợp|Khi|Sau\s+khi|Để|Nhằm|Đối\s+với"
+    r"|Trong\s+(?:thời\s+hạn|vòng|\d+\s+ngày)|Sau\s+\d+\s+ngày|Chậm\s+nhất)\b",
+    re.I,
 )
 # Who may assign before "giao"/"đề nghị" at the start of a clause: nobody named, or the issuer:
 #   "Giao ...", "Ủy ban nhân dân tỉnh Lào Cai trân trọng đề nghị ...", "Chủ tịch UBND tỉnh giao ..."
