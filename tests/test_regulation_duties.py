@@ -214,3 +214,95 @@ cấp tỉnh theo văn bản của Sở Tư pháp, Sở Tư pháp trình Chủ t
 def test_the_description_of_published_procedures_holds_no_tasks():
     doc = _parse("quang-tri__2691-QD-UBND.txt", "Quảng Trị", "2691/QĐ-UBND", PROCEDURE_CARD)
     assert doc.tasks == []
+
+
+# Lào Cai 16/2026/QĐ-UBND Điều 6 khoản 3: the closing limit bounds points a) to d), not the other clauses
+CLAUSE_LIMIT = """\
+      Điều 6. Thành lập, mở rộng cụm công nghiệp
+      2. Điều chỉnh, bãi bỏ Quyết định thành lập, mở rộng cụm công nghiệp
+      b) Trách nhiệm của các cơ quan, đơn vị:
+      Ủy ban nhân dân cấp xã chủ trì, phối hợp với các cơ quan đơn vị có liên
+quan trình Sở Công Thương điều chỉnh, bãi bỏ Quyết định thành lập, mở rộng
+cụm công nghiệp.
+      3. Xử lý thành lập cụm công nghiệp có trong phương án phát triển cụm
+công nghiệp hình thành trước Quyết định số 105/2009/QĐ-TTg ngày 19 tháng 8
+năm 2009 của Thủ tướng Chính phủ ban hành Quy chế quản lý cụm công nghiệp.
+      a) Ủy ban nhân dân cấp xã rà soát, xây dựng kế hoạch, lộ trình thực hiện
+đầu tư xây dựng hoàn chỉnh hạ tầng kỹ thuật các cụm công nghiệp, báo cáo Ủy
+ban nhân dân tỉnh xem xét, quyết định.
+      d) Trách nhiệm của các cơ quan, đơn vị:
+       Sở Công Thương chủ trì, phối hợp các sở, ngành liên quan tổ chức thẩm
+định, trình Ủy ban nhân dân tỉnh xem xét định thành lập cụm công nghiệp theo
+quy định.
+     Thời hạn xử lý thành lập cụm công nghiệp hoàn thành trước ngày 31 tháng
+12 năm 2026.
+     Điều 7. Công tác phối hợp trong việc đánh giá lựa chọn chủ đầu tư
+      1. Sở Công Thương tham mưu Ủy ban nhân dân tỉnh quyết định thành lập Hội đồng.
+"""
+
+# Hồ Chí Minh 4085/UBND-ĐT 1.3: the same closing line after a body's bullets
+CLAUSE_LIMIT_LETTER = """\
+1.3. Giao Ủy ban nhân
+dân các phường, xã, đặc khu
+- Phối hợp thực hiện
+công tác rà soát dữ liệu số nhà trên cơ sở Kế hoạch số 94/KH-UBND
+ngày 19 tháng 9 năm 2025 của Ủy ban nhân dân Thành phố.
+- Trên cơ sở dữ liệu đất
+đai và bản đồ địa chính, Ủy ban nhân dân các phường, xã, đặc khu tổ chức rà soát, cập
+nhật và làm sạch dữ liệu số nhà đã cấp.
+Thời gian hoàn thành trước ngày 31 tháng 12 năm 2025**.**
+1.4. Giao Sở Xây dựng
+Theo dõi, đôn đốc Ủy ban nhân dân các phường, xã, đặc khu thực hiện cập nhật thông tin số nhà.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "issuer", "number", "body", "expected"),
+    [
+        (
+            "lao-cai__16-2026-QD-UBND.txt",
+            "Lào Cai",
+            "16/2026/QĐ-UBND",
+            CLAUSE_LIMIT,
+            {
+                "Ủy ban nhân dân cấp xã chủ trì": [],
+                "Ủy ban nhân dân cấp xã rà soát": ["2026-12-31"],
+                "Sở Công Thương chủ trì, phối hợp các sở": ["2026-12-31"],
+                "Sở Công Thương tham mưu": [],
+            },
+        ),
+        (
+            "ho-chi-minh__4085-UBND-DT.txt",
+            "Hồ Chí Minh",
+            "4085/UBND-ĐT",
+            CLAUSE_LIMIT_LETTER,
+            {"Phối hợp thực hiện": ["2025-12-31"], "Trên cơ sở dữ liệu": ["2025-12-31"]},
+        ),
+    ],
+)
+def test_a_time_limit_closing_a_clause_is_the_deadline_of_each_of_its_tasks(name, issuer, number, body, expected):
+    tasks = _parse(name, issuer, number, body).tasks
+    found = {
+        prefix: [str(day) for d in t.deadlines for day in d.due_dates]
+        for t in tasks
+        for prefix in expected
+        if t.text.startswith(prefix)
+    }
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "limit",
+    [
+        "Thời hạn xử lý không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ.",
+        # Bắc Ninh 1489/QĐ-UBND (and eight decisions of the same form): counted from the decision's own day
+        "Thời hạn chậm nhất 05 ngày làm\nviệc kể từ ngày ban hành Quyết định.",
+    ],
+)
+def test_a_relative_limit_closing_a_clause_is_no_deadline(limit):
+    body = CLAUSE_LIMIT.replace(
+        "Thời hạn xử lý thành lập cụm công nghiệp hoàn thành trước ngày 31 tháng\n12 năm 2026.", limit
+    )
+    assert limit in body
+    tasks = _parse("lao-cai__16-2026-QD-UBND.txt", "Lào Cai", "16/2026/QĐ-UBND", body).tasks
+    assert len(tasks) >= 3 and all(t.deadlines == [] for t in tasks)
