@@ -57,9 +57,15 @@ TITLE_IMPLEMENTS = re.compile(r"thực\s+hiện|triển\s+khai|thi\s+hành", re.
 STRENGTH = {Relation.IMPLEMENTS: 3, Relation.BASIS: 2, Relation.MENTIONS: 1}
 
 
+# A type code glued to its issuer code, as converted Word files and PDF text layers drop the hyphen:
+#   "181/2024/NĐCP", "10/2024/TTBTC", "37/2025/TTBNNMT", "21/2025/TTBYT" (not "01/2012/TTLT")
+GLUED_CODES = re.compile(r"(?<=/)(?P<type>NĐ|QĐ|NQ|TT|CT)(?=(?:CP|TTg|B[A-ZĐ]{1,8}|UBND|HĐND)$)")
+
+
 def clean_number(number: str) -> str:
-    """A number without spaces: ``"2360/QĐ- TTg"`` -> ``"2360/QĐ-TTg"``."""
-    return re.sub(r"\s+", "", number)
+    """A number without spaces, its type and issuer codes hyphenated: ``"2360/QĐ- TTg"`` ->
+    ``"2360/QĐ-TTg"``, ``"181/2024/NĐCP"`` -> ``"181/2024/NĐ-CP"``."""
+    return GLUED_CODES.sub(r"\g<type>-", re.sub(r"\s+", "", number))
 
 
 def _issuer(after: str) -> str | None:

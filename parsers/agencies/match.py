@@ -84,7 +84,7 @@ def _finish(f: Folded, e: Entry, m: re.Match[str], province: str | None, levelle
         name, aid, end, foreign = _place_tail(f, e, end, name, aid, province, levelless)
     if not foreign and _vetoed(f, e, end, province, levelless):
         return Candidate(m.start(), end, e.agency(), veto=True)
-    if PLURAL.match(f.text, end) and e.kind != "party":
+    if PLURAL.match(f.text, end) and e.kind != "party" and not f.breaks_at(end):
         return _plural(m.start(), end, e)
     if levelless and end == m.end() and _proper_name_follows(f, end):
         return None  # "Ban Quản lý Khu kinh tế Dung Quất ...": a body of its own name, the detector's to read

@@ -18,6 +18,7 @@ from parsers.tasks.shapes import (
     TIME_FIELD_LINE,
     after_formula,
     ends_with_colon,
+    is_addressee_heading,
     is_bullet,
     is_heading_like,
 )
@@ -114,7 +115,7 @@ class _ItemWalk:
     def _labelled(self, i: int, p: Paragraph, d: int) -> None:
         ctx = self.ctx
         children = _has_children(ctx.paragraphs, i, self.depth)
-        if children and (ends_with_colon(p) or is_heading_like(p)):
+        if children and (ends_with_colon(p) or is_heading_like(p) or is_addressee_heading(p)):
             chain = subject(ctx.index, p.body_start, p.end) or explicit_lead(ctx.index, p.body_start, p.end)
             if chain:
                 self.lead_ins.append((d, chain.leads()))

@@ -80,9 +80,12 @@ LABELLED_DETAIL = re.compile(r"[^:;,.]{2,40}:\s")  # used with .match(): anchore
 NORMATIVE_TYPES = {name.casefold() for name in names("normative")}
 # Decisions that issue rules, or publish procedures, rather than plan work:
 #   "Ban hành Quy định về quản lý chất thải rắn", "Quy định chức năng, nhiệm vụ, quyền hạn của Sở ...",
-#   "Về việc công bố danh mục thủ tục hành chính ...", "Phân quyền, cắt giảm, đơn giản hóa thủ tục hành chính"
+#   "Về việc công bố danh mục thủ tục hành chính ...", "Phân quyền, cắt giảm, đơn giản hóa thủ tục hành chính";
+#   a card or form, its articles describing it: "Ban hành mẫu thẻ bảo hiểm y tế", "Về việc ban hành thẻ bảo
+#   hiểm y tế cấp cho quân nhân ..." ("Điều 2. Phôi thẻ BHYT có kích thước ...: - Tiếp dưới in dòng chữ ...")
 NORMATIVE_TITLE = re.compile(
     r"ban\s+hành\s+(?:bản\s+)?(?:quy\s+định|quy\s+chế|điều\s+lệ|nội\s+quy)|quy\s+định\s+chức\s+năng|"
+    r"ban\s+hành\s+(?:(?:các\s+)?(?:biểu\s+)?mẫu|thẻ|phôi)\b|"
     r"(?:công\s+bố|cắt\s+giảm|đơn\s+giản\s+hóa|phân\s+quyền|phân\s+cấp)[^.;]{0,60}thủ\s+tục\s+hành\s+chính|"
     r"phê\s+duyệt\s+quy\s+trình\s+nội\s+bộ",
     re.I,
@@ -145,6 +148,23 @@ def is_heading_like(p: Paragraph) -> bool:
     if re.search(r"[;!?]$|[.;!?]\s+\S", body):
         return False  # a sentence, or a list item closed by ";"
     return not (body.endswith(".") and len(body) > 90)
+
+
+# A heading that names the bodies its items are for, the groups separated by ";" and no verb of its
+# own: "1. Giao người đứng đầu các cơ quan chuyên môn, ... trực thuộc Ủy ban nhân dân Thành phố; Chủ
+# tịch Ủy ban nhân dân các xã, phường và đặc khu" / "- Tiếp tục triển khai ...".
+ADDRESSING = re.compile(r"^\W*(?:Giao|Đề\s+nghị|Yêu\s+cầu)\s", re.I)
+ADDRESSEE_GROUP_MAX = 160
+
+
+def is_addressee_heading(p: Paragraph) -> bool:
+    """A heading naming its addressees in groups separated by ";" (is_heading_like reads a ";" as
+    a sentence's end), not an item that closes with ".", ";" or ":"."""
+    body = re.sub(r"\s*\([^()]*\)", "", p.body).strip()
+    if not ADDRESSING.match(body) or body.endswith((".", ";", ":")):
+        return False
+    groups = body.split(";")
+    return len(groups) <= 3 and all(len(g) <= ADDRESSEE_GROUP_MAX and not re.search(r"[.!?]\s+\S", g) for g in groups)
 
 
 def ends_with_colon(p: Paragraph) -> bool:
