@@ -306,3 +306,26 @@ def test_a_relative_limit_closing_a_clause_is_no_deadline(limit):
     assert limit in body
     tasks = _parse("lao-cai__16-2026-QD-UBND.txt", "Lào Cai", "16/2026/QĐ-UBND", body).tasks
     assert len(tasks) >= 3 and all(t.deadlines == [] for t in tasks)
+
+
+# Nghị quyết 66.18/2026/NQ-CP (Word original): its appendix describes simplified procedures, step by step;
+# a step's time limit before the ministry that acts describes the procedure, it assigns no work
+APPENDIX_PROCEDURE = """\
+PHỤ LỤC I
+PHÂN QUYỀN, CẮT GIẢM, ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH
+II. Trình tự thực hiện thủ tục cấp, sửa đổi bổ sung, gia hạn giấy chứng nhận đăng ký hoạt động bán hàng đa cấp
+1. Tiếp nhận hồ sơ
+a) Doanh nghiệp nộp 01 bộ hồ sơ quy định tại Điều 10 Nghị định số 137/2026/NĐ-CP tới Bộ Công Thương;
+b) Trong thời hạn 05 ngày làm việc kể từ ngày tiếp nhận hồ sơ, Bộ Công Thương có trách nhiệm kiểm tra tính đầy \
+đủ, hợp lệ của hồ sơ. Bộ Công Thương thông báo cho doanh nghiệp về tính đầy đủ, đúng quy định của hồ sơ.
+"""
+
+
+def test_a_time_limit_step_in_an_appendix_describing_procedures_is_no_task():
+    tasks = _parse("trung-uong__66-18-2026-NQ-CP.docx", "Hà Nội", "66.18/2026/NQ-CP", APPENDIX_PROCEDURE).tasks
+    assert not any(t.text.startswith("Trong thời hạn 05 ngày") for t in tasks)
+    # the same step in a regulation's own procedure article is the named body's task (Ninh Bình 162 Điều 6.2)
+    body = "**Điều 6. Cấp mới hộp thư điện tử**\n\n2. Quy trình cấp mới, thay đổi, thu hồi hộp thư như sau:\n\n"
+    body += TIME_LIMIT_FIRST.split("**Điều 7.")[0].split("**\n\n", 1)[1]
+    tasks = _parse("ninh-binh__162-2025-QD-UBND.txt", "Ninh Bình", "162/2025/QĐ-UBND", body).tasks
+    assert [_leads(t) for t in tasks if t.text.startswith("Trong thời hạn 03")] == [{"Sở Khoa học và Công nghệ"}]

@@ -4,7 +4,7 @@ assigns ("... phản ánh về Sở Y tế để tổng hợp"), a sentence assi
 from __future__ import annotations
 
 from parsers.lexicon.vietnamese import is_caps
-from parsers.tasks.acceptance import accepts, item_roles
+from parsers.tasks.acceptance import accepts, assigns_duties, item_roles
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead, is_agency_heading
 from parsers.tasks.roles import explicit_lead, subject
@@ -36,7 +36,7 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
     if under_heading and not LIST_INTRO.search(p.text):
         draft = Draft(ctx.section_path(section), start, p.end, "paragraph")
         inherited = inherited_lead(ctx, section)
-        named = item_roles(ctx, draft, start, p.end, inherited)
+        named = item_roles(ctx, draft, start, p.end, inherited, duties=assigns_duties(ctx, section))
         return [draft] if accepts(ctx, ctx.zone(section), p, named, inherited) else []
     closing = _is_closing(ctx, i)
     if closing and (CLOSING_ASSIGNMENT.search(ctx.text, start, p.end) or _assigns_named(ctx, start, p.end)):
