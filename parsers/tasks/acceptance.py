@@ -7,7 +7,7 @@ import re
 from parsers.models import AgencyMention
 from parsers.tasks.actions import UNKNOWN, opening_action
 from parsers.tasks.context import Draft, TaskContext
-from parsers.tasks.roles import coordinators, explicit_lead, report_targets, subject
+from parsers.tasks.roles import coordinators, explicit_lead, report_targets, subject, subject_after_time_limit
 from parsers.tasks.shapes import FIELD, LABELLED_DETAIL
 from parsers.tasks.tagger import opens_with_verb
 from parsers.text.structure import Paragraph
@@ -57,13 +57,34 @@ def _acts_on_grounds(body: str) -> bool:
     return False
 
 
-def item_roles(ctx: TaskContext, draft: Draft, start: int, end: int, inherited: list[AgencyMention]) -> bool:
-    """Fill a draft's roles from its own text; True when the text itself names the doer."""
+def item_roles(
+    ctx: TaskContext, draft: Draft, start: int, end: int, inherited: list[AgencyMention], *, duties: bool = False
+) -> bool:
+    """Fill a draft's roles from its own text; True when the text itself names the doer.
+
+    ``duties``: the item stands where a text assigns duties (not in a procedure's description), so
+    a doer after an opening time limit counts ("Trong thời hạn 03 ngày ..., Sở X thực hiện ...").
+    """
     lead_chain = explicit_lead(ctx.index, start, end) or subject(ctx.index, start, end)
+    if lead_chain is None and duties:
+        lead_chain = subject_after_time_limit(ctx.index, start, end)
     draft.lead = lead_chain.leads() if lead_chain else list(inherited)
     draft.coordinate += coordinators(ctx.index, start, end)
     draft.report_to += report_targets(ctx.index, start, end)
     return lead_chain is not None
+
+
+def assigns_duties(ctx: TaskContext, section: int | None) -> bool:
+    """Whether a section assigns duties: not an appendix describing procedures ("Phụ lục ... Thủ tục cấp Giấy
+    phép ...", "Hồ sơ thủ tục ..."). A regulation's own procedure article still does ("2. Quy trình cấp mới ...
+    b) Trong thời hạn 03 ngày làm việc ..., Sở Khoa học và Công nghệ thực hiện ...")."""
+    procedure = appendix = False
+    while section is not None:
+        node = ctx.sections[section]
+        procedure |= node.kind == "procedure"
+        appendix |= node.label.casefold().startswith("phụ lục")
+        section = node.parent
+    return not (procedure and appendix)
 
 
 def is_detail(ctx: TaskContext, p: Paragraph) -> bool:

@@ -19,6 +19,7 @@ from parsers.tasks.shapes import (
     MEDIUM_KINDS,
     NORMATIVE_TITLE,
     NORMATIVE_TYPES,
+    PROCEDURE_CARDS,
     STRONG_KINDS,
     WEAK_KINDS,
 )
@@ -59,6 +60,7 @@ class TaskContext:
     members: dict[int | None, list[int]]  # section -> its paragraphs
     closing: set[int]  # paragraphs of "Nơi nhận" and signature blocks
     summary_sections: set[int | None]  # sections whose items sum up an appendix
+    card_sections: set[int]  # sections describing published administrative procedures, and all below them
     addressees: list[AgencyMention]  # a letter's "Kính gửi:" bodies, who its requests are for
     lead_memo: dict[int, list[AgencyMention]] = field(default_factory=dict)
     first_at: dict[int, int] = field(default_factory=dict)  # offset -> first paragraph starting there
@@ -90,6 +92,7 @@ class TaskContext:
             members=members,
             closing=closing,
             summary_sections=summary_sections,
+            card_sections=_card_sections(sections),
             addressees=addressees(layout.text, mentions, metadata),
             procedures_from=procedure_annexes_from(metadata, closing),
         )
@@ -114,6 +117,8 @@ class TaskContext:
 
     def zone(self, section: int | None) -> str:
         """How much an item must show to be a task: "strong", "medium", "weak" or "none"."""
+        if section in self.card_sections:
+            return "none"
         kind = self.sections[section].kind if section is not None else "other"
         if self.normative and kind in STRONG_KINDS | MEDIUM_KINDS | WEAK_KINDS:
             return "weak"  # a law's articles state rules; only a named doer makes an assignment
@@ -153,6 +158,15 @@ def _summary_sections(paragraphs: list[Paragraph], sections: list, owner: list[i
         if parent is not None and (i + 1 == len(paragraphs) or not _under(sections, owner[i + 1], parent)):
             summary |= {k for k in range(len(sections)) if _under(sections, k, parent)}
     return summary
+
+
+def _card_sections(sections: list[Section]) -> set[int]:
+    """Sections of a part describing published administrative procedures (``PROCEDURE_CARDS``)."""
+    cards: set[int] = set()
+    for k, section in enumerate(sections):  # a parent comes before its children
+        if PROCEDURE_CARDS.match(section.heading or "") or section.parent in cards:
+            cards.add(k)
+    return cards
 
 
 def _under(sections: list, section: int | None, ancestor: int) -> bool:

@@ -20,6 +20,7 @@ from parsers.deadlines import find_deadlines
 from parsers.models import AgencyMention, Metadata, Task, TaskAgency
 from parsers.tasks.actions import classify_action
 from parsers.tasks.blocks import block_tasks, find_blocks
+from parsers.tasks.clause_limits import apply_clause_limits
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead
 from parsers.tasks.items import item_tasks
@@ -55,7 +56,7 @@ def find_tasks(layout: Layout, mentions: list[AgencyMention], metadata: Metadata
     drafts.sort(key=lambda d: d.start)
     drafts = [d for d in apply_section_times(ctx, drafts) if not assigns_nothing(ctx.text[d.start : d.end])]
     drafts = split_second_bodies(ctx, drafts)
-    return [_finish(ctx, d) for d in drafts]
+    return apply_clause_limits(ctx, [_finish(ctx, d) for d in drafts])
 
 
 def _finish(ctx: TaskContext, draft: Draft) -> Task:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from parsers.models import AgencyMention
-from parsers.tasks.acceptance import accepts, is_detail, item_roles
+from parsers.tasks.acceptance import accepts, assigns_duties, is_detail, item_roles
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead, inline_text, is_agency_heading
 from parsers.tasks.paragraphs import free_paragraph, is_topic_label
@@ -142,7 +142,7 @@ class _ItemWalk:
         node = ctx.node_at.get(i)
         start = (inline_text(ctx, node) if node is not None else None) or p.body_start
         draft = Draft(ctx.parent_path(i), start, p.end, "item")
-        named = item_roles(ctx, draft, p.body_start, p.end, inherited)
+        named = item_roles(ctx, draft, p.body_start, p.end, inherited, duties=assigns_duties(ctx, section))
         if not accepts(ctx, ctx.zone(section), p, named, inherited):
             return
         self.drafts.append(draft)

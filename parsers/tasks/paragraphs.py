@@ -4,7 +4,7 @@ assigns ("... phản ánh về Sở Y tế để tổng hợp"), a sentence assi
 from __future__ import annotations
 
 from parsers.lexicon.vietnamese import is_caps
-from parsers.tasks.acceptance import accepts, item_roles
+from parsers.tasks.acceptance import accepts, assigns_duties, item_roles
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead, is_agency_heading
 from parsers.tasks.roles import acts_after, explicit_lead, subject
@@ -50,7 +50,7 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
     if under_heading and not LIST_INTRO.search(p.text) and not SUMMARY_SENTENCE.match(p.text):
         draft = Draft(ctx.section_path(section), start, p.end, "paragraph")
         inherited = inherited_lead(ctx, section)
-        named = item_roles(ctx, draft, start, p.end, inherited)
+        named = item_roles(ctx, draft, start, p.end, inherited, duties=assigns_duties(ctx, section))
         if not accepts(ctx, ctx.zone(section), p, named, inherited):
             return []
         if start == p.start and _sole_paragraph_of_topic(ctx, i):

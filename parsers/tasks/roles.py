@@ -49,6 +49,11 @@ CLAUSE_OPENER = re.compile(
     r"Với\s+vai\s+trò)\b",
     re.I,
 )
+# A regulation's time limit before its doer (read only where the text assigns duties, not where it
+# describes a procedure): "Trong thời hạn 03 ngày làm việc kể từ khi nhận được văn bản đề nghị ..., Sở Khoa học
+# và Công nghệ thực hiện ...", "Sau 03 ngày làm việc kể từ khi ..., Sở Khoa học và Công nghệ xác minh ...",
+# "Chậm nhất trong 20 ngày làm việc, kể từ ngày nhận được kiến nghị, các cơ quan, đơn vị phải ..."
+TIME_LIMIT_OPENER = re.compile(r"^\W*(?:Trong\s+(?:thời\s+hạn|vòng|\d+\s+ngày)|Sau\s+\d+\s+ngày|Chậm\s+nhất)\b", re.I)
 # Who may assign before "giao"/"đề nghị" at the start of a clause: nobody named, or the issuer:
 #   "Giao ...", "Ủy ban nhân dân tỉnh Lào Cai trân trọng đề nghị ...", "Chủ tịch UBND tỉnh giao ..."
 #   in central letters the Prime Minister assigns, after a lead-in: "Về nội dung nêu trên, Thủ tướng Chính phủ giao ..."
@@ -153,13 +158,25 @@ def subject(index: MentionIndex, start: int, end: int) -> Chain | None:
         acts = chain is not None and acts_after(index.text, chain.end, end)
         return chain if acts else None
     if CLAUSE_OPENER.match(text):
-        first_sentence = re.split(r"(?<=[.;])\s", text, maxsplit=1)[0]
-        for chain in chains:
-            if chain.start >= start + len(first_sentence):
-                break
-            before = index.text[max(start, chain.start - 12) : chain.start]
-            if re.search(r"(?:,|đề\s+nghị|yêu\s+cầu)\s*(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\s+)?$", before, re.I):
-                return chain
+        return _after_clause(index, start, text, chains)
+    return None
+
+
+def subject_after_time_limit(index: MentionIndex, start: int, end: int) -> Chain | None:
+    """The doer after a time limit that opens the item ("Trong thời hạn 03 ngày ..., Sở X thực hiện")."""
+    text = index.text[start:end]
+    return _after_clause(index, start, text, index.chains(start, end)) if TIME_LIMIT_OPENER.match(text) else None
+
+
+def _after_clause(index: MentionIndex, start: int, text: str, chains: list[Chain]) -> Chain | None:
+    """The first chain of the first sentence that follows a comma or a request ("đề nghị")."""
+    first_sentence = re.split(r"(?<=[.;])\s", text, maxsplit=1)[0]
+    for chain in chains:
+        if chain.start >= start + len(first_sentence):
+            break
+        before = index.text[max(start, chain.start - 12) : chain.start]
+        if re.search(r"(?:,|đề\s+nghị|yêu\s+cầu)\s*(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\s+)?$", before, re.I):
+            return chain
     return None
 
 

@@ -113,6 +113,12 @@ HEADING_OWNER = re.compile(
 #   "Điều 16. Trách nhiệm Sở Công Thương", "Điều 2. Trách nhiệm Sở Nội vụ; UBND các xã, phường",
 #   "Điều 6. Trách nhiệm Văn phòng UBND tỉnh" (never "Trách nhiệm thực hiện", which names no body)
 HEADING_OWNER_BARE = re.compile(r"(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:,?\s+(?:và\s+)?quyền\s+hạn)?\s+(?=\w)", re.I)
+# The part of a decision publishing administrative procedures that describes each one (steps, dossier, time limit,
+# fees) for the people who use it; it assigns no work: "PHẦN II. NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH
+# NỘI BỘ", "II. NỘI DUNG THỦ TỤC HÀNH CHÍNH NỘI BỘ", "Nội dung thủ tục hành chính được công bố tại Quyết định này."
+PROCEDURE_CARDS = re.compile(
+    r"^\W*nội\s+dung\s+(?:cụ\s+thể\s+)?(?:của\s+)?(?:từng\s+|các\s+)?thủ\s+tục\s+hành\s+chính", re.I
+)
 # "Điều 1. Ban hành kèm theo Quyết định này ...": the decision enacting its content, not a task
 ENACTING = re.compile(
     r"^\W*(?:Điều\s+\d+\s*[.:]\s*)?Ban\s+hành\s+kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Thông\s+tư)\s+này",
