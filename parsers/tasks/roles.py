@@ -38,7 +38,7 @@ TOPIC = re.compile(r"^\W*(?:Về|Đối\s+với)\s[^:;]{3,400}?:\s*", re.I)
 #   "Căn cứ kế hoạch này, Giám đốc các Sở ...", "Trong quá trình thực hiện, nếu có khó khăn, đề nghị các sở ...",
 #   "Đối với các nhiệm vụ triển khai trong năm 2025, các bộ, cơ quan, đơn vị, địa phương chủ động bố trí ...";
 #   a time first: "Từ ngày 01 tháng 12 năm 2025, Trung tâm Phục vụ hành chính công tỉnh ... tổ chức thực hiện ...",
-#   "Hằng năm, Sở Nội vụ ... ban hành văn bản hướng dẫn ...", "Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì ..."
+#   "Hằng năm, Sở Nội vụ ... ban hành văn bản hướng dẫn ...", "Trong quý I ..., Sở Nội vụ chủ trì ..."
 CLAUSE_OPENER = re.compile(
     r"^\W*(?:Căn\s+cứ|Trên\s+cơ\s+sở|Trong\s+quá\s+trình|Trường\s+hợp|Khi|Sau\s+khi|Để|Nhằm|Đối\s+với"
     r"|(?:Kể\s+)?Từ\s+(?:ngày|tháng|năm)|Trước\s+ngày|Chậm\s+nhất|Đến\s+(?:ngày|hết)|Trong\s+(?:quý|tháng|năm|thời\s+hạn)"
