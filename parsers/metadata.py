@@ -162,7 +162,9 @@ def read_metadata(
         meta.doc_type = heading[1].capitalize()
         meta.title, body_start = _read_title(paragraphs, heading)
     else:
-        meta.title = next((s["subject"].strip() for cell in cells if (s := LETTER_SUBJECT.search(cell))), None)
+        # a letter's subject line ends its sentence: "V/v ... tiền chất thuốc nổ." (the title has no full stop)
+        subject = next((s["subject"].strip() for cell in cells if (s := LETTER_SUBJECT.search(cell))), None)
+        meta.title = re.sub(r"(?<=\w)\.$", "", subject) if subject else None
     if not meta.doc_type and hints.get("doc_type"):
         meta.doc_type = hints["doc_type"][:1].upper() + hints["doc_type"][1:].lower()
     if not meta.doc_type and meta.number:

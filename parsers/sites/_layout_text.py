@@ -19,7 +19,7 @@ import re
 
 from parsers.lexicon.document_types import alternation
 from parsers.lexicon.markers import RECIPIENTS_PATTERN
-from parsers.lexicon.vietnamese import LOWER, UPPER
+from parsers.lexicon.vietnamese import LOWER, UPPER, is_caps
 
 # A gap between two columns: at least five spaces between words ("DÂN      CỘNG HÒA")
 COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
@@ -103,8 +103,10 @@ def _title_block(lines: list[str], out: list[str]) -> int:
     i = 1
     while i < len(lines) and not lines[i].strip():
         i += 1
-    title = []
+    title: list[str] = []
     while i < len(lines) and lines[i].strip() and len(title) < MAX_TITLE_LINES:
+        if title and is_caps(" ".join(title)) and not is_caps(lines[i]):
+            break  # capitals end where the body's first paragraph begins ("Thực hiện Nghị quyết số ...")
         title.append(lines[i].strip())
         i += 1
     out += [" ".join(title), ""]

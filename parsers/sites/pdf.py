@@ -1,4 +1,10 @@
-"""PDF files with a text layer (pypdf). Scanned PDFs (no text layer) are the ``scan`` reader's.
+"""PDF files with a text layer. Scanned PDFs (no text layer) are the ``scan`` reader's.
+
+Poppler's ``pdftotext -layout`` (Debian's poppler-utils) reads each page as it is printed:
+the header's two columns side by side, words in their order, one form feed per page. Its
+text goes the way of any layout-mode text (``_typed``): two-column blocks as rows, page
+numbers and footnotes out of the sentences. Without the binary (or when it fails) pypdf reads
+the page, which swaps words set in separate runs ("trong kiểm tra điềuvướng mắc kiện").
 
 pypdf reads a page two ways. The plain mode follows the content stream: the header's
 two columns come out one after the other ("ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI" /
@@ -13,6 +19,8 @@ from __future__ import annotations
 import io
 import logging
 import re
+import shutil
+import subprocess
 from collections import Counter
 
 from pypdf import PdfReader
@@ -20,6 +28,7 @@ from pypdf import PdfReader
 from parsers.lexicon.vietnamese import LOWER, UPPER
 from parsers.models import SourceText
 from parsers.sites._pdf import MIN_LETTERS_PER_PAGE, is_pdf
+from parsers.sites._typed import read_typed
 
 SITE = "pdf"
 EXTENSIONS = (".pdf",)
@@ -31,6 +40,8 @@ PAGE_NUMBER = re.compile(r"^\s*(?:Trang\s+)?[-–]?\s*(?P<n>\d{1,3})\s*(?:/\s*\d
 RUNNING_SHARE = 0.5
 EDGE_LINES = 2
 BLANK_RUNS = re.compile(r"\n{3,}")
+# pdftotext reads a page in well under a second; a file that takes longer is pathological.
+POPPLER_SECONDS = 120
 
 
 def matches(name: str, data: bytes) -> bool:
@@ -70,26 +81,74 @@ def _edges(page: list[str]) -> list[str]:
     return filled[:EDGE_LINES] + filled[-EDGE_LINES:]
 
 
+def _running_key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()))
+
+
 def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
     """Remove lines repeated at the top or bottom of most pages ("Công báo số 12", a letterhead)."""
     if len(pages) < 3:
         return pages
-    counts = Counter(key for page in pages for key in {re.sub(r"\d+", "#", line) for line in _edges(page)})
+    counts = Counter(key for page in pages for key in {_running_key(line) for line in _edges(page)})
     threshold = max(3, RUNNING_SHARE * len(pages))
     running = {key for key, count in counts.items() if count >= threshold}
     cleaned = []
     for page in pages:
         edges = set(_edges(page))
-        cleaned.append([line for line in page if not (line in edges and re.sub(r"\d+", "#", line) in running)])
+        cleaned.append([line for line in page if not (line in edges and _running_key(line) in running)])
     return cleaned
 
 
-def read(name: str, data: bytes) -> SourceText:
-    """Read the text layer of a PDF, page after page.
+def _poppler_pages(data: bytes) -> list[str] | None:
+    """Each page's text as ``pdftotext -layout`` prints it; None without the binary or when it fails
+    (encrypted with a password, damaged: pypdf then says why)."""
+    binary = shutil.which("pdftotext")
+    if binary is None:
+        return None
+    try:
+        run = subprocess.run(
+            [binary, "-layout", "-enc", "UTF-8", "-q", "-", "-"],
+            input=data,
+            capture_output=True,
+            timeout=POPPLER_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if run.returncode != 0:
+        return None
+    pages = run.stdout.decode("utf-8", errors="replace").split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()  # every page ends with a form feed
+    if not pages or all(sum(c.isalpha() for c in page) < MIN_LETTERS_PER_PAGE for page in pages):
+        return None  # no text layer: pypdf's reading says so
+    return pages
 
-    >>> read("qd.pdf", pdf_bytes).text.split("\\n")[:2]  # doctest: +SKIP
-    ['ỦY BAN NHÂN DÂN', 'TỈNH LÀO CAI']
+
+def _read_poppler(name: str, pages: list[str]) -> SourceText:
+    """Layout-mode pages as one text, read like any layout-mode text (``_typed``)."""
+    split = [page.rstrip().split("\n") for page in pages]
+    kept = _drop_running_heads(split)
+    text = "\n\f".join("\n".join(lines) for lines in kept)
+    read = read_typed(name, text, SITE)
+    hints = {**read.hints, "pages": str(len(pages)), "pdf_text": "pdftotext"}
+    return read.model_copy(update={"hints": hints})
+
+
+def read(name: str, data: bytes) -> SourceText:
+    """Read the text layer of a PDF, page after page: pdftotext when poppler is installed, else pypdf.
+
+    >>> read("qd.pdf", pdf_bytes).text.split("\\n")[0]  # doctest: +SKIP
+    'ỦY BAN NHÂN DÂN TỈNH LÀO CAI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc'
     """
+    pages = _poppler_pages(data)
+    if pages is not None:
+        return _read_poppler(name, pages)
+    return _read_pypdf(name, data)
+
+
+def _read_pypdf(name: str, data: bytes) -> SourceText:
+    """The text layer as pypdf reads it (the fallback without poppler), or ValueError naming the file."""
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-font warnings are not ours
     try:
         reader = PdfReader(io.BytesIO(data))

@@ -21,6 +21,7 @@ from parsers.tasks.shapes import (
     is_addressee_heading,
     is_bullet,
     is_heading_like,
+    is_topic_heading,
 )
 from parsers.text.structure import Paragraph
 
@@ -109,7 +110,9 @@ class _ItemWalk:
         ctx = self.ctx
         has_below = i + 1 < len(ctx.paragraphs) and ctx.owner[i + 1] == node and ctx.node_at.get(i + 1) is None
         return node is not None and (
-            node in ctx.parents or is_agency_heading(ctx, node) or (is_heading_like(p) and has_below)
+            node in ctx.parents
+            or is_agency_heading(ctx, node)
+            or ((is_heading_like(p) or is_topic_heading(p)) and has_below)
         )
 
     def _labelled(self, i: int, p: Paragraph, d: int) -> None:

@@ -13,10 +13,14 @@ from parsers.tasks.shapes import (
     CLOSING_ASSIGNMENT,
     CLOSING_SENTENCE,
     CLOSING_ZONE_START,
+    COURTESY_CLOSING,
     LIST_INTRO,
+    OBJECT_LIST,
     SUMMARY_SENTENCE,
     after_formula,
+    ends_with_colon,
     is_heading_like,
+    is_topic_heading,
 )
 from parsers.text.structure import Paragraph
 
@@ -27,12 +31,18 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
     previous = ctx.paragraphs[i - 1] if i else None
     section = ctx.owner[i]
     heading = ctx.node_at.get(i - 1) if previous is not None else None
-    under_heading = heading is not None and (is_heading_like(previous) or is_agency_heading(ctx, heading))
+    under_heading = heading is not None and (
+        is_heading_like(previous) or is_topic_heading(previous) or is_agency_heading(ctx, heading)
+    )
     if is_caps(p.text) or p.text.startswith("(") or ADDRESS_LINE.match(p.text) or ctx.enacts(i):
         return []  # a title, a note or an address: "DANH MỤC NHIỆM VỤ ...", "(Kèm theo ...)", "Kính gửi: ..."
     start = after_formula(ctx.text, p.start, p.end)
     if start is None:
         return []  # "... chịu trách nhiệm thi hành Quyết định này."
+    if _introduces_items(ctx, i):
+        return []  # "... trân trọng đề nghị Bộ Xây dựng:" then "(i). Chỉ đạo ...": the items are the tasks
+    if COURTESY_CLOSING.match(ctx.text, start, p.end):
+        return []  # "... trân trọng đề nghị Bộ Xây dựng quan tâm, sớm xem xét, chỉ đạo giải quyết./."
     if under_heading and not LIST_INTRO.search(p.text):
         draft = Draft(ctx.section_path(section), start, p.end, "paragraph")
         inherited = inherited_lead(ctx, section)
@@ -48,7 +58,7 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
     if ctx.zone(section) != "none" and _assigns_named(ctx, start, p.end):
         draft = Draft(ctx.section_path(section), start, p.end, "sentence")
         item_roles(ctx, draft, start, p.end, [])
-        return [draft]  # "UBND tỉnh trân trọng đề nghị Bộ Xây dựng xem xét ...", "Giao Sở Y tế ..."
+        return [draft]  # "UBND tỉnh đề nghị Bộ Xây dựng chỉ đạo rà soát ...", "Giao Sở Y tế ..."
     return []
 
 
@@ -74,6 +84,16 @@ def _subject_acts(ctx: TaskContext, start: int, end: int) -> bool:
     if chain is None or LIST_INTRO.search(ctx.text, start, end):
         return False
     return len(ctx.text[chain.end : end].split()) >= 4
+
+
+def _introduces_items(ctx: TaskContext, i: int) -> bool:
+    """A lead-in (guide §3): the paragraph ends with a colon and labelled items follow it; "... như:"
+    lists the objects of the paragraph's own work ("Nghiên cứu, triển khai các nền tảng ... như:")."""
+    p = ctx.paragraphs[i]
+    following = ctx.paragraphs[i + 1] if i + 1 < len(ctx.paragraphs) else None
+    if following is None or following.style is None or not ends_with_colon(p):
+        return False
+    return not OBJECT_LIST.search(p.text)
 
 
 def _assigns_named(ctx: TaskContext, start: int, end: int) -> bool:

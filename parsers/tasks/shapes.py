@@ -51,6 +51,8 @@ COLUMN_ROLES = [
 ]  # fmt: skip
 # A lead-in announcing a list: "... thực hiện các nhiệm vụ sau:", "cụ thể như sau:", "gồm:"
 LIST_INTRO = re.compile(r"(?:sau|như\s+sau|cụ\s+thể|gồm|bao\s+gồm|sau\s+đây|dưới\s+đây|chủ\s+yếu)\s*:\s*$", re.I)
+# "... các nền tảng ... như:": the items below are the objects of the work before the colon, not tasks
+OBJECT_LIST = re.compile(r"\bnhư\s*:\s*$", re.I)
 # "(Chi tiết Danh mục nhiệm vụ tại Phụ lục kèm theo)": items that only summarise an appendix table
 # A letter's address line names who it is for, it assigns nothing: "Kính gửi: Bộ Kế hoạch và Đầu tư."
 ADDRESS_LINE = re.compile(r"^\W*Kính\s+gửi\b", re.I)
@@ -152,6 +154,26 @@ def is_heading_like(p: Paragraph) -> bool:
     if re.search(r"[;!?]$|[.;!?]\s+\S", body):
         return False  # a sentence, or a list item closed by ";"
     return not (body.endswith(".") and len(body) > 90)
+
+
+# A letter's closing courtesy, which asks for attention, not for work (the requests are above it):
+#   "Ủy ban nhân dân tỉnh Lào Cai trân trọng đề nghị Bộ Xây dựng quan tâm, sớm xem xét, chỉ đạo giải quyết./."
+#   "... đề nghị UBND các xã, phường trên địa bàn tỉnh quan tâm, phối hợp thực hiện./."
+COURTESY_CLOSING = re.compile(
+    r"[^.;:]{0,80}?\bđề\s+nghị\s+[^.;:]{2,120}?\s+quan\s+tâm(?:[\s,]+(?:và\s+)?(?:sớm\s+)?"
+    r"(?:xem\s+xét|chỉ\s+đạo|giải\s+quyết|phối\s+hợp|thực\s+hiện|hỗ\s+trợ|tạo\s+điều\s+kiện|cho\s+ý\s+kiến))*"
+    r"\s*[./]*\s*$",
+    re.I,
+)
+# A label line that names a topic, not work: "2.3. Đối với công tác quản lý, thống kê, kê khai ... khai
+# thác, thu hồi khoáng sản" (a PDF letter's sub-heading, over two or three lines, no full stop)
+TOPIC_HEADING = re.compile(r"^\W*(?:Đối\s+với|Về)\s", re.I)
+
+
+def is_topic_heading(p: Paragraph) -> bool:
+    """A topic line without a sentence in it ("Đối với ...", "Về ..."), however long."""
+    body = p.body.strip()
+    return bool(TOPIC_HEADING.match(body)) and not re.search(r"[.;:!?]$|[.;!?]\s+\S", body)
 
 
 # A heading that names the bodies its items are for, the groups separated by ";" and no verb of its
