@@ -16,6 +16,7 @@ from parsers.agencies.find import find_agencies
 from parsers.agencies.recipients import find_recipients
 from parsers.citations import clean_number
 from parsers.models import SourceText
+from parsers.tasks.roles import MentionIndex, subject
 
 
 def _tasks(text: str):
@@ -161,3 +162,82 @@ def test_central_bodies_as_central_documents_name_them(text, names):
 def test_a_department_of_several_provinces_is_still_a_group():
     text = "Sở Kế hoạch và Đầu tư các tỉnh, TP Vùng KTTĐ miền Trung"
     assert [m.agency.collective for m in find_agencies(text)] == [True]
+
+
+QUANG_TRI = (
+    "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 2691/QĐ-UBND\tQuảng Trị, ngày 18 tháng 11 năm 2025\n"
+    "QUYẾT ĐỊNH\n"
+    "CÔNG BỐ THỦ TỤC HÀNH CHÍNH NỘI BỘ TRONG LĨNH VỰC PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT THUỘC THẨM QUYỀN GIẢI QUYẾT "
+    "CỦA UBND TỈNH VÀ SỞ TƯ PHÁP TỈNH QUẢNG TRỊ\n"
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\n"
+    "QUYẾT ĐỊNH:\n"
+    "Điều 1. Công bố kèm theo Quyết định này 02 thủ tục hành chính nội bộ trong lĩnh vực Phổ biến, giáo dục "
+    "pháp luật thuộc thẩm quyền giải quyết của UBND tỉnh và Sở Tư pháp tỉnh Quảng Trị.\n"
+    "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n"
+    "Điều 3. Giao Sở Tư pháp chủ trì, phối hợp với Văn phòng UBND tỉnh cập nhật, công khai các thủ tục hành chính "
+    "nội bộ được công bố tại Quyết định này.\n"
+    "Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tư pháp, Thủ trưởng các sở, ban, ngành cấp tỉnh và các cơ "
+    "quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.\n"
+    "Nơi nhận: - Như Điều 4; - Lưu: VT.\tKT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Xuân Tân\n"
+    "PHẦN II. NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH NỘI BỘ\n"
+    "II. Thủ tục miễn nhiệm báo cáo viên pháp luật cấp tỉnh\n"
+    "1. Trình tự thực hiện:\n"
+    "+ Bước 2: Thủ trưởng cơ quan, tổ chức có văn bản đề nghị miễn nhiệm báo cáo viên pháp luật gửi đến Sở Tư "
+    "pháp và thông báo cho báo cáo viên pháp luật biết lý do.\n"
+    "- Trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản đề nghị miễn nhiệm báo cáo viên pháp luật của "
+    "cơ quan, tổ chức, Sở Tư pháp trình Chủ tịch UBND tỉnh văn bản đề nghị miễn nhiệm báo cáo viên pháp luật cấp "
+    "tỉnh.\n"
+    "- Trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản đề nghị miễn nhiệm, Chủ tịch Ủy ban nhân dân "
+    "tỉnh ra Quyết định miễn nhiệm báo cáo viên pháp luật.\n"
+)
+CAO_BANG_APPENDIX = (
+    "PHỤ LỤC II\n"
+    "QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TRONG LĨNH VỰC VĂN THƯ, LƯU TRỮ\n"
+    "1. Quy trình nội bộ giải quyết TTHC: Thủ tục cấp, cấp lại giấy chứng nhận đủ điều kiện kinh doanh dịch vụ "
+    "lưu trữ\n"
+    "- Sở Nội vụ tổ chức sát hạch về trình độ hiểu biết chung và năng lực chuyên môn, nghiệp vụ của người được đề "
+    "nghị tiếp nhận.\n"
+)
+
+
+@pytest.mark.parametrize("tail", ["", CAO_BANG_APPENDIX])
+def test_the_procedures_a_decision_announces_hold_no_tasks(tail):
+    """The steps of the procedures (who receives, who submits, within how many days) are the
+    procedures' content; the decision's own assignment stays."""
+    found = _tasks(QUANG_TRI + tail)
+    assert [(s, text[:19], lead) for s, text, lead in found] == [("", "Giao Sở Tư pháp chủ", ["Sở Tư pháp"])]
+
+
+TIME_FIRST = [
+    # ha-tinh__2914-QD-UBND, Điều 3. Tổ chức thực hiện
+    (
+        "4. Từ ngày 01 tháng 12 năm 2025, Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Phục vụ hành chính "
+        "công cấp xã tổ chức thực hiện việc tiếp nhận, trả kết quả giải quyết TTHC không phụ thuộc vào địa giới "
+        "hành chính.",
+        "Hà Tĩnh",
+        "Trung tâm Phục vụ hành chính công tỉnh",
+    ),
+    # nghe-an__98-2025-QD-UBND
+    (
+        "2. Hàng năm, Văn phòng UBND tỉnh rà soát, tổng hợp, tham mưu Chủ tịch UBND tỉnh khen thưởng các tập thể, "
+        "cá nhân thực hiện tốt.",
+        "Nghệ An",
+        "Văn phòng Ủy ban nhân dân tỉnh",
+    ),
+    # can-tho__2579-QD-UBND
+    (
+        "c) Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì, phối hợp với Ban Tuyên giáo và Dân vận Thành "
+        "ủy và các cơ quan, đơn vị có liên quan tiến hành thẩm định.",
+        "Cần Thơ",
+        "Sở Nội vụ",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "lead"), TIME_FIRST)
+def test_a_time_before_the_subject_leaves_the_subject_the_doer(text, province, lead):
+    index = MentionIndex(text, find_agencies(text, province=province))
+    chain = subject(index, text.index(" ") + 1, len(text))  # after the item's label
+    assert chain is not None
+    assert [m.agency.name for m in chain.specific()][:1] == [lead]

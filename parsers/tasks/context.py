@@ -16,6 +16,7 @@ from parsers.tasks.shapes import (
     ENACTING,
     ENACTING_ARTICLE,
     ENACTING_VERB,
+    FORMALITIES_HEADING,
     MEDIUM_KINDS,
     NORMATIVE_TITLE,
     NORMATIVE_TYPES,
@@ -62,6 +63,7 @@ class TaskContext:
     summary_sections: set[int | None]  # sections whose items sum up an appendix
     card_sections: set[int]  # sections describing published administrative procedures, and all below them
     addressees: list[AgencyMention]  # a letter's "Kính gửi:" bodies, who its requests are for
+    formalities: frozenset[int]  # sections laying out an administrative procedure (no tasks)
     lead_memo: dict[int, list[AgencyMention]] = field(default_factory=dict)
     first_at: dict[int, int] = field(default_factory=dict)  # offset -> first paragraph starting there
     procedures_from: int | None = None  # paragraphs from here on are annexed procedures, not tasks
@@ -95,6 +97,7 @@ class TaskContext:
             card_sections=_card_sections(sections),
             addressees=addressees(layout.text, mentions, metadata),
             procedures_from=procedure_annexes_from(metadata, closing),
+            formalities=_formalities(sections),
         )
 
     def paragraph_starting(self, start: int) -> Paragraph | None:
@@ -120,6 +123,8 @@ class TaskContext:
         if section in self.card_sections:
             return "none"
         kind = self.sections[section].kind if section is not None else "other"
+        if section in self.formalities:
+            return "none"
         if self.normative and kind in STRONG_KINDS | MEDIUM_KINDS | WEAK_KINDS:
             return "weak"  # a law's articles state rules; only a named doer makes an assignment
         if kind in STRONG_KINDS:
@@ -175,6 +180,20 @@ def _under(sections: list, section: int | None, ancestor: int) -> bool:
             return True
         section = sections[section].parent
     return False
+
+
+def _formalities(sections: list[Section]) -> frozenset[int]:
+    """Sections that lay out administrative procedures, and every section under one: an appendix
+    of procedures ("PHỤ LỤC / QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", kind "procedure"), a
+    part "NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH" (not an article of a regulation)."""
+    out: set[int] = set()
+    for k, s in enumerate(sections):
+        parent = s.parent
+        procedure_appendix = s.label == "Phụ lục" and s.kind == "procedure"
+        titled = not s.label.startswith("Điều") and FORMALITIES_HEADING.match(s.heading)
+        if (parent is not None and parent in out) or procedure_appendix or titled:
+            out.add(k)
+    return frozenset(out)
 
 
 def _is_normative(metadata: Metadata) -> bool:

@@ -43,10 +43,14 @@ TOPIC = re.compile(r"^\W*(?:Về|Đối\s+với)\s[^:;]{3,400}?:\s*", re.I)
 # Openers after which the subject comes after a comma:
 #   "Căn cứ kế hoạch này, Giám đốc các Sở ...", "Trong quá trình thực hiện, nếu có khó khăn, đề nghị các sở ...",
 #   "Đối với các nhiệm vụ triển khai trong năm 2025, các bộ, cơ quan, đơn vị, địa phương chủ động bố trí ...",
-#   "với vai trò là chủ đầu tư, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam chủ động làm việc ..."
+#   "với vai trò là chủ đầu tư, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam chủ động làm việc ...";
+#   a time first: "Từ ngày 01 tháng 12 năm 2025, Trung tâm Phục vụ hành chính công tỉnh ... tổ chức thực hiện ...",
+#   "Hằng năm, Sở Nội vụ ... ban hành văn bản hướng dẫn ...", "Trong quý I ..., Sở Nội vụ chủ trì ..."
+#   (a time limit first, "Trong thời hạn ...", "Chậm nhất ...", is TIME_LIMIT_OPENER's, below)
 CLAUSE_OPENER = re.compile(
-    r"^\W*(?:Căn\s+cứ|Trên\s+cơ\s+sở|Trong\s+quá\s+trình|Trường\s+hợp|Khi|Sau\s+khi|Để|Nhằm|Đối\s+với|"
-    r"Với\s+vai\s+trò)\b",
+    r"^\W*(?:Căn\s+cứ|Trên\s+cơ\s+sở|Trong\s+quá\s+trình|Trường\s+hợp|Khi|Sau\s+khi|Để|Nhằm|Đối\s+với|Với\s+vai\s+trò"
+    r"|(?:Kể\s+)?Từ\s+(?:ngày|tháng|năm)|Trước\s+ngày|Đến\s+(?:ngày|hết)|Trong\s+(?:quý|tháng|năm)"
+    r"|H[ằà]ng\s+(?:năm|quý|tháng)|Định\s+kỳ)\b",
     re.I,
 )
 # A regulation's time limit before its doer (read only where the text assigns duties, not where it

@@ -132,6 +132,16 @@ ENACTING_VERB = re.compile(
     re.I,
 )
 ENACTING_ARTICLE = "Điều 1"
+# The content of the administrative procedures a decision announces or whose internal workflow it
+# approves: steps, dossiers and who handles them are the procedure's rules, not work the decision
+# assigns. "PHẦN II. NỘI DUNG QUY TRÌNH NỘI BỘ THỦ TỤC HÀNH CHÍNH", "PHẦN II. NỘI DUNG CỤ THỂ CỦA TỪNG
+# THỦ TỤC HÀNH CHÍNH NỘI BỘ", "Quy trình nội bộ giải quyết TTHC: ..." (an article of a regulation,
+# "Điều 3. Trình tự thực hiện", states rules whose named doers still have tasks)
+FORMALITIES_HEADING = re.compile(
+    r"^\W*(?:(?:nội\s+dung|danh\s+mục)(?:\s+(?:cụ\s+thể|của|các|từng|quy\s+trình|nội\s+bộ))*\s+(?:thủ\s+tục\s+hành\s+chính|tthc)"
+    r"|quy\s+trình\s+(?:nội\s+bộ|xử\s+lý|điện\s+tử|giải\s+quyết))",
+    re.I,
+)
 # "Nơi nhận:" and the signature close the document body (an appendix may follow).
 CLOSING_ZONE_START = CLOSING_OPENERS
 
