@@ -29,8 +29,6 @@ LEVEL_NEXT = re.compile(r" (?:cấp )?(?:tỉnh|thành phố|tp|huyện|quận|t
 # A body of several provinces or communes: "Sở Kế hoạch và Đầu tư các tỉnh, TP Vùng KTTĐ miền Trung"
 PLURAL = re.compile(r" (?:các|những) (?:tỉnh|thành phố|tp|huyện|quận|thị xã|xã|phường|cấp|địa phương)(?!\w)")
 ROMAN = re.compile(r"^[ivxlc]+$", re.I)
-# A name closed by its level word alone, no place after it: "Báo và Phát thanh, Truyền hình tỉnh"
-LEVEL_ONLY = re.compile(r"\s(tỉnh|thành phố)$", re.I)
 # The issuer code of a document number, just before a match: "số 2360/QĐ- TTg"
 NUMBER_CODE = re.compile(r"/[A-ZĐ]{1,6}\s?[-–]\s?$")
 # The initials of a province after a name: "Báo và PTTH CT" in Cần Thơ
@@ -119,9 +117,6 @@ def _named_place(f: Folded, m: re.Match[str], name: str, aid: str, province: str
             end = nxt.end()
         place = find_place(province) if province else None
     written = place.name if place else (province or "")
-    level = LEVEL_ONLY.search(f.surface(m.start(), end)) if not groups.get("place") else None
-    if level:  # "Báo và Phát thanh, Truyền hình tỉnh": the body is named with its level word, as written
-        written = level.group(1).lower()
     name = name.replace("{place}", written).strip(" -")
     aid = f"{aid}-{slug(written)}" if written else aid
     return name, aid, end
