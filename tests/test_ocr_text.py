@@ -302,8 +302,10 @@ RECIPIENTS_16 = (
     ("closing", "signature"),
     [
         (RECIPIENTS_11, ("Nguyễn Tuấn Anh", "Chủ tịch")),
-        (RECIPIENTS_16.replace("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "Nơi nhận:\n- UBND tỉnh; TM. ỦY BAN NHÂN DÂN"),
-         ("Nguyễn Thế Phước", "Phó Chủ tịch")),
+        (
+            RECIPIENTS_16.replace("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "Nơi nhận:\n- UBND tỉnh; TM. ỦY BAN NHÂN DÂN"),
+            ("Nguyễn Thế Phước", "Phó Chủ tịch"),
+        ),
         # no name after the list: nothing
         (RECIPIENTS_11.replace("Nguyễn Tuấn Anh", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (None, None)),
         # no mark in the list: nothing read from it
