@@ -27,6 +27,8 @@ LEAD_DIGIT = {"I": "1", "l": "1", "|": "1"}
 SPLIT_LEGISLATURE = re.compile(r"/(?P<year>\d{4})/QH1$")
 TRAILING_DIGIT = re.compile(r"^ (?P<d>\d)(?!\d)")
 FIRST_LEGISLATURE_END = 1960
+# A well-formed number: only such a number is mended ("7⁄202%⁄QHI5" is not)
+WELL_FORMED = re.compile(r"^\d{1,4}(?:/\d{4})?/[A-ZĐ][A-ZĐa-zđ\d-]*$")
 
 
 def mend_split_number(text: str, c: Citation) -> Citation | None:
@@ -38,6 +40,8 @@ def mend_split_number(text: str, c: Citation) -> Citation | None:
     '125/2025/NĐ-CP'
     """
     number, start, end = c.number, c.span_start, c.span_end
+    if not WELL_FORMED.match(number):
+        return None
     if (lead := SPLIT_LEAD.search(text[max(0, start - 12) : start])) and re.match(r"\d", number):
         number = LEAD_DIGIT.get(lead["d"], lead["d"]) + number
         start -= 2
