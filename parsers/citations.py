@@ -18,13 +18,14 @@ from parsers.text.structure import Paragraph
 
 # A document number as written:
 #   "350/QĐ-UBND", "2360/QĐ- TTg", "278/2025/NĐ-CP", "1264/NQ-UBTVQH14", "66.4/2025/NQ-CP",
-#   "57-NQ/TW", "03-QĐ/BCĐ", "6676/BYT-CDS", "92/2009/TT- BTC", "10/2022/TT-BLĐTBXH"
+#   "57-NQ/TW", "03-QĐ/BCĐ", "6676/BYT-CDS", "92/2009/TT- BTC", "10/2022/TT-BLĐTBXH", "01/CV-01"
 DOCUMENT_NUMBER = re.compile(
     r"""(?<![\w:./-])
     (?P<number>
         \d{1,5}(?:[.,]\d{1,3})?
         (?:
             \s?/\s?(?:(?:19|20)\d{2}\s?/\s?)?[A-ZĐ][A-Za-zĐđ&]*\d*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ&]*\d*)*
+            (?:-\d{1,4}(?!\d|[.,]\d))?  # a company's own numbering: "01/CV-01"
           | -\s?[A-ZĐ][A-Za-zĐđ]*\s?/\s?[A-ZĐ][A-Za-zĐđ]*\d*(?:-[A-ZĐ][A-Za-zĐđ]*)?
         )
     )

@@ -64,7 +64,8 @@ def _signer_case(title: str) -> str:
         words[0] = words[0].capitalize()
         if words[0] == "Phó" and len(words) > 1:
             words[1] = words[1].capitalize()
-        parts.append(" ".join(words))
+        # the head of a tax office since 2025 is named after it: "Trưởng Thuế tỉnh", "Trưởng Thuế cơ sở"
+        parts.append(re.sub(r"\b(Trưởng) thuế\b", r"\1 Thuế", " ".join(words)))
     return ", ".join(parts)
 
 

@@ -34,6 +34,9 @@ def cite(text: str, **kwargs):
         ("Thông tư số 92/2009/TT- BTC ngày 12/5/2009", "92/2009/TT-BTC", dt.date(2009, 5, 12), None),
         ("Căn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của Ban Chỉ đạo", "03-QĐ/BCĐ", dt.date(2025, 8, 13), "Ban Chỉ đạo"),
         ("Công văn số 6676/BYT-CDS ngày 29 tháng 10 năm 2024 của Bộ Y tế", "6676/BYT-CDS", dt.date(2024, 10, 29), "Bộ Y tế"),
+        # a company's own numbering, in the tax office's answer to it (tay-ninh__3257-TNI-QLDN1)
+        ("Trả lời văn bản số 01/CV-01 ngày 20/11/2025 của Công Ty TNHH Khuôn Mẫu Yong Hong (gọi tắt là Công ty)",
+         "01/CV-01", dt.date(2025, 11, 20), "Công Ty TNHH Khuôn Mẫu Yong Hong"),
     ],
 )  # fmt: skip
 def test_numbers_dates_issuers(sentence, number, date, issuer):

@@ -126,3 +126,35 @@ def test_sentence_case_keeps_the_body_casing_of_names_and_numbers():
         sentence_case("THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ TẠI TỈNH ĐỒNG THÁP", body)
         == "Thực hiện Chỉ thị số 27/CT-TTg của Thủ tướng Chính phủ tại tỉnh Đồng Tháp"
     )
+
+
+# Issuers whose own name ends with their place word, from real headers: the provincial tax office
+# under the national one since 2025 (tay-ninh__3257-TNI-QLDN1), Hà Nội's public service centre
+# (ha-noi__1597-QD-TTPVHCC, ha-noi__1609-QD-TTPVHCC): the place word is written once.
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        ("CỤC THUẾ THUẾ TỈNH TÂY NINH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\tĐộc lập - Tự do - Hạnh phúc\n"
+         "Số: 3257/TNI-QLDN1\tTây Ninh, ngày 01 tháng 12 năm 2025\n", "Thuế tỉnh Tây Ninh"),
+        ("UBND THÀNH PHỐ HÀ NỘI TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\t"
+         "Độc lập - Tự do - Hạnh phúc\nSố: 1597/QĐ-TTPVHCC\tHà Nội, ngày 10 tháng 11 năm 2025\n",
+         "Trung tâm Phục vụ hành chính công thành phố Hà Nội"),
+    ],
+)  # fmt: skip
+def test_issuer_named_with_its_place_word(header, issuer):
+    assert _meta(header + "QUYẾT ĐỊNH\nVề việc\nCăn cứ Luật;\n").issuer == issuer
+
+
+def test_tax_office_signer_title():
+    meta = _meta(
+        "CỤC THUẾ THUẾ TỈNH TÂY NINH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 3257/TNI-QLDN1\tTây Ninh, ngày 01 tháng 12 năm 2025\nV/v thuế suất thuế GTGT\n"
+        "Kính gửi: Công Ty TNHH Khuôn Mẫu Yong Hong;\n"
+        "Thuế tỉnh Tây Ninh trả lời cho Công ty được biết và thực hiện theo đúng quy định./.\n"
+        "Nơi nhận: - Như trên; - Lưu: VT, QLDN1, HDiem.\tKT. TRƯỞNG THUẾ TỈNH PHÓ TRƯỞNG THUẾ TỈNH Nguyễn Tấn Lợi"
+    )
+    assert (meta.issuer, meta.signer, meta.signer_title) == (
+        "Thuế tỉnh Tây Ninh",
+        "Nguyễn Tấn Lợi",
+        "Phó Trưởng Thuế tỉnh",
+    )

@@ -27,8 +27,9 @@ ISSUER_PREFIXES = [
 PLACE_IN_HEADER = re.compile(rf"\b(?:TỈNH|THÀNH\s+PHỐ|TP\.?)\s+(?P<place>[{UPPER}][^{LOWER}]*)")
 PLACE_WORD = re.compile(r"^(?P<word>TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|XÃ|PHƯỜNG|QUẬN|THỊ\s+XÃ)\s+(?P<place>.+)$")
 PARENT_BODY = re.compile(
-    r"^(?P<parent>(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)(?:\s+(?:TỈNH|THÀNH\s+PHỐ|TP\.?)\s+.+?)?|BỘ\s+.+?)\s+(?P<child>SỞ|BAN|CỤC|TRUNG\s+TÂM|VĂN\s+PHÒNG|CHI\s+CỤC)\s"
-)
+    r"^(?P<parent>(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)(?:\s+(?:TỈNH|THÀNH\s+PHỐ|TP\.?)\s+.+?)?|BỘ\s+.+?|CỤC\s+THUẾ)"
+    r"\s+(?P<child>SỞ|BAN|CỤC|TRUNG\s+TÂM|VĂN\s+PHÒNG|CHI\s+CỤC|THUẾ(?=\s+(?:TỈNH|THÀNH\s+PHỐ)\s))\s"
+)  # "CỤC THUẾ / THUẾ TỈNH TÂY NINH": the provincial tax office under the national one (since 2025)
 
 
 def read_issuer(cell: str) -> tuple[str | None, str | None]:
@@ -54,7 +55,9 @@ def read_issuer(cell: str) -> tuple[str | None, str | None]:
         agency = resolve_agency(body, province=province)
         name = agency.name if agency else sentence_case(body)
         if province_entry and place:
-            return f"{name} {'thành phố' if province_entry['city'] else 'tỉnh'} {province}", province
+            word = "thành phố" if province_entry["city"] else "tỉnh"
+            # "Thuế tỉnh" + "Tây Ninh", not "Thuế tỉnh tỉnh Tây Ninh"
+            return f"{name} {province}" if name.endswith(word) else f"{name} {word} {province}", province
         return name, province
     for pattern, expansion in ISSUER_PREFIXES:
         m = pattern.match(text)

@@ -10,6 +10,7 @@ from parsers.models import AgencyMention
 from parsers.tasks.acceptance import accepts, assigns_duties, is_detail, item_roles
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead, inline_text, is_agency_heading
+from parsers.tasks.letter_requests import addressee_request
 from parsers.tasks.paragraphs import free_paragraph, is_topic_label
 from parsers.tasks.roles import explicit_lead, subject
 from parsers.tasks.shapes import (
@@ -61,6 +62,10 @@ class _ItemWalk:
         if d is None and self._trailing_time(i, p):
             return
         enclosing = ctx.sections[node].parent if node is not None else section
+        request = addressee_request(ctx, i) if d is None and ctx.zone(section) != "none" else None
+        if request:  # a letter's "Đề nghị Công ty ... thực hiện đúng quy định.", even after the rules it quotes
+            self.drafts.append(request)
+            return
         if ctx.zone(section) == "none" or section in ctx.summary_sections or enclosing in ctx.summary_sections:
             return
         if d is None:  # a paragraph without a label

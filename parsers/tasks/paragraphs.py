@@ -56,7 +56,7 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
         if start == p.start and _sole_paragraph_of_topic(ctx, i):
             draft.start = previous.body_start  # "1. Về kiến nghị ...:" / one paragraph: one task from the label
         return [draft]
-    closing = _is_closing(ctx, i)
+    closing = is_closing(ctx, i)
     if closing and (CLOSING_ASSIGNMENT.search(ctx.text, start, p.end) or _assigns_named(ctx, start, p.end)):
         return _closing_tasks(ctx, p, section, start)
     if ctx.zone(section) == "strong" and not closing and _subject_acts(ctx, start, p.end):
@@ -162,7 +162,7 @@ def _closing_parts(p: Paragraph, start: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
-def _is_closing(ctx: TaskContext, i: int) -> bool:
+def is_closing(ctx: TaskContext, i: int) -> bool:
     """Whether no labelled item follows paragraph ``i`` before the body ends."""
     for k in range(i + 1, len(ctx.paragraphs)):  # not a slice: a copy of the rest each call
         q = ctx.paragraphs[k]
