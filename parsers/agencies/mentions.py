@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from parsers.agencies.charter import charter_mentions
 from parsers.agencies.data import default_agency
 from parsers.agencies.find import find_agencies
 from parsers.agencies.recipients import find_recipients
@@ -66,7 +67,8 @@ def document_mentions(
 ) -> list[AgencyMention]:
     """Every agency mention of the document, in text order (``issuer``: a central issuer's own units
     written short, "Chánh Văn phòng", are named with it; ``title``: a central document's province,
-    "... làm việc với Thường trực Tỉnh ủy Thanh Hóa", names the bodies written short, "Tỉnh ủy")."""
+    "... làm việc với Thường trực Tỉnh ủy Thanh Hóa", names the bodies written short, "Tỉnh ủy"; a
+    charter's, "Quy chế tổ chức và hoạt động của Hội đồng ...", its body written short, "Chủ tịch Hội đồng")."""
     spans = recipient_spans(paragraphs)
     covered = _union(spans)
     starts = [s for s, _ in covered]
@@ -79,6 +81,7 @@ def document_mentions(
         mentions += find_recipients(text, province=province, start=s, end=e, detector=detector)
     taken = sorted((m.span_start, m.span_end) for m in mentions)
     mentions += issuer_units(text, issuer, province, taken)
+    mentions += charter_mentions(text, title, mentions)
     place = None if province else subject_province(title)
     if place:
         mentions += subject_mentions(text, place, sorted(taken + [(m.span_start, m.span_end) for m in mentions]))

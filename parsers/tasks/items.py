@@ -24,6 +24,7 @@ from parsers.tasks.shapes import (
     is_heading_like,
     is_topic_heading,
 )
+from parsers.tasks.splits import later_doer
 from parsers.text.structure import Paragraph
 
 
@@ -144,7 +145,12 @@ class _ItemWalk:
         draft = Draft(ctx.parent_path(i), start, p.end, "item")
         named = item_roles(ctx, draft, p.body_start, p.end, inherited, duties=assigns_duties(ctx, section))
         if not accepts(ctx, ctx.zone(section), p, named, inherited):
-            return
+            steps = ctx.charter and ctx.zone(section) == "weak" and not children
+            later = later_doer(ctx, p.body_start, p.end) if steps else None
+            if later is None:
+                return
+            draft = Draft(ctx.parent_path(i), later, p.end, "item")
+            item_roles(ctx, draft, later, p.end, [])
         self.drafts.append(draft)
         if children:
             self.absorbing = (d, draft)

@@ -71,6 +71,8 @@ ASSIGNER = re.compile(
 GIAO_BEFORE = re.compile(r"\b(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu)\s*$")
 REPORT_NOUN_BEFORE = re.compile(r"\b(?:lập|xây\s+dựng|chế\s+độ|các|những|mẫu|biểu|hoàn\s+thiện|dự\s+thảo)\s*$", re.I)
 PARENTHESES = re.compile(r"\([^()]*\)")
+# The rest of a label up to its colon: " và 02 Phó Chủ tịch kiêm nhiệm: "
+LABEL_END = re.compile(r"[^.;:\n]{0,60}:\s*")
 INTERMEDIARY_GAP = re.compile(r"\b(?:để|tổng\s+hợp)\b", re.I)
 VIA_BEFORE = re.compile(r"\b(?:thông\s+qua|qua)\s*$", re.I)
 ADVISED_BEFORE = re.compile(r"\b(?:tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?|kiến\s+nghị)\s*$", re.I)
@@ -153,8 +155,9 @@ def subject(index: MentionIndex, start: int, end: int) -> Chain | None:
     offset = start + (opener.end() if opener else 0)
     chains = index.chains(start, end)
     for chain in chains:
-        if chain.start - offset <= 1 and chain.start >= offset - 1:
-            return chain
+        if (chain.start - offset <= 1 and chain.start >= offset - 1) or start <= chain.start < offset < chain.end:
+            # (the second: a mention that holds the officer's title, "Chủ tịch Hội đồng chỉ đạo ..." in a charter)
+            return _doer_after_label(index, chain, end) or chain
     topic = TOPIC.match(text)
     if topic:
         chain = subject(index, start + topic.end(), end)
@@ -164,6 +167,17 @@ def subject(index: MentionIndex, start: int, end: int) -> Chain | None:
     if CLAUSE_OPENER.match(text):
         return _after_clause(index, start, text, chains)
     return None
+
+
+def _doer_after_label(index: MentionIndex, label: Chain, end: int) -> Chain | None:
+    """The doer after a label that names whom a step concerns, not who acts: "b) Phó Chủ tịch Thường trực
+    Hội đồng: Chủ tịch Hội đồng giới thiệu nhân sự ...", "a) Chủ tịch Hội đồng và 02 Phó Chủ tịch kiêm nhiệm:
+    Bộ trưởng Bộ Y tế trình Thủ tướng Chính phủ bổ nhiệm ..." (the appointment of the first, by the second)."""
+    colon = LABEL_END.match(index.text, label.end, end)
+    if colon is None:
+        return None
+    doer = subject(index, colon.end(), end)
+    return doer if doer is not None and doer.start > label.end and acts_after(index.text, doer.end, end) else None
 
 
 def subject_after_time_limit(index: MentionIndex, start: int, end: int) -> Chain | None:
