@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from parsers import parse_document
-from parsers.agencies.charter import charter_body, charter_mentions
+from parsers.agencies.charter import charter_body, charter_mentions, charter_units
 from parsers.agencies.find import find_agencies
 from parsers.sites import read_source
 from parsers.tasks.not_tasks import describes_subject
@@ -71,6 +71,20 @@ def test_short_names_of_the_charter_body(line, expected):
     assert _short(line, title) == expected
 
 
+def test_units_named_by_their_duty_headings():
+    text = (
+        "c) Các Ban chuyên môn của Hội đồng bao gồm: Ban Xây dựng Bộ công cụ đánh giá năng lực hành nghề khám bệnh, "
+        "chữa bệnh; Ban Tổ chức kiểm tra đánh giá năng lực hành nghề khám bệnh, chữa bệnh; Ban Pháp chế.\n"
+        "5. Nhiệm vụ, quyền hạn của Ban Xây dựng Bộ công cụ đánh giá năng lực hành nghề khám bệnh, chữa bệnh:\n"
+        "a) Chủ trì, phối hợp với các cơ sở đào tạo trong lĩnh vực sức khỏe ...\n"
+        "7. Nhiệm vụ, quyền hạn của Ban Pháp chế:\n"
+    )
+    names = [(m.span_start, m.agency.name) for m in charter_units(text, MEDICAL_COUNCIL)]
+    long_name = "Ban Xây dựng Bộ công cụ đánh giá năng lực hành nghề khám bệnh, chữa bệnh"
+    assert sorted(n for _, n in names) == ["Ban Pháp chế", "Ban Pháp chế", long_name, long_name]
+    assert charter_units(text, "Kế hoạch triển khai Quyết định số 05/2025/QĐ-TTg") == []
+
+
 @pytest.mark.parametrize(
     ("line", "statement"),
     [
@@ -111,6 +125,10 @@ def test_officers_duties_are_the_bodys_tasks():
     duties = [t for t in tasks if t.section.startswith("Điều 4.") and t.section <= "Điều 4.4"]
     assert len(duties) >= 18
     assert all(_lead(t) == {"Hội đồng Y khoa Quốc gia"} for t in duties)
+    unit = [t for t in tasks if t.section == "Điều 4.6"]
+    assert unit and all(
+        _lead(t) == {"Ban Tổ chức kiểm tra đánh giá năng lực hành nghề khám bệnh, chữa bệnh"} for t in unit
+    )
     meeting = next(t for t in tasks if "họp định kỳ 01 tháng 01 lần" in t.text)
     assert _lead(meeting) == {"Hội đồng Y khoa Quốc gia"}
     assert [d.recurrence for d in meeting.deadlines] == ["P1M"]

@@ -7,6 +7,11 @@ tịch Hội đồng:", "Ủy viên Hội đồng làm báo cáo ...", "Trưởn
 An officer of the body acts for it (a person's role refers to the body it heads, guide §2), so each
 of these is a mention of the body; its office ("Văn phòng Hội đồng", "Chánh Văn phòng Hội đồng") is
 a mention of the office, named with the body ("Văn phòng Hội đồng Y khoa Quốc gia").
+
+Its units are named in full where the charter gives their duties, a name longer than the words a
+name usually has: "5. Nhiệm vụ, quyền hạn của Ban Xây dựng Bộ công cụ đánh giá năng lực hành nghề
+khám bệnh, chữa bệnh:" names the unit "Ban Xây dựng Bộ công cụ đánh giá năng lực hành nghề khám
+bệnh, chữa bệnh", wherever the charter writes it.
 """
 
 from __future__ import annotations
@@ -42,6 +47,15 @@ OFFICE = r"(?:(?:Phó\s+)?Chánh\s+)?Văn\s+phòng\s+"
 OTHER_BODY_AFTER = re.compile(
     r"\s*(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]|nhân\s+dân|thẩm\s+định|quản\s+trị|bầu\s+cử|thi\s+đua|tư\s+vấn|khoa\s+học|"
     r"nghiệm\s+thu|xét|kỷ\s+luật|trường|chuyên\s+môn|giám\s+khảo)"
+)
+
+
+# A unit's duty heading: "6. Nhiệm vụ, quyền hạn của Ban Tổ chức kiểm tra đánh giá năng lực hành nghề khám
+# bệnh, chữa bệnh:", "Nhiệm vụ của Tổ giúp việc Ban Chỉ đạo:" (the name runs to the colon at the line's end)
+UNIT_HEADING = re.compile(
+    r"^\W*(?:\d+\.\s*|Điều\s+\d+\.\s*)?Nhiệm\s+vụ(?:,?\s+(?:và\s+)?quyền\s+hạn)?\s+của\s+"
+    r"(?P<name>(?:Ban|Tổ|Tiểu\s+ban)\s+[A-ZĐ][^:\n]{2,200}?)\s*:\s*$",
+    re.M,
 )
 
 
@@ -95,3 +109,23 @@ def _named(name: str, kind: str, mentions: list[AgencyMention]) -> Agency:
         if fold_key(m.agency.name) == key:
             return m.agency
     return Agency(id=slug(name), name=name, kind=kind)
+
+
+def charter_units(text: str, title: str | None) -> list[AgencyMention]:
+    """A charter's units named in full by their duty headings, at each place the text writes the name.
+
+    >>> text = "6. Nhiệm vụ, quyền hạn của Ban Tổ chức kiểm tra đánh giá năng lực hành nghề khám bệnh, chữa bệnh:"
+    >>> [m.surface for m in charter_units(text, "Quy chế tổ chức và hoạt động của Hội đồng Y khoa Quốc gia")]
+    ['Ban Tổ chức kiểm tra đánh giá năng lực hành nghề khám bệnh, chữa bệnh']
+    """
+    if charter_body(title) is None:
+        return []
+    names = {" ".join(m.group("name").split()) for m in UNIT_HEADING.finditer(text)}
+    out = []
+    for name in names:
+        agency = Agency(id=slug(name), name=name, kind="unit")
+        spelled = r"\s+".join(re.escape(w) for w in name.split())
+        for m in re.finditer(rf"(?<!\w){spelled}(?!\w)", text):
+            out.append(AgencyMention(span_start=m.start(), span_end=m.end(), agency=agency, surface=m.group(0),
+                                     method="charter"))  # fmt: skip
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from parsers.agencies.charter import charter_mentions
+from parsers.agencies.charter import charter_mentions, charter_units
 from parsers.agencies.data import default_agency
 from parsers.agencies.find import find_agencies
 from parsers.agencies.recipients import find_recipients
@@ -73,10 +73,13 @@ def document_mentions(
     covered = _union(spans)
     starts = [s for s, _ in covered]
     mentions = []
+    units = charter_units(text, title)  # a charter's units, named in full where the detector reads a part
     for m in find_agencies(text, province=province, detector=detector):
         k = bisect.bisect_right(starts, m.span_start) - 1
-        if k < 0 or m.span_start >= covered[k][1]:  # in no "Nơi nhận" block
+        inside_unit = any(u.span_start <= m.span_start < u.span_end for u in units)
+        if (k < 0 or m.span_start >= covered[k][1]) and not inside_unit:  # in no "Nơi nhận" block
             mentions.append(m)
+    mentions += units
     for s, e in spans:
         mentions += find_recipients(text, province=province, start=s, end=e, detector=detector)
     taken = sorted((m.span_start, m.span_end) for m in mentions)
