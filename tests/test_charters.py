@@ -59,15 +59,21 @@ def _short(line: str, title: str = MEDICAL_COUNCIL) -> list[tuple[str, str]]:
          [("Hội đồng", "Hội đồng Y khoa Quốc gia")]),
         ("Chánh Văn phòng Hội đồng gặp người được đề nghị bổ nhiệm để trao đổi về yêu cầu, nhiệm vụ công tác.",
          [("Chánh Văn phòng Hội đồng", "Văn phòng Hội đồng Y khoa Quốc gia")]),
+        # an officer's title before the full name widens its mention: the subject a step opens with
+        ("Chánh Văn phòng Hội đồng Y khoa Quốc gia trình Chủ tịch Hội đồng quyết định bổ nhiệm Trưởng ban",
+         [("Chánh Văn phòng Hội đồng Y khoa Quốc gia", "Văn phòng Hội đồng Y khoa Quốc gia"),
+          ("Chủ tịch Hội đồng", "Hội đồng Y khoa Quốc gia")]),
+        ("Chủ tịch và các Phó Chủ tịch Hội đồng Y khoa Quốc gia thảo luận, thống nhất nhân sự",
+         [("Chủ tịch và các Phó Chủ tịch Hội đồng Y khoa Quốc gia", "Hội đồng Y khoa Quốc gia")]),
         # another council, and the body's full name, are other readers' mentions
         ("- Hội đồng Dân tộc và các Ủy ban của Quốc hội;", []),
-        ("Điều 1. Ban hành kèm theo Quyết định này Quy chế tổ chức và hoạt động của Hội đồng Y khoa Quốc gia.", []),
+        ("Văn phòng Hội đồng Y khoa Quốc gia tổng hợp, rà soát danh sách ứng viên được giới thiệu", []),
         # a document that is no charter has no short body
         ("Hội đồng tổ chức họp định kỳ 01 tháng 01 lần", []),
     ],
 )  # fmt: skip
 def test_short_names_of_the_charter_body(line, expected):
-    title = MEDICAL_COUNCIL if expected or "Dân tộc" in line or "Điều 1" in line else "Kế hoạch triển khai"
+    title = MEDICAL_COUNCIL if expected or "Dân tộc" in line or "tổng hợp" in line else "Kế hoạch triển khai"
     assert _short(line, title) == expected
 
 
@@ -133,3 +139,9 @@ def test_officers_duties_are_the_bodys_tasks():
     assert _lead(meeting) == {"Hội đồng Y khoa Quốc gia"}
     assert [d.recurrence for d in meeting.deadlines] == ["P1M"]
     assert not any(t.text.startswith("Văn phòng Hội đồng hoạt động theo Quy chế") for t in tasks)
+    # a step that opens a procedure's list, its doer after a window counted from an event (no deadline)
+    step = next(t for t in tasks if t.text.startswith("Chậm nhất 90 ngày trước khi hết nhiệm kỳ của Ủy viên"))
+    assert _lead(step) == {"Văn phòng Hội đồng Y khoa Quốc gia"} and not step.deadlines
+    # a label naming whom a step concerns, the doer after its colon
+    appointment = next(t for t in tasks if t.text.startswith("Chủ tịch Hội đồng và 02 Phó Chủ tịch kiêm nhiệm:"))
+    assert _lead(appointment) == {"Bộ Y tế"}

@@ -91,8 +91,8 @@ def charter_mentions(text: str, title: str | None, mentions: list[AgencyMention]
     short = re.compile(rf"(?<![\w/])(?:(?P<office>{OFFICE})|{OFFICER})?{first}" + "".join(rf"\s+{w}" for w in words[1:])
                        + r"(?!\w)")  # fmt: skip
     agencies = {False: _named(body, "council", mentions), True: _named(f"Văn phòng {body}", "office", mentions)}
+    out = _titled(text, mentions, {agencies[False].id, agencies[True].id})
     taken = [(m.span_start, m.span_end) for m in mentions]
-    out = []
     for m in short.finditer(text):
         if OTHER_BODY_AFTER.match(text, m.end()) or any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -128,4 +128,24 @@ def charter_units(text: str, title: str | None) -> list[AgencyMention]:
         for m in re.finditer(rf"(?<!\w){spelled}(?!\w)", text):
             out.append(AgencyMention(span_start=m.start(), span_end=m.end(), agency=agency, surface=m.group(0),
                                      method="charter"))  # fmt: skip
+    return out
+
+
+# An officer's title before the body's or its office's full name: "Chánh Văn phòng Hội đồng Y khoa Quốc gia trình
+# ...", "Chủ tịch và các Phó Chủ tịch Hội đồng Y khoa Quốc gia thảo luận ...", "Các thành viên Hội đồng Y khoa ..."
+TITLE_BEFORE = re.compile(rf"(?:(?:Phó\s+)?Chánh\s+|{OFFICER})$")
+
+
+def _titled(text: str, mentions: list[AgencyMention], ids: set[str]) -> list[AgencyMention]:
+    """Mentions of the body or its office by full name, widened to the officer's title written before them
+    (the mention a subject opens with; the narrower one gives way to it, see ``document_mentions``)."""
+    out = []
+    for m in mentions:
+        if m.agency.id not in ids:
+            continue
+        title = TITLE_BEFORE.search(text, max(0, m.span_start - 80), m.span_start)
+        if title is None or title.start() == m.span_start:
+            continue
+        out.append(m.model_copy(update={"span_start": title.start(), "surface": text[title.start() : m.span_end],
+                                        "method": "charter"}))  # fmt: skip
     return out

@@ -84,7 +84,10 @@ def document_mentions(
         mentions += find_recipients(text, province=province, start=s, end=e, detector=detector)
     taken = sorted((m.span_start, m.span_end) for m in mentions)
     mentions += issuer_units(text, issuer, province, taken)
-    mentions += charter_mentions(text, title, mentions)
+    charter = charter_mentions(text, title, mentions)
+    if charter:  # a charter's officer before its body's full name: the titled mention replaces the bare one
+        widened = {(c.span_end, c.agency.id) for c in charter}
+        mentions = [m for m in mentions if (m.span_end, m.agency.id) not in widened] + charter
     place = None if province else subject_province(title)
     if place:
         mentions += subject_mentions(text, place, sorted(taken + [(m.span_start, m.span_end) for m in mentions]))

@@ -85,7 +85,7 @@ class TaskContext:
             paragraphs=paragraphs,
             sections=sections,
             owner=owner,
-            index=MentionIndex(layout.text, mentions),
+            index=MentionIndex(layout.text, mentions, charter=charter_body(metadata.title) is not None),
             issue_date=metadata.issue_date,
             body_start=layout.body_start,
             nlp=nlp,

@@ -53,6 +53,9 @@ CLAUSE_OPENER = re.compile(
     r"|H[ằà]ng\s+(?:năm|quý|tháng)|Định\s+kỳ)\b",
     re.I,
 )
+# A clause before the doer that names a body as its matter, ending with it: "Chậm nhất 90 ngày trước khi hết nhiệm kỳ
+# của [Ủy viên Hội đồng], ...", "Căn cứ cơ cấu, tiêu chuẩn, điều kiện bổ nhiệm [Ủy viên Hội đồng], ..."
+CLAUSE_CONDITION_BODY = re.compile(r"\b(?:của|bổ\s+nhiệm|nhiệm\s+kỳ|đối\s+với)\s*$", re.I)
 # A regulation's time limit before its doer (read only where the text assigns duties, not where it
 # describes a procedure): "Trong thời hạn 03 ngày làm việc kể từ khi nhận được văn bản đề nghị ..., Sở Khoa học
 # và Công nghệ thực hiện ...", "Sau 03 ngày làm việc kể từ khi ..., Sở Khoa học và Công nghệ xác minh ...",
@@ -105,8 +108,11 @@ class Chain:
 class MentionIndex:
     """The document's agency mentions, sorted, with the text they were found in."""
 
-    def __init__(self, text: str, mentions: list[AgencyMention]):
+    def __init__(self, text: str, mentions: list[AgencyMention], *, charter: bool = False):
         self.text = text
+        # a charter's steps name the matter's body right before the doer's ("... nhiệm kỳ của Ủy viên Hội đồng,
+        # Văn phòng Hội đồng báo cáo"): a clause's subject may be the second body of a chain
+        self.charter = charter
         self.mentions = sorted(mentions, key=lambda m: m.span_start)
         self.starts = [m.span_start for m in self.mentions]
 
@@ -192,9 +198,14 @@ def _after_clause(index: MentionIndex, start: int, text: str, chains: list[Chain
     for chain in chains:
         if chain.start >= start + len(first_sentence):
             break
-        before = index.text[max(start, chain.start - 12) : chain.start]
-        if re.search(r"(?:,|đề\s+nghị|yêu\s+cầu)\s*(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\s+)?$", before, re.I):
-            return chain
+        for k, m in enumerate(chain.mentions):
+            before = index.text[max(start, m.span_start - 12) : m.span_start]
+            if re.search(r"(?:,|đề\s+nghị|yêu\s+cầu)\s*(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\s+)?$", before, re.I):
+                # the condition's last body may join the doer's chain: "Chậm nhất 90 ngày trước khi hết nhiệm kỳ
+                # của Ủy viên Hội đồng, Văn phòng Hội đồng Y khoa Quốc gia báo cáo ..." (the doer is the second)
+                return chain if k == 0 else Chain(chain.mentions[k:])
+            if k == 0 and not (index.charter and CLAUSE_CONDITION_BODY.search(index.text, start, m.span_start)):
+                break
     return None
 
 
