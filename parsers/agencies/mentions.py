@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from parsers.agencies.charter import charter_mentions, charter_units
 from parsers.agencies.data import default_agency
 from parsers.agencies.find import find_agencies
 from parsers.agencies.recipients import find_recipients
@@ -66,19 +67,27 @@ def document_mentions(
 ) -> list[AgencyMention]:
     """Every agency mention of the document, in text order (``issuer``: a central issuer's own units
     written short, "Chánh Văn phòng", are named with it; ``title``: a central document's province,
-    "... làm việc với Thường trực Tỉnh ủy Thanh Hóa", names the bodies written short, "Tỉnh ủy")."""
+    "... làm việc với Thường trực Tỉnh ủy Thanh Hóa", names the bodies written short, "Tỉnh ủy"; a
+    charter's, "Quy chế tổ chức và hoạt động của Hội đồng ...", its body written short, "Chủ tịch Hội đồng")."""
     spans = recipient_spans(paragraphs)
     covered = _union(spans)
     starts = [s for s, _ in covered]
     mentions = []
+    units = charter_units(text, title)  # a charter's units, named in full where the detector reads a part
     for m in find_agencies(text, province=province, detector=detector):
         k = bisect.bisect_right(starts, m.span_start) - 1
-        if k < 0 or m.span_start >= covered[k][1]:  # in no "Nơi nhận" block
+        inside_unit = any(u.span_start <= m.span_start < u.span_end for u in units)
+        if (k < 0 or m.span_start >= covered[k][1]) and not inside_unit:  # in no "Nơi nhận" block
             mentions.append(m)
+    mentions += units
     for s, e in spans:
         mentions += find_recipients(text, province=province, start=s, end=e, detector=detector)
     taken = sorted((m.span_start, m.span_end) for m in mentions)
     mentions += issuer_units(text, issuer, province, taken)
+    charter = charter_mentions(text, title, mentions)
+    if charter:  # a charter's officer before its body's full name: the titled mention replaces the bare one
+        widened = {(c.span_end, c.agency.id) for c in charter}
+        mentions = [m for m in mentions if (m.span_end, m.agency.id) not in widened] + charter
     place = None if province else subject_province(title)
     if place:
         mentions += subject_mentions(text, place, sorted(taken + [(m.span_start, m.span_end) for m in mentions]))

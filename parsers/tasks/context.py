@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from parsers.agencies.charter import charter_body
 from parsers.models import AgencyMention, Deadline, Metadata, Section
 from parsers.tasks.addressees import addressees
 from parsers.tasks.procedure_annexes import procedure_annexes_from
@@ -55,6 +56,7 @@ class TaskContext:
     body_start: int
     nlp: bool  # use underthesea's tagger where the verb table is silent
     normative: bool  # a law, decree or circular: rules, with assignments only where named
+    charter: bool  # a body's charter ("Quy chế tổ chức và hoạt động của Hội đồng ..."): its steps name who acts
     node_at: dict[int, int]  # paragraph index -> its section
     heading_of: dict[int, int]  # section -> its heading paragraph
     parents: set[int]  # sections that have subsections
@@ -83,11 +85,12 @@ class TaskContext:
             paragraphs=paragraphs,
             sections=sections,
             owner=owner,
-            index=MentionIndex(layout.text, mentions),
+            index=MentionIndex(layout.text, mentions, charter=charter_body(metadata.title) is not None),
             issue_date=metadata.issue_date,
             body_start=layout.body_start,
             nlp=nlp,
             normative=_is_normative(metadata),
+            charter=charter_body(metadata.title) is not None,
             node_at=node_at,
             heading_of={section: i for i, section in node_at.items()},
             parents={s.parent for s in sections if s.parent is not None},

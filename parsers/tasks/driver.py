@@ -24,7 +24,7 @@ from parsers.tasks.clause_limits import apply_clause_limits
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead
 from parsers.tasks.items import item_tasks
-from parsers.tasks.not_tasks import assigns_nothing
+from parsers.tasks.not_tasks import assigns_nothing, describes_subject
 from parsers.tasks.roles import TOPIC, roles_from
 from parsers.tasks.splits import split_second_bodies
 from parsers.tasks.tables import table_tasks
@@ -55,7 +55,7 @@ def find_tasks(layout: Layout, mentions: list[AgencyMention], metadata: Metadata
     drafts += item_tasks(ctx, handled)
     drafts.sort(key=lambda d: d.start)
     drafts = [d for d in apply_section_times(ctx, drafts) if not assigns_nothing(ctx.text[d.start : d.end])]
-    drafts = split_second_bodies(ctx, drafts)
+    drafts = [d for d in split_second_bodies(ctx, drafts) if not describes_subject(ctx.index, d.start, d.end)]
     return apply_clause_limits(ctx, [_finish(ctx, d) for d in drafts])
 
 

@@ -7,7 +7,7 @@ import re
 from parsers.agencies.mentions import unnamed_lead
 from parsers.models import AgencyMention
 from parsers.tasks.context import TaskContext
-from parsers.tasks.roles import Chain, subject
+from parsers.tasks.roles import Chain, acts_after, subject
 from parsers.tasks.shapes import HEADING_OWNER, HEADING_OWNER_BARE, LIST_INTRO, is_heading_like
 from parsers.text.structure import Paragraph
 
@@ -60,7 +60,7 @@ def heading_lead(ctx: TaskContext, section: int) -> list[AgencyMention]:
         if specific:
             return specific
     rest = ctx.text[chain.end : end].strip(" :.,;")
-    if len(rest.split()) > 8 and not is_heading_like(p):
+    if len(rest.split()) > 8 and not is_heading_like(p) and not LIST_INTRO.search(p.text):
         return []
     return chain.leads()
 
@@ -74,7 +74,12 @@ def is_agency_heading(ctx: TaskContext, node: int) -> bool:
     if chain is None:
         return False
     rest = re.sub(r"\([^()]*\)", " ", ctx.text[chain.end : end]).strip(" :.,;")
-    return len(rest.split()) <= 3
+    if len(rest.split()) > 3:
+        return False
+    # "b) Phó Chủ tịch Thường trực Hội đồng: Chủ tịch Hội đồng giới thiệu ...": the label names whom the step
+    # concerns, another body acts after the colon
+    doer = subject(ctx.index, end + 1, p.end)
+    return doer is None or not acts_after(ctx.text, doer.end, p.end)
 
 
 def inline_text(ctx: TaskContext, node: int) -> int | None:

@@ -12,7 +12,7 @@ from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead, inline_text, is_agency_heading
 from parsers.tasks.letter_requests import addressee_request
 from parsers.tasks.paragraphs import free_paragraph, is_topic_label
-from parsers.tasks.roles import explicit_lead, subject
+from parsers.tasks.roles import acts_after, explicit_lead, subject, subject_after_time_limit
 from parsers.tasks.shapes import (
     EXECUTION_FORMULA,
     ISSUING,
@@ -25,6 +25,7 @@ from parsers.tasks.shapes import (
     is_heading_like,
     is_topic_heading,
 )
+from parsers.tasks.splits import FULL_STOP, later_doer
 from parsers.text.structure import Paragraph
 
 
@@ -110,6 +111,10 @@ class _ItemWalk:
         rest = ctx.text[chain.end : p.end].strip(" :") if chain else ""
         if chain and ISSUING.match(rest):
             return  # "UBND tỉnh ban hành Kế hoạch ..., cụ thể như sau:" introduces the plan, leads nothing
+        step = _step_before_list(ctx, i, p) if ctx.charter and nxt and ends_with_colon(p) else []
+        if step:
+            self.drafts += step  # its doer does the first step, not the steps listed after "... như sau:"
+            return
         if chain and (len(rest.split()) <= 4 or LIST_INTRO.search(p.text)):
             self.lead_ins.append((self.depth[i + 1] - 1, chain.leads()))  # "Ủy ban nhân dân các tỉnh, thành phố:"
             return
@@ -149,10 +154,32 @@ class _ItemWalk:
         draft = Draft(ctx.parent_path(i), start, p.end, "item")
         named = item_roles(ctx, draft, p.body_start, p.end, inherited, duties=assigns_duties(ctx, section))
         if not accepts(ctx, ctx.zone(section), p, named, inherited):
-            return
+            steps = ctx.charter and ctx.zone(section) == "weak" and not children
+            later = later_doer(ctx, p.body_start, p.end) if steps else None
+            if later is None:
+                return
+            draft = Draft(ctx.parent_path(i), later, p.end, "item")
+            item_roles(ctx, draft, later, p.end, [])
         self.drafts.append(draft)
         if children:
             self.absorbing = (d, draft)
+
+
+def _step_before_list(ctx: TaskContext, i: int, p: Paragraph) -> list[Draft]:
+    """A charter's step that opens a procedure's list, a task of its own where its first sentence names who
+    acts: "Căn cứ cơ cấu, tiêu chuẩn, ..., Chánh Văn phòng Hội đồng trình Chủ tịch Hội đồng về phương án nhân sự
+    .... Sau khi được sự đồng ý về chủ trương, quy trình thực hiện như sau:", "Chậm nhất 90 ngày trước khi hết
+    nhiệm kỳ ..., Văn phòng Hội đồng báo cáo, xin chủ trương của Chủ tịch Hội đồng ...."."""
+    first = FULL_STOP.search(ctx.text, p.start, p.end)
+    if first is None:
+        return []  # the whole paragraph is the lead-in
+    end = first.start() + 1
+    doer = subject(ctx.index, p.start, end) or subject_after_time_limit(ctx.index, p.start, end)
+    if doer is None or not acts_after(ctx.text, doer.end, end):
+        return []
+    draft = Draft(ctx.section_path(ctx.owner[i]), p.start, end, "paragraph")
+    item_roles(ctx, draft, p.start, end, [], duties=True)
+    return [draft]
 
 
 def _has_children(paragraphs: list[Paragraph], i: int, depth: dict[int, int]) -> bool:

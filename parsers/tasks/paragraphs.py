@@ -14,6 +14,7 @@ from parsers.tasks.shapes import (
     CLOSING_SENTENCE,
     CLOSING_ZONE_START,
     COURTESY_CLOSING,
+    ISSUING,
     LIST_INTRO,
     NOTICE_CLOSING,
     OBJECT_LIST,
@@ -25,6 +26,8 @@ from parsers.tasks.shapes import (
     is_topic_heading,
 )
 from parsers.text.structure import Paragraph
+
+OPENS = 3  # characters before a paragraph's doer, at most, for the paragraph to open with it
 
 
 def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
@@ -59,10 +62,14 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
     closing = is_closing(ctx, i)
     if closing and (CLOSING_ASSIGNMENT.search(ctx.text, start, p.end) or _assigns_named(ctx, start, p.end)):
         return _closing_tasks(ctx, p, section, start)
-    if ctx.zone(section) == "strong" and not closing and _subject_acts(ctx, start, p.end):
+    weak_step = ctx.zone(section) == "weak" and section is not None and not _issues(ctx, start, p.end)
+    weak_step = weak_step and (ctx.charter or _opens_with_subject(ctx, start, p.end))
+    if (ctx.zone(section) == "strong" or weak_step) and not closing and _subject_acts(ctx, start, p.end):
         draft = Draft(ctx.section_path(section), start, p.end, "paragraph")
         item_roles(ctx, draft, start, p.end, [])
-        return [draft]  # "Căn cứ nội dung Kế hoạch này ..., các bộ, cơ quan ngang bộ ... xây dựng kế hoạch ..."
+        # "Căn cứ nội dung Kế hoạch này ..., các bộ, cơ quan ngang bộ ... xây dựng kế hoạch ..."; in a regulation
+        # a paragraph whose doer acts, as a step naming who acts: "Chủ tịch Hội đồng phân công nhiệm vụ cho ..."
+        return [draft]
     if ctx.zone(section) != "none" and _assigns_named(ctx, start, p.end):
         draft = Draft(ctx.section_path(section), start, p.end, "sentence")
         item_roles(ctx, draft, start, p.end, [])
@@ -123,6 +130,20 @@ def _closing_tasks(ctx: TaskContext, p: Paragraph, section: int | None, start: i
             item_roles(ctx, draft, a, b, [])
             drafts.append(draft)
     return drafts
+
+
+def _opens_with_subject(ctx: TaskContext, start: int, end: int) -> bool:
+    """Whether the paragraph's first words are its doer ("Văn phòng Ủy ban nhân dân tỉnh có trách nhiệm chủ
+    trì ..."), not a condition or a time before it ("Trường hợp hồ sơ ... không đáp ứng yêu cầu, Sở Công
+    Thương có văn bản gửi ...": a step of a procedure, a task only in a charter)."""
+    chain = subject(ctx.index, start, end)
+    return chain is not None and chain.start - start <= OPENS
+
+
+def _issues(ctx: TaskContext, start: int, end: int) -> bool:
+    """The issuer issuing the document: "Thủ tướng Chính phủ ban hành Quyết định ban hành Quy chế ..."."""
+    chain = subject(ctx.index, start, end)
+    return chain is not None and ISSUING.match(ctx.text, chain.end, end) is not None
 
 
 def _subject_acts(ctx: TaskContext, start: int, end: int) -> bool:

@@ -53,6 +53,9 @@ CLAUSE_OPENER = re.compile(
     r"|H[ằà]ng\s+(?:năm|quý|tháng)|Định\s+kỳ)\b",
     re.I,
 )
+# A clause before the doer that names a body as its matter, ending with it: "Chậm nhất 90 ngày trước khi hết nhiệm kỳ
+# của [Ủy viên Hội đồng], ...", "Căn cứ cơ cấu, tiêu chuẩn, điều kiện bổ nhiệm [Ủy viên Hội đồng], ..."
+CLAUSE_CONDITION_BODY = re.compile(r"\b(?:của|bổ\s+nhiệm|nhiệm\s+kỳ|đối\s+với)\s*$", re.I)
 # A regulation's time limit before its doer (read only where the text assigns duties, not where it
 # describes a procedure): "Trong thời hạn 03 ngày làm việc kể từ khi nhận được văn bản đề nghị ..., Sở Khoa học
 # và Công nghệ thực hiện ...", "Sau 03 ngày làm việc kể từ khi ..., Sở Khoa học và Công nghệ xác minh ...",
@@ -71,6 +74,8 @@ ASSIGNER = re.compile(
 GIAO_BEFORE = re.compile(r"\b(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu)\s*$")
 REPORT_NOUN_BEFORE = re.compile(r"\b(?:lập|xây\s+dựng|chế\s+độ|các|những|mẫu|biểu|hoàn\s+thiện|dự\s+thảo)\s*$", re.I)
 PARENTHESES = re.compile(r"\([^()]*\)")
+# The rest of a label up to its colon: " và 02 Phó Chủ tịch kiêm nhiệm: "
+LABEL_END = re.compile(r"[^.;:\n]{0,60}:\s*")
 INTERMEDIARY_GAP = re.compile(r"\b(?:để|tổng\s+hợp)\b", re.I)
 VIA_BEFORE = re.compile(r"\b(?:thông\s+qua|qua)\s*$", re.I)
 ADVISED_BEFORE = re.compile(r"\b(?:tham\s+mưu(?:\s+cho)?|trình|đề\s+xuất(?:\s+với)?|kiến\s+nghị)\s*$", re.I)
@@ -103,8 +108,11 @@ class Chain:
 class MentionIndex:
     """The document's agency mentions, sorted, with the text they were found in."""
 
-    def __init__(self, text: str, mentions: list[AgencyMention]):
+    def __init__(self, text: str, mentions: list[AgencyMention], *, charter: bool = False):
         self.text = text
+        # a charter's steps name the matter's body right before the doer's ("... nhiệm kỳ của Ủy viên Hội đồng,
+        # Văn phòng Hội đồng báo cáo"): a clause's subject may be the second body of a chain
+        self.charter = charter
         self.mentions = sorted(mentions, key=lambda m: m.span_start)
         self.starts = [m.span_start for m in self.mentions]
 
@@ -153,8 +161,9 @@ def subject(index: MentionIndex, start: int, end: int) -> Chain | None:
     offset = start + (opener.end() if opener else 0)
     chains = index.chains(start, end)
     for chain in chains:
-        if chain.start - offset <= 1 and chain.start >= offset - 1:
-            return chain
+        if (chain.start - offset <= 1 and chain.start >= offset - 1) or start <= chain.start < offset < chain.end:
+            # (the second: a mention that holds the officer's title, "Chủ tịch Hội đồng chỉ đạo ..." in a charter)
+            return _doer_after_label(index, chain, end) or chain
     topic = TOPIC.match(text)
     if topic:
         chain = subject(index, start + topic.end(), end)
@@ -164,6 +173,17 @@ def subject(index: MentionIndex, start: int, end: int) -> Chain | None:
     if CLAUSE_OPENER.match(text):
         return _after_clause(index, start, text, chains)
     return None
+
+
+def _doer_after_label(index: MentionIndex, label: Chain, end: int) -> Chain | None:
+    """The doer after a label that names whom a step concerns, not who acts: "b) Phó Chủ tịch Thường trực
+    Hội đồng: Chủ tịch Hội đồng giới thiệu nhân sự ...", "a) Chủ tịch Hội đồng và 02 Phó Chủ tịch kiêm nhiệm:
+    Bộ trưởng Bộ Y tế trình Thủ tướng Chính phủ bổ nhiệm ..." (the appointment of the first, by the second)."""
+    colon = LABEL_END.match(index.text, label.end, end)
+    if colon is None:
+        return None
+    doer = subject(index, colon.end(), end)
+    return doer if doer is not None and doer.start > label.end and acts_after(index.text, doer.end, end) else None
 
 
 def subject_after_time_limit(index: MentionIndex, start: int, end: int) -> Chain | None:
@@ -178,9 +198,14 @@ def _after_clause(index: MentionIndex, start: int, text: str, chains: list[Chain
     for chain in chains:
         if chain.start >= start + len(first_sentence):
             break
-        before = index.text[max(start, chain.start - 12) : chain.start]
-        if re.search(r"(?:,|đề\s+nghị|yêu\s+cầu)\s*(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\s+)?$", before, re.I):
-            return chain
+        for k, m in enumerate(chain.mentions):
+            before = index.text[max(start, m.span_start - 12) : m.span_start]
+            if re.search(r"(?:,|đề\s+nghị|yêu\s+cầu)\s*(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\s+)?$", before, re.I):
+                # the condition's last body may join the doer's chain: "Chậm nhất 90 ngày trước khi hết nhiệm kỳ
+                # của Ủy viên Hội đồng, Văn phòng Hội đồng Y khoa Quốc gia báo cáo ..." (the doer is the second)
+                return chain if k == 0 else Chain(chain.mentions[k:])
+            if k == 0 and not (index.charter and CLAUSE_CONDITION_BODY.search(index.text, start, m.span_start)):
+                break
     return None
 
 

@@ -67,9 +67,12 @@ CLOSING_SENTENCE = re.compile(
     r"(?<=[.;]\s)(?:Trong\s+quá\s+trình|Quá\s+trình\s+thực\s+hiện|Trường\s+hợp\s+có\s+khó\s+khăn)"
 )
 # The closing formula of decisions, not a task (guide §3):
-#   "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở ... chịu trách nhiệm thi hành Quyết định này./."
+#   "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở ... chịu trách nhiệm thi hành Quyết định này./.",
+#   "Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Xây dựng, ... căn cứ Quyết định thi hành./." (Bắc Ninh 456, 471)
 EXECUTION_FORMULA = re.compile(
-    r"chịu\s+trách\s+nhiệm\s+thi\s+hành|có\s+hiệu\s+lực\s+(?:thi\s+hành\s+)?(?:kể\s+)?từ\s+ngày", re.I
+    r"chịu\s+trách\s+nhiệm\s+thi\s+hành|có\s+hiệu\s+lực\s+(?:thi\s+hành\s+)?(?:kể\s+)?từ\s+ngày"
+    r"|căn\s+cứ\s+Quyết\s+định\s+(?:này\s+)?thi\s+hành",
+    re.I,
 )
 # Where a sentence ends and the next begins: ". Các cơ quan ..."
 SENTENCE_BREAK = re.compile(r"[.;]\s+(?=[\"“(]?[" + UPPER + "])")
@@ -85,7 +88,7 @@ NOTICE_CLOSING = re.compile(
 # open with an action or name a doer; weak: items that name a doer.
 STRONG_KINDS = {"tasks", "implementation", "appendix"}
 MEDIUM_KINDS = {"activities", "other"}
-WEAK_KINDS = {"funding", "procedure"}
+WEAK_KINDS = {"funding", "procedure", "working"}
 # An item that only describes something, "Label: value": "Số lượng: 5.000 cuốn.", "Xã Tân Tiến: Lấy mẫu ..."
 LABELLED_DETAIL = re.compile(r"[^:;,.]{2,40}:\s")  # used with .match(): anchored at the item's start
 # Document types that state rules rather than plan work: their items are tasks only with a named doer.

@@ -54,3 +54,17 @@ def _split(ctx: TaskContext, draft: Draft) -> list[Draft]:
 def _fill_roles(ctx: TaskContext, draft: Draft) -> None:
     draft.coordinate = coordinators(ctx.index, draft.start, draft.end)
     draft.report_to = report_targets(ctx.index, draft.start, draft.end)
+
+
+def later_doer(ctx: TaskContext, start: int, end: int) -> int | None:
+    """Where a later sentence of an item that names no doer opens with one that acts, in a regulation:
+    "2. Các phiên họp của Hội đồng chỉ tiến hành khi có ít nhất 2/3 tổng số thành viên của Hội đồng dự họp.
+    Hội đồng tổ chức họp định kỳ 01 tháng 01 lần ..." (a quorum rule, then the council's meetings)."""
+    for stop in FULL_STOP.finditer(ctx.text, start, end):
+        chain = subject(ctx.index, stop.end(), end)
+        if chain is None or not chain.specific():
+            continue
+        clause = re.split(r"[.;:]", ctx.text[chain.end : end], maxsplit=1)[0]
+        if len(clause.split()) >= ACTS_WORDS:
+            return stop.end()
+    return None

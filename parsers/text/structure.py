@@ -74,6 +74,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("implementation", re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|phân\s+công|giao\s+nhiệm\s+vụ", re.I)),
     # "KINH PHÍ THỰC HIỆN", "NGUỒN VỐN"
     ("funding", re.compile(r"kinh\s+phí|nguồn\s+vốn|nguồn\s+lực\s+tài\s+chính", re.I)),
+    # a charter's "Điều 5. Nguyên tắc hoạt động", "Chế độ làm việc": the body's working rules, its meetings
+    # among them ("Hội đồng tổ chức họp định kỳ 01 tháng 01 lần"), not principles of a plan
+    ("working", re.compile(r"nguyên\s+tắc\s+(?:hoạt\s+động|làm\s+việc)|chế\s+độ\s+(?:làm\s+việc|họp)", re.I)),
     # "MỤC ĐÍCH, YÊU CẦU", "MỤC TIÊU", "QUAN ĐIỂM", "Chỉ tiêu cụ thể"
     ("objectives", re.compile(
         r"mục\s+đích|yêu\s+cầu|mục\s+tiêu|quan\s+điểm|chỉ\s+tiêu|phạm\s+vi|đối\s+tượng|nguyên\s+tắc|định\s+hướng",
