@@ -28,7 +28,10 @@ GROUNDS = re.compile(r"^\W*(?:căn\s+cứ|trên\s+cơ\s+sở)\b", re.I)
 GROUNDS_REACH = 250
 COMMA = re.compile(",")
 # Openings of statements, not actions: "Theo quy định tại ...", "Tuy nhiên, ...", "Hiện nay ..."
-NOT_AN_ACTION = re.compile(r"^\W*(?:Theo|Tại|Hiện\s+nay|Tuy\s+nhiên|Thứ\s+(?:nhất|hai|ba)|Qua|Ngày\s+\d)\b", re.I)
+# ("Theo dõi các diễn biến bất thường ..." is the verb "to monitor", an action)
+NOT_AN_ACTION = re.compile(
+    r"^\W*(?:Theo(?!\s+dõi)|Tại|Hiện\s+nay|Tuy\s+nhiên|Thứ\s+(?:nhất|hai|ba)|Qua|Ngày\s+\d)\b", re.I
+)
 
 
 def accepts(ctx: TaskContext, zone: str, p: Paragraph, named: bool, inherited: list[AgencyMention]) -> bool:
@@ -36,6 +39,8 @@ def accepts(ctx: TaskContext, zone: str, p: Paragraph, named: bool, inherited: l
     cuốn."), in a medium zone one that opens with a task verb, in a weak zone one naming its doer."""
     if zone == "none":
         return False
+    if zone == "named":
+        return named
     if named or inherited:
         return True
     if zone == "weak":

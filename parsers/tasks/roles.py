@@ -53,6 +53,10 @@ CLAUSE_OPENER = re.compile(
     r"|H[ằà]ng\s+(?:năm|quý|tháng)|Định\s+kỳ)\b",
     re.I,
 )
+# A body asking others to act: "Chủ tịch UBND tỉnh yêu cầu ...", "UBND tỉnh đề nghị ...", "... giao ..."
+ASSIGNS_AFTER = re.compile(r"\s*(?:trân\s+trọng\s+|kính\s+)?(?:yêu\s+cầu|đề\s+nghị|giao)\b", re.I)
+# A purpose clause ("Để ...", "Nhằm ..."), which may close with ";" before the subject
+PURPOSE_OPENER = re.compile(r"^\W*(?:Để|Nhằm)\b", re.I)
 # A regulation's time limit before its doer (read only where the text assigns duties, not where it
 # describes a procedure): "Trong thời hạn 03 ngày làm việc kể từ khi nhận được văn bản đề nghị ..., Sở Khoa học
 # và Công nghệ thực hiện ...", "Sau 03 ngày làm việc kể từ khi ..., Sở Khoa học và Công nghệ xác minh ...",
@@ -173,15 +177,26 @@ def subject_after_time_limit(index: MentionIndex, start: int, end: int) -> Chain
 
 
 def _after_clause(index: MentionIndex, start: int, text: str, chains: list[Chain]) -> Chain | None:
-    """The first chain of the first sentence that follows a comma or a request ("đề nghị")."""
-    first_sentence = re.split(r"(?<=[.;])\s", text, maxsplit=1)[0]
+    """The first chain of the first sentence that follows a comma or a request ("đề nghị").
+
+    A purpose clause may close with a semicolon, the sentence going on with its subject: "Để toàn dân
+    đồng lòng, thi đua hành động, ...; các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, ... triển khai
+    Đợt thi đua ..., tập trung thi đua thực hiện các nội dung chủ yếu sau:"."""
+    purpose = PURPOSE_OPENER.match(text) is not None
+    first_sentence = re.split(r"(?<=[.])\s" if purpose else r"(?<=[.;])\s", text, maxsplit=1)[0]
+    asking = None  # "..., Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở ...": who asks, when the doers follow
     for chain in chains:
         if chain.start >= start + len(first_sentence):
             break
         before = index.text[max(start, chain.start - 12) : chain.start]
-        if re.search(r"(?:,|đề\s+nghị|yêu\s+cầu)\s*(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\s+)?$", before, re.I):
-            return chain
-    return None
+        opens = re.search(r"(?:,|đề\s+nghị|yêu\s+cầu)\s*(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\s+)?$", before, re.I)
+        if not (opens or (purpose and re.search(r";\s*$", before))):
+            continue
+        if asking is None and ASSIGNS_AFTER.match(index.text, chain.end):
+            asking = chain
+            continue
+        return chain
+    return asking  # "..., Chủ tịch UBND cấp xã giao đơn vị trực thuộc lập ...": no doer named after it
 
 
 def acts_after(text: str, pos: int, end: int) -> bool:

@@ -65,6 +65,13 @@ ATTACHED_DOCUMENT = re.compile(
 SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # "PHỤ LỤC I"
     ("appendix", re.compile(r"^phụ\s+lục", re.I)),
+    # "III. TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG", "b) Tiêu chuẩn khen thưởng", "1. Tiêu chuẩn chung:":
+    # what an emulation or an appointment is judged by, and the awards it brings; the heading opens with it
+    # ("b) Ban hành bộ tiêu chí đại học số ..." is work on criteria, not criteria)
+    ("criteria", re.compile(
+        r"^\W*(?:(?:Điều\s+\d+|[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.:)]\s*)?\W*"
+        r"(?:tiêu\s+chí|tiêu\s+chuẩn|hình\s+thức(?:\s+và\s+tiêu\s+chuẩn)?\s+khen\s+thưởng|danh\s+hiệu\s+thi\s+đua)\b",
+        re.I)),
     # "NỘI DUNG GIÁM SÁT, ĐÁNH GIÁ": what an activity covers, not who must do what
     (
         "content",
