@@ -61,6 +61,7 @@ ATTACHED_DOCUMENT = re.compile(
     r"^(?:KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN|HƯỚNG\s+DẪN|ĐIỀU\s+LỆ)$"
 )
 
+PARENTHESES = re.compile(r"\([^()]*\)")
 # Keywords that give a section its kind (searched in the heading, case-insensitively).
 SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # "PHỤ LỤC I"
@@ -165,8 +166,11 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 
 def section_kind(heading: str, inherited: str = "other") -> str:
-    """Kind of a section from its heading: ``"TỔ CHỨC THỰC HIỆN"`` -> ``"implementation"``."""
-    head = heading[:120]
+    """Kind of a section from its heading: ``"TỔ CHỨC THỰC HIỆN"`` -> ``"implementation"``.
+
+    A note in parentheses names no kind: "1.1.1. Đối với vùng nuôi tôm nước lợ (đối tượng nuôi tôm thẻ chân
+    trắng, tôm sú)" is an activity, not the objectives part ("đối tượng")."""
+    head = PARENTHESES.sub(" ", heading)[:120]
     for kind, pattern in SECTION_KINDS:
         if pattern.search(head):
             return kind
