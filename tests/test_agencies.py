@@ -11,9 +11,10 @@ from parsers.agencies import find_agencies, find_recipients, resolve_agency
 # (surface as written in a corpus document, the document's province, canonical name)
 RESOLVED = [
     ("Chính phủ", "An Giang", "Chính phủ"),
-    # recipients of Đắk Lắk 0124/KH-UBND, Nghệ An 982/KH-UBND, Hà Nội 71/2025/QĐ-UBND
+    # recipients of Đắk Lắk 0124 and 0125/KH-UBND, Nghệ An 982/KH-UBND, Hà Nội 71/2025/QĐ-UBND
     ("Ban Thi đua - Khen thưởng Trung ương", "Đắk Lắk", "Ban Thi đua - Khen thưởng Trung ương"),
     ("Ban TĐKT Trung ương", "Nghệ An", "Ban Thi đua - Khen thưởng Trung ương"),
+    ("Ban TĐ-KT Trung ương", "Đắk Lắk", "Ban Thi đua - Khen thưởng Trung ương"),  # 0125/KH-UBND
     ("Ban Thi đua, khen thưởng Trung ương", "Hà Nội", "Ban Thi đua - Khen thưởng Trung ương"),
     ("Văn phòng Chính phủ", "An Giang", "Văn phòng Chính phủ"),
     ("Bộ Tài chính", "An Giang", "Bộ Tài chính"),
