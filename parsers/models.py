@@ -87,7 +87,7 @@ class Section(Spanned):
     heading: str
     level: int
     parent: int | None = None  # index into ParsedDocument.sections
-    kind: str = "other"  # objectives | tasks | implementation | funding | appendix | other
+    kind: str = "other"  # objectives | tasks | implementation | funding | criteria | appendix | other
 
 
 class Agency(BaseModel):

@@ -11,6 +11,11 @@ from parsers.agencies import find_agencies, find_recipients, resolve_agency
 # (surface as written in a corpus document, the document's province, canonical name)
 RESOLVED = [
     ("Chính phủ", "An Giang", "Chính phủ"),
+    # recipients of Đắk Lắk 0124 and 0125/KH-UBND, Nghệ An 982/KH-UBND, Hà Nội 71/2025/QĐ-UBND
+    ("Ban Thi đua - Khen thưởng Trung ương", "Đắk Lắk", "Ban Thi đua - Khen thưởng Trung ương"),
+    ("Ban TĐKT Trung ương", "Nghệ An", "Ban Thi đua - Khen thưởng Trung ương"),
+    ("Ban TĐ-KT Trung ương", "Đắk Lắk", "Ban Thi đua - Khen thưởng Trung ương"),  # 0125/KH-UBND
+    ("Ban Thi đua, khen thưởng Trung ương", "Hà Nội", "Ban Thi đua - Khen thưởng Trung ương"),
     ("Văn phòng Chính phủ", "An Giang", "Văn phòng Chính phủ"),
     ("Bộ Tài chính", "An Giang", "Bộ Tài chính"),
     ("Sở Tài chính tỉnh An Giang", "An Giang", "Sở Tài chính"),
@@ -361,7 +366,6 @@ DETECTED = [
     ("Chi cục Thủy lợi", "Cà Mau", "Chi cục Thủy lợi"),
     ("Trung tâm Văn hóa - Thể thao", "Cần Thơ", "Trung tâm Văn hóa - Thể thao"),
     ("Trung tâm Lưu trữ lịch sử", "Cao Bằng", "Trung tâm Lưu trữ lịch sử"),
-    ("Ban Thi đua - Khen thưởng Trung ương", "Đắk Lắk", "Ban Thi đua - Khen thưởng Trung ương"),
     ("Hội đồng bầu cử Quốc gia", "Đắk Lắk", "Hội đồng bầu cử Quốc gia"),
     ("Ban chỉ đạo cuộc bầu cử tỉnh", "Đắk Lắk", "Ban chỉ đạo cuộc bầu cử tỉnh"),
     ("Ủy ban bầu cử tỉnh", "Đắk Lắk", "Ủy ban bầu cử tỉnh"),
@@ -588,6 +592,7 @@ def test_every_agency_of_a_sentence(text, province, expected):
 # Groups of bodies: never a specific agency (surface, province, the collective entry's name)
 COLLECTIVES = [
     ("các sở, ban, ngành", "Nghệ An", "Các sở, ban, ngành"),
+    ("Hội đồng Thi đua - Khen thưởng các cấp", "Nghệ An", "Hội đồng Thi đua - Khen thưởng các cấp"),  # 982/KH-UBND
     ("Các Sở, ban, ngành, địa phương", "Thừa Thiên Huế", "Các sở, ban, ngành"),
     ("Sở, ban, ngành, tổ chức chính trị - xã hội", "Nghệ An", "Các sở, ban, ngành"),
     ("Các ban, sở, ngành, đoàn thể cấp tỉnh", "Nghệ An", "Các sở, ban, ngành"),

@@ -308,9 +308,10 @@ QUALIFIER_BEFORE = re.compile(
     rf"(?:\b\d{{1,2}}{GAP}năm|trung{GAP}hạn|dài{GAP}hạn|nhiệm{GAP}kỳ){OPT}(?:,|và|hoặc){OPT}$",
     FLAGS,
 )
-# A named kind of plan or programme: "Kế hoạch thanh tra [hằng năm]" (the yearly inspection plan), where
-# "thực hiện Kế hoạch [hằng năm]" (this Plan, each year) times the task
-KIND_OF_PLAN = re.compile(r"\b(?:Kế\s+hoạch|Chương\s+trình)((?:\s+[^\W\d]+){1,4})\s*$")
+# A named kind of plan or programme: "Kế hoạch thanh tra [hằng năm]" (the yearly inspection plan), "xây dựng
+# Kế hoạch quan trắc, cảnh báo môi trường [hàng năm]", where "thực hiện Kế hoạch [hằng năm]" (this Plan, each
+# year) times the task
+KIND_OF_PLAN = re.compile(r"\b(?:Kế\s+hoạch|Chương\s+trình)((?:,?\s+[^\W\d]+){1,6})\s*$")
 # Words that mean the day-month right before a rhythm: "trước ngày 15/11 hằng năm", "tháng 12 hằng năm"
 DATE_BEFORE = re.compile(r"(?:\d{1,2}\s?/\s?\d{1,2}|tháng\s*\d{1,2}|ngày\s*\d{1,2})[\s*]*$", re.I)
 WORD = re.compile(r"\w+")

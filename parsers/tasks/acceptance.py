@@ -23,12 +23,18 @@ LEADING_ADVERB = re.compile(
 # A long item that carries one of these assigns work whatever it opens with
 RESPONSIBILITY = re.compile(r"\b(?:có|chịu)\s+trách\s+nhiệm|\bchủ\s+trì\b|\bphối\s+hợp\b|\bđề\s+nghị\b|\bgiao\b", re.I)
 DETAIL_MAX = 100
+# A short subject, then its duty: "Chủ cơ sở có trách nhiệm giám sát ...", "Lưu trữ hiện hành có trách nhiệm
+# kiểm tra, tiếp nhận hồ sơ ...", "Người sử dụng Hệ thống có trách nhiệm bảo vệ ..." (not "... về ...": a scope)
+DUTY = re.compile(r"^\W*(?:[^\W\d]+\s+){1,7}?(?:có|chịu)\s+trách\s+nhiệm\s+(?!về\b)[^\W\d]", re.I)
 # An item that opens with its grounds: "Căn cứ ...", "Trên cơ sở ..." (the action comes after a comma)
 GROUNDS = re.compile(r"^\W*(?:căn\s+cứ|trên\s+cơ\s+sở)\b", re.I)
 GROUNDS_REACH = 250
 COMMA = re.compile(",")
 # Openings of statements, not actions: "Theo quy định tại ...", "Tuy nhiên, ...", "Hiện nay ..."
-NOT_AN_ACTION = re.compile(r"^\W*(?:Theo|Tại|Hiện\s+nay|Tuy\s+nhiên|Thứ\s+(?:nhất|hai|ba)|Qua|Ngày\s+\d)\b", re.I)
+# ("Theo dõi các diễn biến bất thường ..." is the verb "to monitor", an action)
+NOT_AN_ACTION = re.compile(
+    r"^\W*(?:Theo(?!\s+dõi)|Tại|Hiện\s+nay|Tuy\s+nhiên|Thứ\s+(?:nhất|hai|ba)|Qua|Ngày\s+\d)\b", re.I
+)
 
 
 def accepts(ctx: TaskContext, zone: str, p: Paragraph, named: bool, inherited: list[AgencyMention]) -> bool:
@@ -36,6 +42,8 @@ def accepts(ctx: TaskContext, zone: str, p: Paragraph, named: bool, inherited: l
     cuốn."), in a medium zone one that opens with a task verb, in a weak zone one naming its doer."""
     if zone == "none":
         return False
+    if zone == "named":
+        return named
     if named or inherited:
         return True
     if zone == "weak":
@@ -98,4 +106,6 @@ def is_detail(ctx: TaskContext, p: Paragraph) -> bool:
         return False
     if len(body) > DETAIL_MAX and RESPONSIBILITY.search(body):
         return False  # a sentence that assigns: "Trường hợp ..., cơ quan chủ trì có trách nhiệm phối hợp ..."
+    if DUTY.match(body):
+        return False  # "Chủ cơ sở có trách nhiệm giám sát chất lượng nước cấp ...", however short
     return not (ctx.nlp and opens_with_verb(body))

@@ -19,6 +19,7 @@ from parsers.tasks.shapes import (
     ENACTING_VERB,
     FORMALITIES_HEADING,
     MEDIUM_KINDS,
+    NAMED_KINDS,
     NORMATIVE_TITLE,
     NORMATIVE_TYPES,
     PROCEDURE_CARDS,
@@ -122,12 +123,15 @@ class TaskContext:
         return self.section_path(self.owner[i])
 
     def zone(self, section: int | None) -> str:
-        """How much an item must show to be a task: "strong", "medium", "weak" or "none"."""
+        """How much an item must show to be a task: "strong", "medium", "weak", "named" (its own words
+        name the doer; a heading's does not count) or "none"."""
         if section in self.card_sections:
             return "none"
         kind = self.sections[section].kind if section is not None else "other"
         if section in self.formalities:
             return "none"
+        if kind in NAMED_KINDS:
+            return "named"
         if self.normative and kind in STRONG_KINDS | MEDIUM_KINDS | WEAK_KINDS:
             return "weak"  # a law's articles state rules; only a named doer makes an assignment
         if kind in STRONG_KINDS:

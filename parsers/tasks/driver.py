@@ -7,6 +7,8 @@ Plans come in several shapes (extraction guide §3); the walk below reads them a
 - items that open with their subject ("Sở Tài chính chủ trì, phối hợp ...") or assign one
   ("Giao Công an tỉnh chủ trì ...");
 - field blocks ("a) Nhiệm vụ: ... b) Cơ quan thực hiện: ... c) Thời gian thực hiện: ...");
+- activities described by their attributes alone ("1.1.1. Đối với vùng nuôi tôm nước lợ" / "a. Thời gian
+  thực hiện: ..." / "b. Địa điểm ..."): the heading is the task;
 - task tables (Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành);
 - closing paragraphs that still assign reporting ("... phản ánh về Sở Y tế để tổng hợp").
 
@@ -22,6 +24,7 @@ from parsers.tasks.actions import classify_action
 from parsers.tasks.blocks import block_tasks, find_blocks
 from parsers.tasks.clause_limits import apply_clause_limits
 from parsers.tasks.context import Draft, TaskContext
+from parsers.tasks.described import described_activities
 from parsers.tasks.headings import inherited_lead
 from parsers.tasks.items import item_tasks
 from parsers.tasks.not_tasks import assigns_nothing, describes_subject
@@ -50,6 +53,9 @@ def find_tasks(layout: Layout, mentions: list[AgencyMention], metadata: Metadata
     for block in find_blocks(ctx):
         handled |= block.paragraphs
         drafts += block_tasks(ctx, block, inherited_lead(ctx, block.section))
+    for activity in described_activities(ctx, handled):
+        handled |= activity.paragraphs
+        drafts.append(activity.draft)
     drafts += table_tasks(ctx, handled)
     handled |= {i for i, p in enumerate(ctx.paragraphs) if p.is_row}
     drafts += item_tasks(ctx, handled)

@@ -98,12 +98,18 @@ def inline_text(ctx: TaskContext, node: int) -> int | None:
     return p.end - len(rest.lstrip(" :*"))
 
 
-def inherited_lead(ctx: TaskContext, section: int | None) -> list[AgencyMention]:
-    """The lead the nearest heading above names (remembered in ``ctx.lead_memo``)."""
+def lead_heading(ctx: TaskContext, section: int | None) -> int | None:
+    """The nearest section above (or at) ``section`` whose heading names a lead (remembered in ``ctx.lead_memo``)."""
     while section is not None:
         if section not in ctx.lead_memo:
             ctx.lead_memo[section] = heading_lead(ctx, section)
         if ctx.lead_memo[section]:
-            return ctx.lead_memo[section]
+            return section
         section = ctx.sections[section].parent
-    return []
+    return None
+
+
+def inherited_lead(ctx: TaskContext, section: int | None) -> list[AgencyMention]:
+    """The lead the nearest heading above names."""
+    heading = lead_heading(ctx, section)
+    return ctx.lead_memo[heading] if heading is not None else []

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from parsers.models import AgencyMention
 from parsers.tasks.acceptance import accepts, assigns_duties, is_detail, item_roles
 from parsers.tasks.context import Draft, TaskContext
-from parsers.tasks.headings import inherited_lead, inline_text, is_agency_heading
+from parsers.tasks.headings import inherited_lead, inline_text, is_agency_heading, lead_heading
 from parsers.tasks.letter_requests import addressee_request
 from parsers.tasks.paragraphs import free_paragraph, is_topic_label
 from parsers.tasks.roles import acts_after, explicit_lead, subject, subject_after_time_limit
@@ -49,13 +49,14 @@ class _ItemWalk:
     depth: dict[int, int]
     drafts: list[Draft] = field(default_factory=list)
     absorbing: tuple[int, Draft] | None = None  # an item whose sub-bullets are its own details
-    lead_ins: list[tuple[int, list[AgencyMention]]] = field(default_factory=list)  # (depth, leads) of open lead-ins
+    # (depth, leads, offset) of open lead-ins
+    lead_ins: list[tuple[int, list[AgencyMention], int]] = field(default_factory=list)
     detail_depth: int | None = None  # depth of the list items being folded into the task above
 
     def visit(self, i: int, p: Paragraph) -> None:
         ctx = self.ctx
         section, node, d = ctx.owner[i], ctx.node_at.get(i), self.depth.get(i)
-        self.lead_ins = [(ld, lead) for ld, lead in self.lead_ins if d is not None and ld < d]
+        self.lead_ins = [lead_in for lead_in in self.lead_ins if d is not None and lead_in[0] < d]
         if self.absorbing and d is not None and d > self.absorbing[0]:
             self.absorbing[1].end = p.end
             return
@@ -116,7 +117,8 @@ class _ItemWalk:
             self.drafts += step  # its doer does the first step, not the steps listed after "... như sau:"
             return
         if chain and (len(rest.split()) <= 4 or LIST_INTRO.search(p.text)):
-            self.lead_ins.append((self.depth[i + 1] - 1, chain.leads()))  # "Ủy ban nhân dân các tỉnh, thành phố:"
+            # "Ủy ban nhân dân các tỉnh, thành phố:"
+            self.lead_ins.append((self.depth[i + 1] - 1, chain.leads(), p.start))
             return
         self.drafts += free_paragraph(ctx, i)
 
@@ -132,13 +134,22 @@ class _ItemWalk:
         # "1. Về kiến nghị ...; ban hành mới ...:" and paragraphs below: a topic, its paragraphs are the tasks
         return (is_heading_like(p) or is_topic_heading(p) or is_topic_label(p)) and has_below
 
+    def _inherited(self, section: int | None) -> list[AgencyMention]:
+        """The doers an item inherits: its open lead-in's, unless a heading below that lead-in names its
+        own ("Nhằm ..., Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành ...: / I. ... / 1. Các cơ
+        quan đăng ký đầu tư (Sở Tài chính, ...): / a) Là đầu mối chủ trì ..." is led by the heading's bodies)."""
+        heading = lead_heading(self.ctx, section)
+        if self.lead_ins and (heading is None or self.ctx.sections[heading].span_start < self.lead_ins[-1][2]):
+            return self.lead_ins[-1][1]
+        return inherited_lead(self.ctx, section)
+
     def _labelled(self, i: int, p: Paragraph, d: int) -> None:
         ctx = self.ctx
         children = _has_children(ctx.paragraphs, i, self.depth)
         if children and (ends_with_colon(p) or is_heading_like(p) or is_addressee_heading(p)):
             chain = subject(ctx.index, p.body_start, p.end) or explicit_lead(ctx.index, p.body_start, p.end)
             if chain:
-                self.lead_ins.append((d, chain.leads()))
+                self.lead_ins.append((d, chain.leads(), p.start))
             return  # a lead-in: its items are the tasks
         last = self.drafts[-1] if self.drafts else None
         lists_details = last and (self.detail_depth == d or ctx.text[last.start : last.end].rstrip().endswith(":"))
@@ -148,7 +159,7 @@ class _ItemWalk:
             return
         self.detail_depth = None
         section = ctx.owner[i]
-        inherited = self.lead_ins[-1][1] if self.lead_ins else inherited_lead(ctx, section)
+        inherited = self._inherited(section)
         node = ctx.node_at.get(i)
         start = (inline_text(ctx, node) if node is not None else None) or p.body_start
         draft = Draft(ctx.parent_path(i), start, p.end, "item")

@@ -56,6 +56,12 @@ CLAUSE_OPENER = re.compile(
 # A clause before the doer that names a body as its matter, ending with it: "Chậm nhất 90 ngày trước khi hết nhiệm kỳ
 # của [Ủy viên Hội đồng], ...", "Căn cứ cơ cấu, tiêu chuẩn, điều kiện bổ nhiệm [Ủy viên Hội đồng], ..."
 CLAUSE_CONDITION_BODY = re.compile(r"\b(?:của|bổ\s+nhiệm|nhiệm\s+kỳ|đối\s+với)\s*$", re.I)
+# Where a clause before the subject ends: a comma or a request ("..., Sở X", "đề nghị Giám đốc Sở X")
+CLAUSE_END = re.compile(r"(?:,|đề\s+nghị|yêu\s+cầu)\s*(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\s+)?$", re.I)
+# A body asking others to act: "Chủ tịch UBND tỉnh yêu cầu ...", "UBND tỉnh đề nghị ...", "... giao ..."
+ASSIGNS_AFTER = re.compile(r"\s*(?:trân\s+trọng\s+|kính\s+)?(?:yêu\s+cầu|đề\s+nghị|giao)\b", re.I)
+# A purpose clause ("Để ...", "Nhằm ..."), which may close with ";" before the subject
+PURPOSE_OPENER = re.compile(r"^\W*(?:Để|Nhằm)\b", re.I)
 # A regulation's time limit before its doer (read only where the text assigns duties, not where it
 # describes a procedure): "Trong thời hạn 03 ngày làm việc kể từ khi nhận được văn bản đề nghị ..., Sở Khoa học
 # và Công nghệ thực hiện ...", "Sau 03 ngày làm việc kể từ khi ..., Sở Khoa học và Công nghệ xác minh ...",
@@ -193,19 +199,37 @@ def subject_after_time_limit(index: MentionIndex, start: int, end: int) -> Chain
 
 
 def _after_clause(index: MentionIndex, start: int, text: str, chains: list[Chain]) -> Chain | None:
-    """The first chain of the first sentence that follows a comma or a request ("đề nghị")."""
-    first_sentence = re.split(r"(?<=[.;])\s", text, maxsplit=1)[0]
+    """The first chain of the first sentence that follows a comma or a request ("đề nghị").
+
+    A purpose clause may close with a semicolon, the sentence going on with its subject: "Để toàn dân
+    đồng lòng, thi đua hành động, ...; các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, ... triển khai
+    Đợt thi đua ..., tập trung thi đua thực hiện các nội dung chủ yếu sau:"."""
+    purpose = PURPOSE_OPENER.match(text) is not None
+    first_sentence = re.split(r"(?<=[.])\s" if purpose else r"(?<=[.;])\s", text, maxsplit=1)[0]
+    asking = None  # "..., Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở ...": who asks, when the doers follow
     for chain in chains:
         if chain.start >= start + len(first_sentence):
             break
-        for k, m in enumerate(chain.mentions):
-            before = index.text[max(start, m.span_start - 12) : m.span_start]
-            if re.search(r"(?:,|đề\s+nghị|yêu\s+cầu)\s*(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\s+)?$", before, re.I):
-                # the condition's last body may join the doer's chain: "Chậm nhất 90 ngày trước khi hết nhiệm kỳ
-                # của Ủy viên Hội đồng, Văn phòng Hội đồng Y khoa Quốc gia báo cáo ..." (the doer is the second)
-                return chain if k == 0 else Chain(chain.mentions[k:])
-            if k == 0 and not (index.charter and CLAUSE_CONDITION_BODY.search(index.text, start, m.span_start)):
-                break
+        opened = _opened_part(index, start, chain, purpose)
+        if opened is None:
+            continue
+        if asking is None and ASSIGNS_AFTER.match(index.text, opened.end):
+            asking = opened
+            continue
+        return opened
+    return asking  # "..., Chủ tịch UBND cấp xã giao đơn vị trực thuộc lập ...": no doer named after it
+
+
+def _opened_part(index: MentionIndex, start: int, chain: Chain, purpose: bool) -> Chain | None:
+    """The chain, or its tail, that a comma or a request opens (after a purpose clause, a semicolon too)."""
+    for k, m in enumerate(chain.mentions):
+        before = index.text[max(start, m.span_start - 12) : m.span_start]
+        if CLAUSE_END.search(before) or (k == 0 and purpose and re.search(r";\s*$", before)):
+            # the condition's last body may join the doer's chain: "Chậm nhất 90 ngày trước khi hết nhiệm kỳ
+            # của Ủy viên Hội đồng, Văn phòng Hội đồng Y khoa Quốc gia báo cáo ..." (the doer is the second)
+            return chain if k == 0 else Chain(chain.mentions[k:])
+        if k == 0 and not (index.charter and CLAUSE_CONDITION_BODY.search(index.text, start, m.span_start)):
+            return None
     return None
 
 

@@ -89,6 +89,10 @@ NOTICE_CLOSING = re.compile(
 STRONG_KINDS = {"tasks", "implementation", "appendix"}
 MEDIUM_KINDS = {"activities", "other"}
 WEAK_KINDS = {"funding", "procedure", "working"}
+# Criteria and award forms ("Tiêu chí thi đua", "Hình thức khen thưởng"): an item is a task only where its own
+# words name its doer ("Các cơ quan, đơn vị căn cứ thành tích ... để bình xét khen thưởng ..."); a heading's
+# "Đối với Ủy ban Mặt trận Tổ quốc tỉnh" names whom the criteria judge, not who must act.
+NAMED_KINDS = {"criteria"}
 # An item that only describes something, "Label: value": "Số lượng: 5.000 cuốn.", "Xã Tân Tiến: Lấy mẫu ..."
 LABELLED_DETAIL = re.compile(r"[^:;,.]{2,40}:\s")  # used with .match(): anchored at the item's start
 # Document types that state rules rather than plan work: their items are tasks only with a named doer.

@@ -61,10 +61,18 @@ ATTACHED_DOCUMENT = re.compile(
     r"^(?:KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN|HƯỚNG\s+DẪN|ĐIỀU\s+LỆ)$"
 )
 
+PARENTHESES = re.compile(r"\([^()]*\)")
 # Keywords that give a section its kind (searched in the heading, case-insensitively).
 SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # "PHỤ LỤC I"
     ("appendix", re.compile(r"^phụ\s+lục", re.I)),
+    # "III. TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG", "b) Tiêu chuẩn khen thưởng", "1. Tiêu chuẩn chung:":
+    # what an emulation or an appointment is judged by, and the awards it brings; the heading opens with it
+    # ("b) Ban hành bộ tiêu chí đại học số ..." is work on criteria, not criteria)
+    ("criteria", re.compile(
+        r"^\W*(?:(?:Điều\s+\d+|[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.:)]\s*)?\W*"
+        r"(?:tiêu\s+chí|tiêu\s+chuẩn|hình\s+thức(?:\s+và\s+tiêu\s+chuẩn)?\s+khen\s+thưởng|danh\s+hiệu\s+thi\s+đua)\b",
+        re.I)),
     # "NỘI DUNG GIÁM SÁT, ĐÁNH GIÁ": what an activity covers, not who must do what
     (
         "content",
@@ -161,8 +169,11 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 
 def section_kind(heading: str, inherited: str = "other") -> str:
-    """Kind of a section from its heading: ``"TỔ CHỨC THỰC HIỆN"`` -> ``"implementation"``."""
-    head = heading[:120]
+    """Kind of a section from its heading: ``"TỔ CHỨC THỰC HIỆN"`` -> ``"implementation"``.
+
+    A note in parentheses names no kind: "1.1.1. Đối với vùng nuôi tôm nước lợ (đối tượng nuôi tôm thẻ chân
+    trắng, tôm sú)" is an activity, not the objectives part ("đối tượng")."""
+    head = PARENTHESES.sub(" ", heading)[:120]
     for kind, pattern in SECTION_KINDS:
         if pattern.search(head):
             return kind
