@@ -22,7 +22,7 @@ def heading_paragraph(ctx: TaskContext, section: int) -> Paragraph | None:
 
 def heading_subject(ctx: TaskContext, p: Paragraph) -> tuple[Chain | None, int]:
     """The chain a heading opens with, and where the heading's own words end (before ":")."""
-    colon = p.text.find(":")
+    colon = _colon_outside_parentheses(p.text)
     end = p.start + colon if colon > 0 else p.end
     chain = subject(ctx.index, p.body_start, end)
     owner = HEADING_OWNER.match(ctx.text, p.body_start, end)
@@ -37,6 +37,20 @@ def heading_subject(ctx: TaskContext, p: Paragraph) -> tuple[Chain | None, int]:
 def _adjacent(chain: Chain | None, start: int) -> Chain | None:
     """A chain that opens right where the heading's words end (not one further on)."""
     return chain if chain is not None and chain.start - start <= 4 else None
+
+
+def _colon_outside_parentheses(text: str) -> int:
+    """Where a heading's own words end: its first colon outside parentheses ("1.3. Các cơ quan tham mưu
+    quản lý ngành (gồm các Sở: Xây dựng, Tài chính)" has none), or -1."""
+    depth = 0
+    for k, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == ":" and depth == 0:
+            return k
+    return -1
 
 
 def heading_lead(ctx: TaskContext, section: int) -> list[AgencyMention]:

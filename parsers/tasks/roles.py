@@ -34,7 +34,7 @@ CHAIN_GAP = re.compile(
 SUBJECT_OPENER = re.compile(
     r"^\W*(?:(?:Đề\s+nghị|Giao|Yêu\s+cầu|Ủy\s+quyền|Riêng|Đối\s+với)\s+)?"
     r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Người\s+đứng\s+đầu|Lãnh\s+đạo|Bộ\s+trưởng|Cục\s+trưởng|Vụ\s+trưởng|"
-    r"Thường\s+trực)\s+)?(?:" + LIST_HEAD + r"\s*)?",
+    r"Thường\s+trực|(?:Phó\s+)?Trưởng)\s+)?(?:" + LIST_HEAD + r"\s*)?",
     re.I,
 )
 # A topic before a colon, the subject after it: "Về dự án đầu tư xây dựng công trình nạo vét luồng
