@@ -329,3 +329,114 @@ def test_a_time_limit_step_in_an_appendix_describing_procedures_is_no_task():
     body += TIME_LIMIT_FIRST.split("**Điều 7.")[0].split("**\n\n", 1)[1]
     tasks = _parse("ninh-binh__162-2025-QD-UBND.txt", "Ninh Bình", "162/2025/QĐ-UBND", body).tasks
     assert [_leads(t) for t in tasks if t.text.startswith("Trong thời hạn 03")] == [{"Sở Khoa học và Công nghệ"}]
+
+
+# A body's heading that carries its task on the same line: Lào Cai 16/2026 Điều 6.1.c (a regulation),
+# Đắk Lắk 0125/KH-UBND VI.6 and Thanh Hóa 235/KH-UBND IV.2 (plans), Đồng Nai 179/KH-UBND VI.12-13 (bold label)
+AGENCY_LINES = """\
+Điều 6. Thành lập, mở rộng cụm công nghiệp
+1. Quyết định thành lập, mở rộng cụm công nghiệp:
+c) Sở Tài chính: Chủ trì, phối hợp các sở, ngành liên quan tổ chức thẩm
+định, trình Ủy ban nhân dân tỉnh xem xét quyết định chấp thuận chủ trương đầu
+tư cụm công nghiệp theo Luật Đầu tư.
+Điều 7. Tổ chức thực hiện
+
+**6. Sở Nội vụ: **Tham mưu UBND
+tỉnh theo dõi, đôn đốc, hướng dẫn Sở, ban, ngành, Ủy ban Mặt trận Tổ quốc Việt
+Nam tỉnh và các tổ chức chính trị - xã hội tỉnh; các xã, phường và đơn vị thuộc
+tỉnh tổ chức triển khai thực hiện tốt Phong trào thi đua; thẩm định, đề xuất Chủ
+tịch UBND tỉnh khen thưởng và đề nghị cấp trên khen thưởng đối với các tập thể,
+cá nhân có thành tích xuất sắc trong Phong trào thi đua.
+
+2. Sở Tài chính: Căn cứ khả
+năng cân đối ngân sách, trình cấp có thẩm quyền phê duyệt kinh phí thực hiện kế
+hoạch trong dự toán đầu năm 2026 trên cơ sở đề nghị của Sở Nông nghiệp và Môi
+trường.
+
+**12. Sở Ngoại vụ:** Triển
+khai các Hiệp định, Khuôn khổ hợp tác quốc tế về phát triển kinh tế số và xã hội
+số theo nhiệm vụ của Kế hoạch.
+
+**13. Sở Xây dựng:** Chủ
+trì, phối hợp với các bộ, ngành, địa phương có liên quan triển khai tích hợp
+IoT vào một số hạ tầng quan trọng theo nhiệm vụ được giao của Kế hoạch.
+"""
+
+
+def test_a_bodys_heading_with_its_task_on_the_same_line_is_that_bodys_task():
+    tasks = _parse("lao-cai__16-2026-QD-UBND.txt", "Lào Cai", "16/2026/QĐ-UBND", AGENCY_LINES).tasks
+    assert [(t.text[:20], _leads(t), t.section) for t in tasks] == [
+        ("Chủ trì, phối hợp cá", {"Sở Tài chính"}, "Điều 6.1"),
+        ("Tham mưu UBND tỉnh t", {"Sở Nội vụ"}, "Điều 7"),
+        ("Căn cứ khả năng cân ", {"Sở Tài chính"}, "Điều 7"),
+        ("Triển khai các Hiệp ", {"Sở Ngoại vụ"}, "Điều 7"),
+        ("Chủ trì, phối hợp vớ", {"Sở Xây dựng"}, "Điều 7"),
+    ]
+
+
+# Lào Cai 16/2026 Điều 6.1.b: a label that names the body, then several paragraphs, each its task
+FOLLOW_ON = """\
+Điều 6. Thành lập, mở rộng cụm công nghiệp
+1. Quyết định thành lập, mở rộng cụm công nghiệp:
+b) Ủy ban nhân dân cấp xã:
+Chủ trì phối hợp với các đơn vị liên quan trình Sở Tài chính thẩm định trình
+Ủy ban nhân dân tỉnh phê duyệt quyết định chấp thuận chủ trương đầu tư cụm
+công nghiệp theo Luật Đầu tư.
+Chủ trì, phối hợp với đơn vị đăng ký làm chủ đầu tư xây dựng hạ tầng kỹ
+thuật cụm công nghiệp lập hồ sơ thành lập, mở rộng cụm công nghiệp gửi Sở Công Thương thẩm định.
+"""
+
+
+def test_each_paragraph_under_a_label_naming_the_body_is_its_task():
+    tasks = _parse("lao-cai__16-2026-QD-UBND.txt", "Lào Cai", "16/2026/QĐ-UBND", FOLLOW_ON).tasks
+    assert [(t.text[:20], _leads(t)) for t in tasks] == [
+        ("Chủ trì phối hợp với", {"*collective*"}),
+        ("Chủ trì, phối hợp vớ", {"*collective*"}),
+    ]
+
+
+# Lào Cai 16/2026 Điều 6.1.d: under "d) Sở Công Thương:" two duties, then how the council scores and
+# who is chosen: a paragraph that opens with neither a task verb nor a doer is no task of the body
+COUNCIL = """\
+Điều 6. Thành lập, mở rộng cụm công nghiệp
+1. Quyết định thành lập, mở rộng cụm công nghiệp:
+d) Sở Công Thương:
+Sau khi có quyết định chấp thuận chủ trương đầu tư cụm công nghiệp chủ
+trì, phối hợp các sở, ngành liên quan tổ chức thẩm định, trình Ủy ban nhân dân
+tỉnh xem xét quyết định thành lập, mở rộng cụm công nghiệp theo quy định tại
+khoản 3 Điều 10, Điều 11, Điều 12 Nghị định số 32/2024/NĐ-CP.
+Trong quá trình thẩm định hồ sơ thành lập, mở rộng cụm công nghiệp, Sở
+Công Thương báo cáo Ủy ban nhân dân tỉnh quyết định thành lập Hội đồng đánh
+giá lựa chọn chủ đầu tư gồm: Chủ tịch Hội đồng là Lãnh đạo Ủy ban nhân dân
+tỉnh, Phó Chủ tịch Hội đồng là Lãnh đạo Sở Công Thương, Thư ký Hội đồng là
+đại diện Lãnh đạo phòng quản lý chuyên môn của Sở Công Thương, thành viên
+Hội đồng là đại diện các Sở Tài chính, Sở Nông nghiệp và Môi trường, Sở Xây
+dựng, UBND cấp xã và một số cơ quan, đơn vị có liên quan khác để chấm điểm
+với thang điểm 100 cho các tiêu chí: Phương án đầu tư xây dựng hạ tầng kỹ thuật
+(tối đa 15 điểm); phương án quản lý, bảo vệ môi trường cụm công nghiệp (tối đa
+15 điểm); năng lực, kinh nghiệm của doanh nghiệp, hợp tác xã (tối đa 30 điểm)
+và phương án tài chính đầu tư xây dựng hạ tầng kỹ thuật (tối đa 40 điểm).
+Căn cứ điều kiện thực tế của địa phương và quy định của pháp luật liên
+quan, Hội đồng thống nhất nguyên tắc, phương thức làm việc, các nội dung của
+từng tiêu chí và mức điểm tối đa tương ứng cho phù hợp.
+Doanh nghiệp, hợp tác xã, tổ chức có số điểm từ 50 trở lên được Ủy ban
+nhân dân cấp tỉnh xem xét, quyết định giao làm chủ đầu tư xây dựng hạ tầng kỹ
+thuật cụm công nghiệp tại Quyết định thành lập, mở rộng cụm công nghiệp
+(trường hợp có từ 02 doanh nghiệp, hợp tác xã, tổ chức trở lên cùng đề nghị làm
+chủ đầu tư xây dựng hạ tầng kỹ thuật cụm công nghiệp thì giao doanh nghiệp, hợp
+tác xã, tổ chức có số điểm cao nhất; nếu có từ hai doanh nghiệp, hợp tác xã, tổ
+chức có số điểm cao nhất bằng nhau thì giao doanh nghiệp, hợp tác xã, tổ chức
+theo đề xuất của Chủ tịch Hội đồng đánh giá lựa chọn chủ đầu tư).
+e) Các sở, ban, ngành liên quan có trách nhiệm phối hợp trong việc thẩm
+định hồ sơ đề nghị chấp thuận chủ trương đầu tư thành lập, mở rộng cụm công
+nghiệp theo chức năng quản lý ngành.
+"""
+
+
+def test_a_paragraph_under_the_label_that_assigns_nothing_is_no_task():
+    tasks = _parse("lao-cai__16-2026-QD-UBND.txt", "Lào Cai", "16/2026/QĐ-UBND", COUNCIL).tasks
+    assert [(t.text[:20], _leads(t)) for t in tasks] == [
+        ("Sau khi có quyết địn", {"Sở Công Thương"}),
+        ("Trong quá trình thẩm", {"Sở Công Thương"}),
+        ("Các sở, ban, ngành l", {"*collective*"}),
+    ]

@@ -11,7 +11,7 @@ from parsers.tasks.acceptance import accepts, assigns_duties, is_detail, item_ro
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead, inline_text, is_agency_heading, lead_heading
 from parsers.tasks.letter_requests import addressee_request
-from parsers.tasks.paragraphs import free_paragraph, is_topic_label
+from parsers.tasks.paragraphs import agency_line, free_paragraph, is_topic_label
 from parsers.tasks.roles import acts_after, explicit_lead, subject, subject_after_time_limit
 from parsers.tasks.shapes import (
     EXECUTION_FORMULA,
@@ -78,6 +78,8 @@ class _ItemWalk:
             self._after_formula(i, p)  # "Điều 4. Chánh Văn phòng ... chịu trách nhiệm thi hành Quyết định này."
         elif not self._is_heading(i, p, node):
             self._labelled(i, p, d)
+        else:
+            self.drafts += agency_line(ctx, i)  # "c) Sở Tài chính: Chủ trì, phối hợp ..."
 
     def _after_formula(self, i: int, p: Paragraph) -> None:
         """The sentences after a closing formula, a task when they assign: "Điều 3. Quyết định này có

@@ -3,10 +3,14 @@ assigns ("... phản ánh về Sở Y tế để tổng hợp"), a sentence assi
 
 from __future__ import annotations
 
+import re
+
 from parsers.lexicon.vietnamese import is_caps
-from parsers.tasks.acceptance import accepts, assigns_duties, item_roles
+from parsers.tasks.acceptance import LEADING_ADVERB, accepts, assigns_duties, item_roles
+from parsers.tasks.actions import UNKNOWN, opening_action
+from parsers.tasks.clause_limits import CLAUSE_LIMIT
 from parsers.tasks.context import Draft, TaskContext
-from parsers.tasks.headings import inherited_lead, is_agency_heading
+from parsers.tasks.headings import heading_subject, inherited_lead, is_agency_heading
 from parsers.tasks.roles import acts_after, explicit_lead, subject
 from parsers.tasks.shapes import (
     ADDRESS_LINE,
@@ -28,6 +32,10 @@ from parsers.tasks.shapes import (
 from parsers.text.structure import Paragraph
 
 OPENS = 3  # characters before a paragraph's doer, at most, for the paragraph to open with it
+# Words after an agency heading's names that make its line a task of its own ("c) Sở Tài chính: Chủ trì, ...")
+AGENCY_LINE_MIN_WORDS = 4
+# A subject acted upon: "Doanh nghiệp, hợp tác xã, tổ chức có số điểm từ 50 trở lên được ... xem xét"
+PASSIVE_AFTER_SUBJECT = re.compile(r"[^.;:]{0,60}?\bđược\b", re.I)
 
 
 def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
@@ -41,6 +49,7 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
         and (is_heading_like(previous) or is_topic_heading(previous) or is_agency_heading(ctx, heading))
         and _acts(ctx, p)
     ) or _under_topic(ctx, i)
+    under_heading = under_heading or _follows_duty_heading(ctx, i)
     if is_caps(p.text) or p.text.startswith("(") or ADDRESS_LINE.match(p.text) or ctx.enacts(i):
         return []  # a title, a note or an address: "DANH MỤC NHIỆM VỤ ...", "(Kèm theo ...)", "Kính gửi: ..."
     start = after_formula(ctx.text, p.start, p.end)
@@ -116,6 +125,57 @@ def _acts(ctx: TaskContext, p: Paragraph) -> bool:
 def is_topic_label(p: Paragraph) -> bool:
     """A label line naming a topic and closed by a colon: "1. Về kiến nghị hoàn thiện đồng bộ ...:"."""
     return p.style is not None and bool(TOPIC_OPENER.match(p.body)) and p.text.rstrip(" *").endswith(":")
+
+
+def agency_line(ctx: TaskContext, i: int) -> list[Draft]:
+    """The text after the names of an agency heading that carries its task on the same line: "c) Sở Tài
+    chính: Chủ trì, phối hợp các sở, ngành liên quan tổ chức thẩm định ...", "7. Sở Công Thương: Chủ trì,
+    phối hợp triển khai ..."; not a lead-in to a list (its line ends with a colon)."""
+    p = ctx.paragraphs[i]
+    node = ctx.node_at.get(i)
+    if node is None or not is_agency_heading(ctx, node):
+        return []
+    _, names_end = heading_subject(ctx, p)
+    start = names_end + 1
+    while start < p.end and ctx.text[start] in " *:-–":
+        start += 1
+    rest = ctx.text[start : p.end]
+    if len(rest.split()) < AGENCY_LINE_MIN_WORDS or rest.rstrip().endswith(":") or LIST_INTRO.search(rest):
+        return []
+    draft = Draft(ctx.parent_path(i), start, p.end, "item")
+    item_roles(ctx, draft, start, p.end, inherited_lead(ctx, node))
+    return [draft]
+
+
+def _follows_duty_heading(ctx: TaskContext, i: int) -> bool:
+    """Whether paragraph ``i`` is one of several unlabelled paragraphs right under a heading that names
+    their doer: "b) Ủy ban nhân dân cấp xã:" / "Chủ trì phối hợp ..." / "Chủ trì, phối hợp với đơn vị đăng ký
+    ..."; each paragraph is a task of that body (the first one is found as the heading's only text)."""
+    section = ctx.owner[i]
+    heading = ctx.heading_of.get(section) if section is not None else None
+    if heading is None or heading >= i - 1:
+        return False
+    if any(ctx.paragraphs[j].style is not None or ctx.paragraphs[j].is_row for j in range(heading + 1, i)):
+        return False
+    p = ctx.paragraphs[i]
+    if CLAUSE_LIMIT.match(p.text):
+        return False  # "Thời hạn xử lý ... hoàn thành trước ngày 31 tháng 12 năm 2026.": the clause's time limit
+    if not _opens_with_duty(ctx, p):
+        return False
+    # only a label line that ends with its colon: elsewhere a line break after a sentence may
+    # split one paragraph ("7. Đề nghị Ủy ban MTTQ thành phố" / "Phối hợp ... phát triển." / "Tham gia ...")
+    label = ctx.paragraphs[heading]
+    return ends_with_colon(label) and not ends_with_colon(ctx.paragraphs[i - 1]) and is_agency_heading(ctx, section)
+
+
+def _opens_with_duty(ctx: TaskContext, p: Paragraph) -> bool:
+    """Whether a paragraph opens with a task verb or with a doer that acts, not one acted upon: not "Căn
+    cứ điều kiện thực tế ..., Hội đồng thống nhất ...", nor "Doanh nghiệp, hợp tác xã, tổ chức có số điểm
+    từ 50 trở lên được Ủy ban nhân dân cấp tỉnh xem xét, quyết định giao ..." (how a choice is made)."""
+    if opening_action(LEADING_ADVERB.sub("", p.text)) != UNKNOWN:
+        return True
+    chain = subject(ctx.index, p.start, p.end)
+    return chain is not None and not PASSIVE_AFTER_SUBJECT.match(ctx.text, chain.end, p.end)
 
 
 def _closing_tasks(ctx: TaskContext, p: Paragraph, section: int | None, start: int) -> list[Draft]:
