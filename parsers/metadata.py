@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from parsers.interleaved_signature import interleaved_signature
 from parsers.lexicon import markers
 from parsers.lexicon.casing import sentence_case
 from parsers.lexicon.document_types import TYPE_CODES, names
@@ -19,6 +18,7 @@ from parsers.lexicon.places import find_province
 from parsers.lexicon.vietnamese import LOWER, UPPER, is_caps, parse_written_date, title_case
 from parsers.models import Metadata
 from parsers.text.header_block import folded_type, issuer_text
+from parsers.text.interleaved_signature import interleaved_signature
 from parsers.text.structure import Paragraph
 
 # "Số: 350/QĐ-UBND", "Số: 2360/QĐ- TTg", "Số: /UBND-KT" (number left blank), "Số 57-NQ/TW"
