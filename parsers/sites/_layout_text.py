@@ -18,11 +18,15 @@ from __future__ import annotations
 import re
 
 from parsers.lexicon.document_types import alternation
-from parsers.lexicon.markers import RECIPIENTS_PATTERN
+from parsers.lexicon.markers import RECIPIENTS_PATTERN, SIGN_FOR, SIGNER_TITLE
 from parsers.lexicon.vietnamese import LOWER, UPPER, is_caps
 
 # A gap between two columns: at least five spaces between words ("DÂN      CỘNG HÒA")
 COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
+# Beside a narrow recipients' list the signature may sit closer: three spaces part the columns there
+# ("Nơi nhận: - Chủ tịch UBND tỉnh; -    TM. ỦY BAN NHÂN DÂN"); a segment still goes right only when it
+# starts past the middle.
+SIGNATURE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 MOTTO = re.compile(r"CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do")
 NUMBER_LINE = re.compile(r"^\s*Số\s*[:.]")
 HEADER_END = re.compile(r"^\s*(?:Kính\s+gửi|Căn\s+cứ|" + alternation("layout_header", upper=True) + r")\b")
@@ -32,6 +36,14 @@ SIGNATURE_START = re.compile(rf"^\s*{RECIPIENTS_PATTERN}\b")
 INDENT = re.compile(r"^ *")
 # The signer's name closing the block: two to five capitalised syllables alone in the right column
 SIGNER_NAME = re.compile(rf"^[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}}$")
+# The signature set against the recipients with no gap between the columns ("Nơi nhận: - Thường
+# trực Thành ủy; KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Thị Diệu Thúy - Thường trực HĐND ..."): sign-for
+# words, the signer's title in capitals, the name.
+INLINE_SIGNATURE = re.compile(
+    rf"(?:{SIGN_FOR}\.\s+(?:[{UPPER}]+\s+)*?)?{SIGNER_TITLE}\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}}(?!\w)"
+)
+# The name after the title on the same line: "CHỦ TỊCH Nguyễn Văn Đệ"
+TITLED_NAME = re.compile(rf"[{UPPER}]{{2,}}\s+[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}}$")
 LIST_LINE = re.compile(rf"^\s*(?:[-+~•]|{RECIPIENTS_PATTERN})")
 
 
@@ -43,11 +55,11 @@ def looks_laid_out(text: str) -> bool:
     )
 
 
-def _segments(line: str) -> list[tuple[int, str]]:
+def _segments(line: str, gap: re.Pattern[str] = COLUMN_GAP) -> list[tuple[int, str]]:
     """(start column, text) of each column of a line."""
     out = []
     pos = 0
-    for part in COLUMN_GAP.split(line.rstrip()):
+    for part in gap.split(line.rstrip()):
         start = line.index(part, pos) if part else pos
         if part.strip():
             out.append((start + len(part) - len(part.lstrip()), part.strip()))
@@ -55,10 +67,10 @@ def _segments(line: str) -> list[tuple[int, str]]:
     return out
 
 
-def _two_columns(lines: list[str], middle: int) -> tuple[str, str]:
+def _two_columns(lines: list[str], middle: int, gap: re.Pattern[str] = COLUMN_GAP) -> tuple[str, str]:
     left, right = [], []
     for line in lines:
-        for start, text in _segments(line):
+        for start, text in _segments(line, gap):
             (right if start >= middle else left).append(text)
     return " ".join(left), " ".join(right)
 
@@ -89,7 +101,10 @@ def layout_to_text(text: str) -> str:
     out += _paragraphs(lines[body:signature])
     if signature < len(lines):
         end = _signature_end(lines, signature, middle)
-        left, right = _two_columns(lines[signature:end], middle)
+        left, right = _two_columns(lines[signature:end], middle, SIGNATURE_GAP)
+        inline = None if right else INLINE_SIGNATURE.search(left)
+        if inline:
+            left, right = f"{left[: inline.start()].rstrip()} {left[inline.end() :].lstrip()}".strip(), inline.group()
         out += ["", f"{left}\t{right}", ""]
         out += _paragraphs(lines[end:])  # an appendix or an annexed regulation after the signature
     return "\n".join(out)
@@ -132,5 +147,8 @@ def _signature_end(lines: list[str], start: int, middle: int) -> int:
             return i
         if "\f" in line and named:
             return i
-        named = named or any(start_col >= middle and SIGNER_NAME.match(text) for start_col, text in _segments(line))
+        named = named or any(
+            start_col >= middle and (SIGNER_NAME.match(text) or TITLED_NAME.search(text))
+            for start_col, text in _segments(line, SIGNATURE_GAP)
+        )
     return len(lines)
