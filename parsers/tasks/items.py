@@ -11,7 +11,7 @@ from parsers.tasks.acceptance import accepts, assigns_duties, is_detail, item_ro
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead, inline_text, is_agency_heading
 from parsers.tasks.paragraphs import free_paragraph, is_topic_label
-from parsers.tasks.roles import explicit_lead, subject
+from parsers.tasks.roles import doer_of, explicit_lead, subject
 from parsers.tasks.shapes import (
     EXECUTION_FORMULA,
     ISSUING,
@@ -105,6 +105,9 @@ class _ItemWalk:
         rest = ctx.text[chain.end : p.end].strip(" :") if chain else ""
         if chain and ISSUING.match(rest):
             return  # "UBND tỉnh ban hành Kế hoạch ..., cụ thể như sau:" introduces the plan, leads nothing
+        if chain:
+            chain = doer_of(ctx.index, chain, p.end)  # "Sở X đề nghị UBND các xã, phường ... Cụ thể:"
+            rest = ctx.text[chain.end : p.end].strip(" :") if chain else ""
         if chain and (len(rest.split()) <= 4 or LIST_INTRO.search(p.text)):
             self.lead_ins.append((self.depth[i + 1] - 1, chain.leads()))  # "Ủy ban nhân dân các tỉnh, thành phố:"
             return
