@@ -1,0 +1,44 @@
+"""Bodies a provincial distribution list ("Nơi nhận:") names short.
+
+"- Cổng TTĐT;" alone is the province's own portal (Nghệ An 982/KH-UBND, Huế 3566/QĐ-UBND); in prose a
+bare "Cổng thông tin điện tử đối với các hồ sơ ..." names no body. "Hội đồng TĐKT tỉnh" is the
+province's emulation and commendation council (Nghệ An 982/KH-UBND; written out in Hà Tĩnh
+2920/QĐ-UBND, Hà Nội 71/2025/QĐ-UBND).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.agencies.find import find_agencies
+from parsers.agencies.recipients import find_recipients
+
+
+@pytest.mark.parametrize(
+    ("block", "province", "names"),
+    [
+        ("Nơi nhận:\n- Hội đồng TĐKT tỉnh (Báo cáo);\n- UBND các xã, phường;\n- Cổng TTĐT;\n- Lưu: VT, NC (TP, Loan).",
+         "Nghệ An", ["Hội đồng Thi đua - Khen thưởng tỉnh", "Ủy ban nhân dân cấp xã", "Cổng Thông tin điện tử tỉnh"]),
+        ("Nơi nhận:\n- Các PCVP UBND thành phố;\n- Trung tâm PVHCC, Cổng TTĐT;\n- Lưu: VT.", "Huế",
+         ["Văn phòng Ủy ban nhân dân thành phố", "Trung tâm Phục vụ hành chính công thành phố",
+          "Cổng Thông tin điện tử thành phố"]),
+    ],
+)  # fmt: skip
+def test_a_distribution_list_names_the_provinces_own_bodies_short(block, province, names):
+    assert [m.agency.name for m in find_recipients(block, province=province)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thời hạn giải quyết trên Cổng thông tin điện tử đối với các hồ sơ hợp lệ.",
+        "Hội đồng Thi đua - Khen thưởng các cấp phân công thành viên theo dõi.",
+    ],
+)
+def test_in_prose_the_bare_words_name_no_body(text):
+    assert [m.agency.name for m in find_agencies(text, province="Nghệ An") if not m.agency.collective] == []
+
+
+def test_the_council_written_out_is_the_same_body():
+    text = "Hội đồng Thi đua - Khen thưởng thành phố Hà Nội xét duyệt"
+    assert [m.agency.name for m in find_agencies(text, province="Hà Nội")] == ["Hội đồng Thi đua - Khen thưởng thành phố"]
