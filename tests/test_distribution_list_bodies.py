@@ -41,4 +41,6 @@ def test_in_prose_the_bare_words_name_no_body(text):
 
 def test_the_council_written_out_is_the_same_body():
     text = "Hội đồng Thi đua - Khen thưởng thành phố Hà Nội xét duyệt"
-    assert [m.agency.name for m in find_agencies(text, province="Hà Nội")] == ["Hội đồng Thi đua - Khen thưởng thành phố"]
+    assert [m.agency.name for m in find_agencies(text, province="Hà Nội")] == [
+        "Hội đồng Thi đua - Khen thưởng thành phố"
+    ]
