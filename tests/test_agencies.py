@@ -349,7 +349,6 @@ DETECTED = [
     ("Văn phòng Điều phối nông thôn mới tỉnh", "Quảng Nam", "Văn phòng Điều phối nông thôn mới tỉnh"),
     ("Ban Chỉ đạo bầu cử của tỉnh", "Đắk Lắk", "Ban Chỉ đạo bầu cử tỉnh"),
     ("Phòng Kinh tế - Văn phòng UBND tỉnh", "Nghệ An", "Phòng Kinh tế - Văn phòng Ủy ban nhân dân tỉnh"),
-    ("Vụ Pháp chế - Bộ NN&MT", "Nghệ An", "Vụ Pháp chế - Bộ Nông nghiệp và Môi trường"),
     (
         "Trung tâm Xúc tiến đầu tư và Hỗ trợ Doanh nghiệp số 1",
         "Bắc Ninh",

@@ -6,6 +6,9 @@ province's emulation and commendation council (Nghệ An 982/KH-UBND; written ou
 2920/QĐ-UBND, Hà Nội 71/2025/QĐ-UBND). Hà Nội's council resolutions (51, 66, 72, 79, 80/2025/NQ-HĐND)
 send to "- Đoàn đại biểu Quốc hội Hà Nội;", the city's delegation named by its place without a level
 word (not the National Assembly), and to "- Trang TTĐT của Đoàn ĐBQH&HĐND TP;" (51, 58, 60, 74, 75, 78).
+A decision's "- Vụ Pháp chế - Bộ X;" names the ministry's legal department and the ministry, as "Cục
+KTVB&QLXLVPHC - Bộ Tư pháp" names the Cục and Bộ Tư pháp (Cao Bằng 53/2025/QĐ-UBND, Đắk Lắk 030/2025/
+QĐ-UBND, Hải Phòng 212/2025/QĐ-UBND, Quảng Ninh 97/2025/QĐ-UBND, Phú Thọ 100/2025/QĐ-UBND).
 """
 
 from __future__ import annotations
@@ -61,3 +64,17 @@ def test_a_body_held_concurrently_ends_before_kiem_nhiem():
     text = "Phó Chủ tịch Hội đồng là Cục trưởng Cục Quản lý Khám, chữa bệnh và Cục trưởng Cục Khoa học công nghệ và Đào tạo kiêm nhiệm: a) Giúp"
     names = [m.agency.name for m in find_agencies(text)]
     assert names[-1] == "Cục Khoa học công nghệ và Đào tạo", names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("- Vụ Pháp chế - Bộ Giáo dục và Đào tạo;", ["Vụ Pháp chế", "Bộ Giáo dục và Đào tạo"]),
+        ("- Vụ Pháp chế - Bộ Tài chính;", ["Vụ Pháp chế", "Bộ Tài chính"]),
+        ("- Vụ Pháp chế Bộ Nông nghiệp và Môi trường;", ["Vụ Pháp chế", "Bộ Nông nghiệp và Môi trường"]),
+        ("- Vụ pháp chế - Bộ VHTT&DL;", ["Vụ Pháp chế", "Bộ Văn hóa, Thể thao và Du lịch"]),
+    ],
+)
+def test_a_ministrys_legal_department_and_the_ministry(line, names):
+    block = f"Nơi nhận:\n{line}\n- Lưu: VT."
+    assert [m.agency.name for m in find_recipients(block, province="Cao Bằng")] == names
