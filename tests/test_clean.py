@@ -65,6 +65,12 @@ def test_text_after_a_table_stays_text():
          "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích"),
         # "dạy - học\n- thi": a compound wrapped before its dash, not a bullet (bac-ninh__144-KH-UBND.txt)
         ("b) Xây dựng Nền tảng dạy - học\n- thi trực tuyến, bảo đảm tính kết nối", "b) Xây dựng Nền tảng dạy - học - thi trực tuyến, bảo đảm tính kết nối"),
+        # a bullet mark alone on its line after a finished sentence opens the next item
+        # (ha-noi__5095-SGDDT-CTTTHSSV.txt, phu-tho__1805-QD-UBND.txt)
+        ("- Hạn\nchế các hoạt động ngoài trời cho học sinh ... ở mức “Xấu” trở lên.\n-\nTrường hợp chất lượng môi trường không khí bị ô nhiễm nghiêm trọng",
+         "- Hạn chế các hoạt động ngoài trời cho học sinh ... ở mức “Xấu” trở lên.\n- Trường hợp chất lượng môi trường không khí bị ô nhiễm nghiêm trọng"),
+        ("1. Sở Khoa học và Công nghệ:\n-\nĐồng bộ đầy đủ, kịp thời dữ liệu thủ tục hành chính tại Quyết định này từ Cơ sở",
+         "1. Sở Khoa học và Công nghệ:\n- Đồng bộ đầy đủ, kịp thời dữ liệu thủ tục hành chính tại Quyết định này từ Cơ sở"),
         # a label alone on its line is joined to its text (dak-lak__010-CT-UBND.txt)
         ("I.\n\nTrách nhiệm phối hợp trong công tác thẩm định", "I. Trách nhiệm phối hợp trong công tác thẩm định"),
         # capitals of a title block join; the title ends where the body starts

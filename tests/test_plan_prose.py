@@ -202,13 +202,15 @@ def test_a_notice_lead_in_naming_the_standing_committee_leads_the_items_below():
     ("line", "lead"),
     [
         ("Giao Thường trực Hội đồng nhân dân Thành phố, các Ban Hội đồng nhân dân Thành phố, các Tổ đại biểu và "
-         "đại biểu Hội đồng nhân dân Thành phố giám sát việc thực hiện Nghị quyết.", "Hội đồng nhân dân thành phố"),
+         "đại biểu Hội đồng nhân dân Thành phố giám sát việc thực hiện Nghị quyết.",
+         "Thường trực Hội đồng nhân dân thành phố"),
         ("Giao Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng "
          "nhân dân tỉnh và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.",
-         "Hội đồng nhân dân tỉnh"),
+         "Thường trực Hội đồng nhân dân tỉnh"),
     ],
 )  # fmt: skip
-def test_a_standing_committee_acts_for_its_council(line, lead):
+def test_a_councils_standing_body_leads_the_monitoring(line, lead):
+    # a body of its own, not the council (corpus/README.md, the seven: ha-noi__80-2025-NQ-HDND)
     place = "thành phố Hà Nội" if "Thành phố" in line else "tỉnh Vĩnh Long"
     header = (
         f"HỘI ĐỒNG NHÂN DÂN {place.upper()}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"

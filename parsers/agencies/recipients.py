@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.agencies.data import entry_by_id
 from parsers.agencies.find import find_agencies
 from parsers.lexicon.markers import RECIPIENTS_PATTERN, SIGN_FOR
 from parsers.models import AgencyMention
@@ -22,6 +23,13 @@ BLOCK_END = re.compile(rf"\t|\n(?![ \t]*[-–+•*])|(?<!\w){SIGN_FOR}\.\s")
 # "- Lưu: VT, TH.", "- Lưu VT.", "- Như Điều 3;", "- Như trên;": not agencies
 NOT_RECIPIENT = re.compile(r"(?<!\w)(?:Lưu\s*:?|Như\s+(?:trên|[Đđ]iều|khoản))[^;\n]*", re.I)
 MAX_BLOCK = 3000
+# A council's standing body is a body of its own where it acts ("Giao Thường trực Hội đồng nhân dân ...
+# giám sát"), but a distribution list sends to the council through it ("- Thường trực HĐND tỉnh;",
+# "- Thường trực HĐND, UBND, UBMTTQ TP;"): there it stands for the council.
+COUNCIL_OF_STANDING_BODY = {
+    "thuong-truc-hoi-dong-nhan-dan-tinh": "hoi-dong-nhan-dan-tinh",
+    "thuong-truc-hoi-dong-nhan-dan-thanh-pho": "hoi-dong-nhan-dan-thanh-pho",
+}
 
 
 def blocks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -48,11 +56,18 @@ def find_recipients(
     ['Bộ Nông nghiệp và Môi trường', 'Sở Tài chính', 'Sở Y tế']
     >>> [m.agency.name for m in find_recipients("Nơi nhận: - TT. Thành ủy, TT.HĐND TP; - Lưu: VT.", province="Cần Thơ")]
     ['Thành ủy', 'Hội đồng nhân dân thành phố']
+    >>> [m.agency.name for m in find_recipients("Nơi nhận: - Thường trực HĐND tỉnh; - Lưu: VT.", province="Nghệ An")]
+    ['Hội đồng nhân dân tỉnh']
     """
     out: list[AgencyMention] = []
     for s, e in blocks(text, start, end):
         skip = [(m.start(), m.end()) for m in NOT_RECIPIENT.finditer(text, s, e)]
         for mention in find_agencies(text, province=province, start=s, end=e, detector=detector):
             if not any(a <= mention.span_start < b for a, b in skip):
-                out.append(mention)
+                out.append(_as_recipient(mention))
     return out
+
+
+def _as_recipient(mention: AgencyMention) -> AgencyMention:
+    council = COUNCIL_OF_STANDING_BODY.get(mention.agency.id)
+    return mention.model_copy(update={"agency": entry_by_id()[council].agency()}) if council else mention

@@ -12,7 +12,7 @@ from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import inherited_lead, inline_text, is_agency_heading, lead_heading
 from parsers.tasks.letter_requests import addressee_request
 from parsers.tasks.paragraphs import agency_line, free_paragraph, is_topic_label
-from parsers.tasks.roles import acts_after, explicit_lead, subject, subject_after_time_limit
+from parsers.tasks.roles import acts_after, doer_of, explicit_lead, subject, subject_after_time_limit
 from parsers.tasks.shapes import (
     EXECUTION_FORMULA,
     ISSUING,
@@ -118,6 +118,9 @@ class _ItemWalk:
         if step:
             self.drafts += step  # its doer does the first step, not the steps listed after "... như sau:"
             return
+        if chain:
+            chain = doer_of(ctx.index, chain, p.end)  # "Sở X đề nghị UBND các xã, phường ... Cụ thể:"
+            rest = ctx.text[chain.end : p.end].strip(" :") if chain else ""
         if chain and (len(rest.split()) <= 4 or LIST_INTRO.search(p.text)):
             # "Ủy ban nhân dân các tỉnh, thành phố:"
             self.lead_ins.append((self.depth[i + 1] - 1, chain.leads(), p.start))

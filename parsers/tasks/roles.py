@@ -233,6 +233,28 @@ def _opened_part(index: MentionIndex, start: int, chain: Chain, purpose: bool) -
     return None
 
 
+# A subject that asks others to do the work: "Sở Giáo dục và Đào tạo đề nghị UBND các xã, phường; các
+# đơn vị ... thực hiện ... Cụ thể:", "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành ... thực
+# hiện các nội dung sau:", "Uỷ ban nhân dân tỉnh Lào Cai báo cáo và đề nghị Bộ Xây dựng nội dung như sau:"
+REQUEST_AFTER = re.compile(
+    r"\s*(?:trân\s+trọng\s+|kính\s+)?(?:báo\s+cáo\s+và\s+)?(?:đề\s+nghị|yêu\s+cầu)\b\s*"
+    r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Người\s+đứng\s+đầu|Lãnh\s+đạo)\s*,?\s*)*",
+    re.I,
+)
+
+
+def doer_of(index: MentionIndex, chain: Chain, end: int) -> Chain | None:
+    """Who does the work a subject introduces: the subject itself, or, where it only asks
+    ("X đề nghị Y ..."), the body it asks; None when it asks nobody it names ("Sở Nông nghiệp
+    và Môi trường đề nghị một số nội dung cụ thể như sau:")."""
+    request = REQUEST_AFTER.match(index.text, chain.end, end)
+    if request is None:
+        return chain
+    for asked in index.chains(request.end(), end):
+        return asked if asked.start - request.end() <= 1 else None
+    return None
+
+
 def acts_after(text: str, pos: int, end: int) -> bool:
     """Whether words of a clause follow a subject (it does something), not only a note in
     parentheses: "Sở Xây dựng khẩn trương rà soát ..." yes; "các Sở: Nông nghiệp và Môi trường,

@@ -62,6 +62,9 @@ RULE_RUN = re.compile(r"[-_=]{4,}")
 # a capitalised word of a name ("Công nghiệp", "Đồng Hới") or a number ("2026")
 WRAPPED_HYPHEN = re.compile(r"^[-–]\s")
 WRAPPED_HYPHEN_MIN = 100
+# A bullet mark alone on its line, its text wrapped to the next ("trở lên." / "-" / "Trường hợp ...",
+# "1. Sở Khoa học và Công nghệ:" / "-" / "Đồng bộ đầy đủ ..."): a bullet after a finished sentence
+LONE_BULLET = re.compile(r"^[-+•]$")
 NAME_TAIL = re.compile(r"(?:^|\s)[" + UPPER + r"]\w*(?:\s+\w+)?$")
 STARTS_UPPER = re.compile(r"^[\"“‘(\[]?[0-9" + UPPER + "]")
 
@@ -96,6 +99,8 @@ def _starts_paragraph(prev_caps: bool, prev_last: str, line: str, prev_length: i
         return False
     if PARAGRAPH_OPENER.match(line) or DATE_LINE.match(line):
         return True
+    if LONE_BULLET.match(line):
+        return bool(TERMINAL.search(prev_last))
     line_caps = is_caps(line)
     if prev_caps != line_caps and (line_caps or STARTS_UPPER.match(line)):
         # a capitalised title block begins or ends here
