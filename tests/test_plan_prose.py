@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from parsers import parse_document
 from parsers.agencies.subject_province import subject_province
 from parsers.deadlines import find_deadlines
-from parsers.models import SourceText
+from tests.task_rows import task_rows
 
 DAK_LAK = (
     "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -31,17 +30,7 @@ CENTRAL = (
 
 def tasks_of(body: str, header: str = DAK_LAK) -> list[tuple[str, list[str], list[str]]]:
     """(first words, leads, due dates) of every task."""
-    doc = parse_document(
-        SourceText(source="t.txt", site="text", text=header + body, hints={"layout": "paragraphs"}), "0"
-    )
-    return [
-        (
-            t.text[:30],
-            sorted(a.agency.name for a in t.agencies if a.role == "lead"),
-            sorted({d.isoformat() for dl in t.deadlines for d in dl.due_dates}),
-        )
-        for t in doc.tasks
-    ]
+    return task_rows(header + body)
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from parsers.models import SourceText
 from parsers.tasks.roles import MentionIndex, subject
 from parsers.text.clean import clean_text
 from parsers.text.structure import split_paragraphs
+from tests.task_rows import task_rows
 
 DECISION = (
     "BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -105,17 +106,7 @@ CENTRAL = (
 
 
 def leads_of(body: str, header: str = CENTRAL) -> list[tuple[str, list[str], list[str]]]:
-    doc = parse_document(
-        SourceText(source="t.txt", site="text", text=header + body, hints={"layout": "paragraphs"}), "0"
-    )
-    return [
-        (
-            t.text[:30],
-            sorted(a.agency.name for a in t.agencies if a.role == "lead"),
-            sorted({d.isoformat() for dl in t.deadlines for d in dl.due_dates}),
-        )
-        for t in doc.tasks
-    ]
+    return task_rows(header + body)
 
 
 def test_a_lead_after_a_topic_colon_and_no_deadline_from_the_topic():
