@@ -142,6 +142,43 @@ def test_a_time_heading_alone_takes_its_value_from_the_paragraph_below():
     assert got == [("Tổ chức giám sát, đánh giá việ", ["Các cơ quan, đơn vị (không nêu tên)"], ["2025-12-31"])]
 
 
+LEAD_IN_PLAN = (
+    "II. NỘI DUNG\n2. Kế hoạch phát triển giai đoạn 2026 - 2030\n"
+    "{lead_in}\n"
+    "2.1. Xây dựng trạm 5G, mạng lõi\n"
+    "- Lắp đặt các trạm BTS 5G, mạng lõi: Đảm bảo độ phủ sóng rộng khắp và chất lượng tín hiệu ổn định.\n"
+    "- Triển khai cáp quang và hạ tầng truyền dẫn: Đảm bảo đường truyền tốc độ cao cho các trạm 5G.\n"
+    "- Hoàn thành thử nghiệm trong năm 2026.\n"
+    "III. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ: Theo dõi, đôn đốc các doanh nghiệp viễn thông.\n"
+)
+
+
+def test_a_lead_in_opening_with_a_period_bounds_the_items_of_its_section():
+    # Nghệ An 987/KH-UBND: "Trong giai đoạn 2026 - 2030, Đảm bảo xây dựng trạm BTS 5G đạt 100% ..., cụ thể như sau:"
+    got = tasks_of(
+        LEAD_IN_PLAN.format(
+            lead_in="Trong giai đoạn 2026 - 2030, Đảm bảo xây dựng trạm BTS 5G đạt 100% và triển khai một số ứng "
+            "dụng IoT cơ bản tại các KCN trọng điểm của tỉnh, cụ thể như sau:"
+        )
+    )
+    assert [due for _, _, due in got] == [["2030-12-31"], ["2030-12-31"], ["2026-12-31"], []]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        # Trung ương 623/TB-VPCP: a time inside the sentence times a goal, not the items
+        "Để tiếp tục tháo gỡ các khó khăn, vướng mắc, đạt được mục tiêu tăng trưởng kinh tế 8% trong năm 2025 của "
+        "Tỉnh, đề nghị tập trung thực hiện một số nội dung trọng tâm sau:",
+        # the opening time without a colon introducing the items
+        "Trong giai đoạn 2026 - 2030, toàn tỉnh có 87 trạm BTS đã đi vào hoạt động.",
+    ],
+)
+def test_a_lead_in_without_an_opening_time_introducing_items_bounds_nothing(lead_in):
+    got = tasks_of(LEAD_IN_PLAN.format(lead_in=lead_in))
+    assert [due for _, _, due in got][:3] == [[], [], ["2026-12-31"]]
+
+
 def test_a_range_joined_by_the_second_times_own_cue_is_one_deadline():
     (d,) = find_deadlines("từ tháng 10 năm 2025 đến hết tháng 3 năm 2026", time_field=True)
     assert (d.text, [x.isoformat() for x in d.due_dates], d.start_date.isoformat()) == (

@@ -139,10 +139,15 @@ YEARS = re.compile(
 
 # A year target: the work the task completes is a year's ("hoàn thành cao nhất các chỉ tiêu, nhiệm vụ phát
 # triển kinh tế - xã hội năm 2025", "góp phần hoàn thành mục tiêu phát triển kinh tế - xã hội năm 2025"):
-# due at the end of that year; "kế hoạch tài chính 03 năm 2026 - 2028" names a period, not a year
+# due at the end of that year; "kế hoạch tài chính 03 năm 2026 - 2028" names a period, not a year. Disbursing a
+# year's capital plan is the same ("quyết tâm giải ngân 100% kế hoạch vốn năm 2025", "phấn đấu giải ngân đạt 100% kế
+# hoạch vốn đầu tư công năm 2025"); a sum of a year's capital is not ("giải ngân hết số vốn đầu tư công của tỉnh năm
+# 2025 nêu trên": the unspent capital of 2025, moved on)
 YEAR_TARGET = re.compile(
-    rf"""\bhoàn{GAP}thành\b[^.;:\n]{{0,60}}?\b(?:chỉ{GAP}tiêu|nhiệm{GAP}vụ|mục{GAP}tiêu|kế{GAP}hoạch)\b
-    [^.;:\n]{{0,90}}?(?P<year>\bnăm{OPT}(?P<y>{YEAR}))(?!{OPT}[-–]|{GAP}(?:và|,){GAP}(?:các|những){GAP}năm)""",
+    rf"""(?:\bhoàn{GAP}thành\b[^.;:\n]{{0,60}}?\b(?:chỉ{GAP}tiêu|nhiệm{GAP}vụ|mục{GAP}tiêu|kế{GAP}hoạch)\b
+    [^.;:\n]{{0,90}}?
+    |\bgiải{GAP}ngân\b[^.;:()]{{0,40}}?\bkế{GAP}hoạch{GAP}vốn\b[^.;:()]{{0,30}}?)
+    (?<!tháng\s\d\s)(?<!tháng\s\d\d\s)(?P<year>\bnăm{OPT}(?P<y>{YEAR}))(?!{OPT}[-–]|{GAP}(?:và|,){GAP}(?:các|những){GAP}năm)""",
     FLAGS,
 )
 
@@ -312,6 +317,9 @@ QUALIFIER_BEFORE = re.compile(
 # Kế hoạch quan trắc, cảnh báo môi trường [hàng năm]", where "thực hiện Kế hoạch [hằng năm]" (this Plan, each
 # year) times the task
 KIND_OF_PLAN = re.compile(r"\b(?:Kế\s+hoạch|Chương\s+trình)((?:,?\s+[^\W\d]+){1,6})\s*$")
+# A report right before a rhythm: the rhythm is the reporting's, even inside a regime's name ("Thiết lập chế
+# độ báo cáo nhanh [hàng ngày]", "giám sát tuyến xã và báo cáo [hằng ngày]")
+REPORT_BEFORE = re.compile(rf"\bbáo{GAP}cáo(?:{GAP}(?:nhanh|tổng{GAP}hợp))?{OPT}$", FLAGS)
 # Words that mean the day-month right before a rhythm: "trước ngày 15/11 hằng năm", "tháng 12 hằng năm"
 DATE_BEFORE = re.compile(r"(?:\d{1,2}\s?/\s?\d{1,2}|tháng\s*\d{1,2}|ngày\s*\d{1,2})[\s*]*$", re.I)
 WORD = re.compile(r"\w+")

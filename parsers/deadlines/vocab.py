@@ -105,6 +105,8 @@ def qualifies_thing(text: str, lo: int, start: int, end: int) -> bool:
         return True
     if P.DATE_BEFORE.search(text[max(lo, start - 20) : start]):
         return False
+    if P.REPORT_BEFORE.search(text[max(lo, start - 30) : start]):
+        return False
     if P.QUALIFIER_BEFORE.search(text[max(lo, start - 30) : start]):
         return True
     before = clause_before(text, lo, start, QUALIFIER_WINDOW_WORDS)

@@ -48,8 +48,15 @@ def accepts(ctx: TaskContext, zone: str, p: Paragraph, named: bool, inherited: l
         return True
     if zone == "weak":
         return False
-    describes = is_detail(ctx, p) or (LABELLED_DETAIL.match(p.body) is not None and not FIELD.match(p.body))
+    labelled = LABELLED_DETAIL.match(p.body)
+    describes = is_detail(ctx, p) or (labelled is not None and not FIELD.match(p.body) and not _action_label(labelled))
     return not describes
+
+
+def _action_label(label: re.Match[str]) -> bool:
+    """A label that names an action is a task's title, not a field: "Nâng cấp hoặc xây dựng mạng lõi: Đảm
+    bảo ...", "Đầu tư mới trạm 5G: 35 trạm" (where "Số lượng: 5.000 cuốn" describes)."""
+    return opening_action(label.group(0).rstrip(": ")) != UNKNOWN
 
 
 def _acts_on_grounds(body: str) -> bool:

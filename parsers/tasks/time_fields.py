@@ -11,6 +11,16 @@ analogy with a task block's "Thời gian thực hiện" field; an item that stat
 it. The value is read as a time field up to its first sentence end: what follows ("Tổng kết vào
 tháng 4 năm 2026") is a further event, not the items' deadline. Times about dossiers or
 operation ("Thời gian nộp hồ sơ", "Thời gian hoạt động") are not fields of this kind.
+
+A section's lead-in that opens with a time and introduces the items below it bounds them the same way:
+
+    2. Kế hoạch phát triển giai đoạn 2026 - 2030
+    Trong giai đoạn 2026 - 2030, Đảm bảo xây dựng trạm BTS 5G đạt 100% ..., cụ thể như sau:
+    2.1. Xây dựng trạm 5G, mạng lõi
+    - Lắp đặt các trạm BTS 5G, mạng lõi: ...
+
+The time must open the sentence (a time inside it, "đạt được mục tiêu tăng trưởng ... trong năm 2025",
+qualifies a goal, not the items), and a period in the heading alone does not bound anything.
 """
 
 from __future__ import annotations
@@ -30,6 +40,9 @@ SECTION_TIME = re.compile(
     re.I,
 )
 FIRST_SENTENCE_END = re.compile(r"\.(?=\s|$)|;|\n")
+# A lead-in that introduces items: it ends with a colon ("... cụ thể như sau:")
+INTRODUCES_ITEMS = re.compile(r":[\s*_]*$")
+OPENING_TIME_SLACK = 3  # characters (bold markers, spaces) before a lead-in's opening time
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,27 @@ def section_times(ctx: TaskContext) -> list[SectionTime]:
         if any(d.due_dates or d.recurrence for d in found):
             parent = ctx.sections[node.parent]
             out.append(SectionTime((parent.span_start, parent.span_end), (node.span_start, node.span_end), found))
+    return out + lead_in_times(ctx)
+
+
+def lead_in_times(ctx: TaskContext) -> list[SectionTime]:
+    """Every section whose lead-in (the unlabelled paragraph right under its heading) opens with a
+    time followed by a comma and ends by introducing items: the time bounds the rest of the section."""
+    out = []
+    for section, i in ctx.heading_of.items():
+        if i + 1 >= len(ctx.paragraphs) or ctx.owner[i + 1] != section or ctx.node_at.get(i + 1) is not None:
+            continue
+        p = ctx.paragraphs[i + 1]
+        if not INTRODUCES_ITEMS.search(ctx.text, p.start, p.end):
+            continue
+        comma = ctx.text.find(",", p.start, p.end)
+        if comma < 0:
+            continue
+        found = find_deadlines(ctx.text, issue_date=ctx.issue_date, start=p.start, end=comma)
+        opening = [d for d in found if d.span_start - p.start <= OPENING_TIME_SLACK and d.span_end >= comma - 1]
+        if opening and opening[0].due_dates:
+            node = ctx.sections[section]
+            out.append(SectionTime((p.end, node.span_end), (p.start, p.end), opening))
     return out
 
 
