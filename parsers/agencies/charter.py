@@ -149,3 +149,35 @@ def _titled(text: str, mentions: list[AgencyMention], ids: set[str]) -> list[Age
         out.append(m.model_copy(update={"span_start": title.start(), "surface": text[title.start() : m.span_end],
                                         "method": "charter"}))  # fmt: skip
     return out
+
+
+# A regulation of a unit's functions names the unit in its title, as a charter names its body: "Ban hành
+# Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Chi cục Kiểm lâm thuộc Sở Nông nghiệp và Môi
+# trường", "Về việc ban hành quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Nội vụ", "Chức
+# năng, nhiệm vụ, quyền hạn của Trung tâm Phục vụ hành chính công thành phố thuộc Văn phòng ..."; its duties
+# article gives the unit's duties without naming it ("Điều 2. Nhiệm vụ và quyền hạn / 1. Tham mưu ...")
+FUNCTIONS_TITLE = re.compile(
+    r"\bchức\s+năng\s*,\s*nhiệm\s+vụ\s*(?:,|và)\s*quyền\s+hạn(?:\s*(?:,|và)\s*cơ\s+cấu\s+tổ\s+chức)?\s+của\s+"
+    r"(?P<unit>\S.*)$",
+    re.I,
+)
+
+
+def functions_unit(title: str | None, mentions: list[AgencyMention]) -> AgencyMention | None:
+    """The first mention of the unit a functions regulation's title names, or None (not such a regulation,
+    or a unit the text never names as an agency: "... của cơ quan chuyên môn về công thương" is a class).
+
+    The unit's name is the longest agency name the title's words after "của" open with ("Chi cục Kiểm lâm
+    thuộc Sở Nông nghiệp và Môi trường" -> "Chi cục Kiểm lâm"), or the name they are the start of.
+    """
+    m = FUNCTIONS_TITLE.search(" ".join((title or "").split()))
+    if m is None:
+        return None
+    unit = fold_key(m.group("unit"))
+    best: AgencyMention | None = None
+    for mention in sorted(mentions, key=lambda x: x.span_start):
+        name = fold_key(mention.agency.name)
+        fits = unit == name or unit.startswith(name + " ") or name.startswith(unit + " ")
+        if fits and (best is None or len(name) > len(fold_key(best.agency.name))):
+            best = mention
+    return best

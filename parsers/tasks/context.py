@@ -4,9 +4,10 @@ a task being assembled."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
-from parsers.agencies.charter import charter_body
+from parsers.agencies.charter import charter_body, functions_unit
 from parsers.models import AgencyMention, Deadline, Metadata, Section
 from parsers.tasks.addressees import addressees
 from parsers.tasks.procedure_annexes import procedure_annexes_from
@@ -24,6 +25,8 @@ from parsers.tasks.shapes import (
     NORMATIVE_TYPES,
     PROCEDURE_CARDS,
     STRONG_KINDS,
+    UNIT_DUTIES_HEADING,
+    UNIT_FRAME_HEADING,
     WEAK_KINDS,
 )
 from parsers.text.structure import Layout, Paragraph
@@ -67,6 +70,9 @@ class TaskContext:
     card_sections: set[int]  # sections describing published administrative procedures, and all below them
     addressees: list[AgencyMention]  # a letter's "Kính gửi:" bodies, who its requests are for
     formalities: frozenset[int]  # sections laying out an administrative procedure (no tasks)
+    unit: AgencyMention | None = None  # the unit a regulation of its functions is about (``functions_unit``)
+    unit_duties: frozenset[int] = frozenset()  # its duties article and all below it: the unit's tasks
+    unit_frame: frozenset[int] = frozenset()  # its position, function and structure articles: no tasks
     lead_memo: dict[int, list[AgencyMention]] = field(default_factory=dict)
     first_at: dict[int, int] = field(default_factory=dict)  # offset -> first paragraph starting there
     procedures_from: int | None = None  # paragraphs from here on are annexed procedures, not tasks
@@ -81,6 +87,7 @@ class TaskContext:
             members.setdefault(section, []).append(i)
         summary_sections = _summary_sections(paragraphs, sections, owner)
         closing = _closing_zone(paragraphs, layout.body_start)
+        unit = functions_unit(metadata.title, mentions)
         return cls(
             text=layout.text,
             paragraphs=paragraphs,
@@ -102,6 +109,9 @@ class TaskContext:
             addressees=addressees(layout.text, mentions, metadata),
             procedures_from=procedure_annexes_from(metadata, closing),
             formalities=_formalities(sections),
+            unit=unit,
+            unit_duties=_articles(sections, UNIT_DUTIES_HEADING) if unit else frozenset(),
+            unit_frame=_articles(sections, UNIT_FRAME_HEADING) if unit else frozenset(),
         )
 
     def paragraph_starting(self, start: int) -> Paragraph | None:
@@ -132,6 +142,10 @@ class TaskContext:
             return "none"
         if kind in NAMED_KINDS:
             return "named"
+        if section in self.unit_duties:
+            return "strong"  # a unit's duties, its regulation's rules though they are
+        if section in self.unit_frame:
+            return "none"
         if self.normative and kind in STRONG_KINDS | MEDIUM_KINDS | WEAK_KINDS:
             return "weak"  # a law's articles state rules; only a named doer makes an assignment
         if kind in STRONG_KINDS:
@@ -199,6 +213,15 @@ def _formalities(sections: list[Section]) -> frozenset[int]:
         procedure_appendix = s.label == "Phụ lục" and s.kind == "procedure"
         titled = not s.label.startswith("Điều") and FORMALITIES_HEADING.match(s.heading)
         if (parent is not None and parent in out) or procedure_appendix or titled:
+            out.add(k)
+    return frozenset(out)
+
+
+def _articles(sections: list[Section], heading: re.Pattern[str]) -> frozenset[int]:
+    """The articles whose heading matches ``heading``, and every section under one."""
+    out: set[int] = set()
+    for k, s in enumerate(sections):  # a parent comes before its children
+        if (s.parent is not None and s.parent in out) or (s.label.startswith("Điều") and heading.match(s.heading)):
             out.add(k)
     return frozenset(out)
 

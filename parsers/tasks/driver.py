@@ -32,6 +32,7 @@ from parsers.tasks.roles import TOPIC, roles_from
 from parsers.tasks.splits import split_second_bodies
 from parsers.tasks.tables import table_tasks
 from parsers.tasks.time_fields import apply_section_times
+from parsers.tasks.unit_duties import own_duties
 from parsers.text.structure import Layout
 
 # "Quốc hội có những nhiệm vụ và quyền hạn sau đây: 1. Làm Hiến pháp ...": powers, not tasks
@@ -60,6 +61,7 @@ def find_tasks(layout: Layout, mentions: list[AgencyMention], metadata: Metadata
     handled |= {i for i, p in enumerate(ctx.paragraphs) if p.is_row}
     drafts += item_tasks(ctx, handled)
     drafts.sort(key=lambda d: d.start)
+    drafts = own_duties(ctx, drafts)
     drafts = [d for d in apply_section_times(ctx, drafts) if not assigns_nothing(ctx.text[d.start : d.end])]
     drafts = [d for d in split_second_bodies(ctx, drafts) if not describes_subject(ctx.index, d.start, d.end)]
     return apply_clause_limits(ctx, [_finish(ctx, d) for d in drafts])

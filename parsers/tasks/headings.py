@@ -59,6 +59,8 @@ def heading_lead(ctx: TaskContext, section: int) -> list[AgencyMention]:
     A group heading that lists its members ("Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban
     Quản lý ...)") is led by the members.
     """
+    if ctx.unit is not None and section in ctx.unit_duties and ctx.sections[section].parent not in ctx.unit_duties:
+        return [ctx.unit]  # "Điều 2. Nhiệm vụ và quyền hạn" of the unit the regulation's title names
     p = heading_paragraph(ctx, section)
     if p is None:
         return []

@@ -160,12 +160,16 @@ def _follows_duty_heading(ctx: TaskContext, i: int) -> bool:
     p = ctx.paragraphs[i]
     if CLAUSE_LIMIT.match(p.text):
         return False  # "Thời hạn xử lý ... hoàn thành trước ngày 31 tháng 12 năm 2026.": the clause's time limit
-    if not _opens_with_duty(ctx, p):
+    # a unit's duty after one closed by ";" need not open with a verb the table knows ("Quyết định giao ...")
+    listed = section in ctx.unit_duties and ctx.paragraphs[i - 1].text.rstrip().endswith(";")
+    if not (listed or _opens_with_duty(ctx, p)):
         return False
     # only a label line that ends with its colon: elsewhere a line break after a sentence may
     # split one paragraph ("7. Đề nghị Ủy ban MTTQ thành phố" / "Phối hợp ... phát triển." / "Tham gia ...")
+    # (or, in a unit's duties article, a lead-in that names none: "a) Tham mưu, giúp Ủy ban nhân dân tỉnh:")
     label = ctx.paragraphs[heading]
-    return ends_with_colon(label) and not ends_with_colon(ctx.paragraphs[i - 1]) and is_agency_heading(ctx, section)
+    names_doer = section in ctx.unit_duties or is_agency_heading(ctx, section)
+    return ends_with_colon(label) and not ends_with_colon(ctx.paragraphs[i - 1]) and names_doer
 
 
 def _opens_with_duty(ctx: TaskContext, p: Paragraph) -> bool:

@@ -149,6 +149,14 @@ FORMALITIES_HEADING = re.compile(
     r"|quy\s+trình\s+(?:nội\s+bộ|xử\s+lý|điện\s+tử|giải\s+quyết))",
     re.I,
 )
+# The articles of a regulation of a unit's functions (its title names the unit, ``functions_unit``): the
+# duties article, "Điều 2. Nhiệm vụ và quyền hạn", "Điều 2. Nhiệm vụ, quyền hạn", each duty the unit's task;
+# and the articles that describe the unit, holding none: "Điều 1. Vị trí và chức năng", "Điều 3. Cơ cấu tổ
+# chức", "Cơ cấu tổ chức và biên chế"
+UNIT_DUTIES_HEADING = re.compile(r"^\W*nhiệm\s+vụ\s*(?:,|và)\s*quyền\s+hạn\W*$", re.I)
+UNIT_FRAME_HEADING = re.compile(
+    r"^\W*(?:vị\s+trí\s*(?:,|và)\s*chức\s+năng|cơ\s+cấu\s+tổ\s+chức(?:\s*(?:,|và)\s*biên\s+chế)?)\W*$", re.I
+)
 # "Nơi nhận:" and the signature close the document body (an appendix may follow).
 CLOSING_ZONE_START = CLOSING_OPENERS
 
