@@ -211,6 +211,8 @@ def level_at(doc: Doc, j: int) -> int:
 
 def place_at(doc: Doc, j: int) -> int:
     """The number of tokens of a province's name at ``j`` ("Nghệ An", "Thừa Thiên Huế"), or 0."""
+    if j >= len(doc) or not (doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper)):
+        return 0  # every name tried below begins with this token (most tokens: one test, not four spans)
     for n in (4, 3, 2, 1):
         words = doc[j : j + n]
         if len(words) == n and all(t.is_alpha and (t.is_title or t.is_upper) for t in words) and find_place(words.text):
