@@ -134,6 +134,8 @@ def _numbered(p: Paragraph, relation: Relation, own: str | None, found: dict[str
     """Documents a paragraph cites by number: "Quyết định số 02/QĐ-HĐV ngày 09/9/2021 của ..."."""
     kind = None  # a kind stays in force for the numbers after it: "các Quyết định số 1/QĐ-X, 2/QĐ-Y"
     caps: bool | None = None  # read once per paragraph: a long one may cite hundreds of numbers
+    if "/" not in p.text:
+        return  # every number has its slash; the pattern's look-behind would be tried at each character
     for m in DOCUMENT_NUMBER.finditer(p.text):
         number = clean_number(m["number"])
         key = number.upper()
@@ -160,6 +162,8 @@ def _numbered(p: Paragraph, relation: Relation, own: str | None, found: dict[str
 
 def _laws(p: Paragraph, relation: Relation, found: dict[str, Citation]) -> None:
     """Laws a paragraph cites by name: "Luật Phòng thủ dân sự ngày 20 tháng 6 năm 2023"."""
+    if "uật" not in p.text:
+        return  # "Luật", "Bộ luật"
     for m in LAW_NAME.finditer(p.text):
         name = re.sub(r"\s+", " ", m["title"]).strip(" ,;.")
         if is_caps(name):

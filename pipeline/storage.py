@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 import time
 import unicodedata
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import sqlite_utils
+from sqlite_utils.db import jsonify_if_needed
 
 from parsers.lexicon.places import places
 from parsers.models import Agency, AgencyMention, Citation, ParsedDocument, Section, Task
@@ -1015,21 +1017,36 @@ def _chunks(items: list, size: int) -> Iterable[list]:
 
 
 def _insert_family(db: sqlite_utils.Database, family: dict, clusters: list[dict]) -> None:
+    # cached statements, not sqlite_utils' insert: it reads the table's shape on every call,
+    # and a family of thousands of tasks writes thousands of clusters
     members = family["members"]
     row = {k: v for k, v in family.items() if k != "members"}
     row["members"] = len(members)
-    family_id = db.table("plan_families").insert(row).last_pk
-    db.table("family_members").insert_all({"family_id": family_id, **m} for m in members)
+    family_id = _insert_row(db, "plan_families", _plain(row))
+    _insert_runs(db, "family_members", ({"family_id": family_id, **m} for m in members))
     for cluster in clusters:
         cluster_row = {k: cluster[k] for k in ("provinces", "score", "label")}
-        cluster_id = (
-            db.table("task_clusters")
-            .insert({"family_id": family_id, "tasks": len(cluster["tasks"]), **cluster_row})
-            .last_pk
+        cluster_id = _insert_row(
+            db, "task_clusters", _plain({"family_id": family_id, "tasks": len(cluster["tasks"]), **cluster_row})
         )
-        db.table("task_cluster_members").insert_all(
-            {"cluster_id": cluster_id, "family_id": family_id, **t} for t in cluster["tasks"]
+        _insert_runs(
+            db,
+            "task_cluster_members",
+            ({"cluster_id": cluster_id, "family_id": family_id, **t} for t in cluster["tasks"]),
         )
-        db.table("task_links").insert_all(
-            {"family_id": family_id, "task_id": a, "other_task_id": b, "score": s} for a, b, s in cluster["links"]
+        _insert_runs(
+            db,
+            "task_links",
+            ({"family_id": family_id, "task_id": a, "other_task_id": b, "score": s} for a, b, s in cluster["links"]),
         )
+
+
+def _plain(row: dict) -> dict:
+    """The row's values as sqlite_utils' ``insert`` would store them (dates ISO, lists JSON)."""
+    return {k: jsonify_if_needed(v) for k, v in row.items()}
+
+
+def _insert_runs(db: sqlite_utils.Database, table: str, rows: Iterable[dict]) -> None:
+    """Insert rows in order, one ``executemany`` per run of rows with the same keys."""
+    for _, run in itertools.groupby((_plain(r) for r in rows), key=tuple):
+        _insert_rows(db, table, run)

@@ -195,6 +195,8 @@ def _entry_candidates(f: Folded, province: str | None, start: int, end: int) -> 
             sets.append(True)
         for levelless in sets:
             for k in numbers[(e.id, levelless)]:
+                if k not in positions and k not in index.unindexed:
+                    continue  # none of its prefixes is in the text: no match (most patterns, most windows)
                 for m in index.finditer(k, f.text, start, end, positions):
                     if m.end() == m.start() or not starts_word(f.text, m.start()):
                         continue

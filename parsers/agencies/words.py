@@ -39,6 +39,10 @@ LEVEL_WORDS = (
 CENTRAL_WORDS = {("trung", "ương"), ("quốc", "gia"), ("việt", "nam")}
 # level words also written with a capital ("Công an Tỉnh", "Ủy ban nhân dân Thành phố"); "Xã hội" is no commune
 CAPITAL_LEVELS = {("tỉnh",), ("thành", "phố"), ("tp",)}
+# the level words by their first word, in LEVEL_WORDS' order: only those can match at a token
+_LEVELS_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(w for w in LEVEL_WORDS if w[0] == first) for first in {w[0] for w in LEVEL_WORDS}
+}
 # roman numerals and codes: "khu vực XI", "Cục A03"
 CODE = re.compile(r"^(?:[IVXLC]{1,5}|[A-ZĐ]{1,3}\d{1,3}|\d{1,4})$")
 # tone marks (not the stroke of Đ): an upper-case word with one is a heading's word, not an abbreviation
@@ -197,7 +201,7 @@ def level_at(doc: Doc, j: int) -> int:
         return 0
     if doc[k].lower_ == "xã" and k >= 2 and f"{doc[k - 2].lower_} {doc[k - 1].lower_}" == "hợp tác":
         return 0  # "Liên minh Hợp tác xã": a cooperative, not a commune
-    for words in LEVEL_WORDS:
+    for words in _LEVELS_BY_FIRST.get(doc[k].lower_, ()):
         n = len(words)
         tokens = doc[k : k + n]
         if tuple(t.lower_ for t in tokens) == words and (tokens[0].is_lower or words in CAPITAL_LEVELS):
@@ -207,6 +211,8 @@ def level_at(doc: Doc, j: int) -> int:
 
 def place_at(doc: Doc, j: int) -> int:
     """The number of tokens of a province's name at ``j`` ("Nghệ An", "Thừa Thiên Huế"), or 0."""
+    if j >= len(doc) or not (doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper)):
+        return 0  # every name tried below begins with this token (most tokens: one test, not four spans)
     for n in (4, 3, 2, 1):
         words = doc[j : j + n]
         if len(words) == n and all(t.is_alpha and (t.is_title or t.is_upper) for t in words) and find_place(words.text):

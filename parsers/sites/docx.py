@@ -28,6 +28,12 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 # Subtrees whose text is not the document's: deleted or moved-away revisions, field codes,
 # the VML copy of a text box (mc:Fallback), text boxes themselves (read after the paragraph).
 SKIPPED = frozenset({f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", MC_FALLBACK, f"{W}txbxContent"})
+# Formatting subtrees hold no text (only pPr's tab stops, which read as a space before the
+# paragraph's first character, stripped anyway): not walked, most of a paragraph's elements.
+PROPERTIES = frozenset({f"{W}pPr", f"{W}rPr"})
+RUN, TEXT, TAB, NO_BREAK_HYPHEN, TEXT_BOX = f"{W}r", f"{W}t", f"{W}tab", f"{W}noBreakHyphen", f"{W}txbxContent"
+BREAKS = frozenset({f"{W}br", f"{W}cr"})
+VANISH = f"{W}rPr/{W}vanish"
 WHITESPACE = re.compile(r"\s+")
 ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50))
 ROMAN += (("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
@@ -124,27 +130,25 @@ class _Numbering:
         return LEVEL_REF.sub(number, text).strip()
 
 
-def _run_is_hidden(el) -> bool:
-    return el.tag == f"{W}r" and el.find(f"{W}rPr/{W}vanish") is not None
-
-
 def _paragraph_lines(p, numbering: _Numbering) -> list[str]:
     parts: list[str] = []
     boxes: list[str] = []
     walker = etree.iterwalk(p, events=("start",))
     for _, el in walker:
         tag = el.tag
-        if tag in SKIPPED or _run_is_hidden(el):
-            if tag == f"{W}txbxContent":
+        if tag == TEXT:
+            parts.append(el.text or "")
+        elif tag in PROPERTIES:
+            walker.skip_subtree()
+        elif tag in SKIPPED or (tag == RUN and el.find(VANISH) is not None):
+            if tag == TEXT_BOX:
                 boxes.extend(line for block in el.iterchildren() for line in _block_lines(block, numbering))
             walker.skip_subtree()
-        elif tag == f"{W}t":
-            parts.append(el.text or "")
-        elif tag == f"{W}tab":
+        elif tag == TAB:
             parts.append(" ")
-        elif tag in (f"{W}br", f"{W}cr"):
+        elif tag in BREAKS:
             parts.append("\n")
-        elif tag == f"{W}noBreakHyphen":
+        elif tag == NO_BREAK_HYPHEN:
             parts.append("-")
     lines = [WHITESPACE.sub(" ", piece).strip() for piece in "".join(parts).split("\n")]
     lines = [line for line in lines if line]

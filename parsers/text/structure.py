@@ -8,7 +8,9 @@ nodes of the section tree, nested by the order in which label styles first appea
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
@@ -132,8 +134,32 @@ class Paragraph(BaseModel):
         return [self.text[s - self.start : e - self.start] for s, e in self.cells]
 
 
+# The first characters each label pattern can begin with (every pattern is anchored at the
+# line's start): a line is tried only against the patterns its first character allows.
+_FIRST_CHARS: dict[str, Callable[[str], bool]] = {
+    "appendix": lambda c: c == "P",
+    "part": lambda c: c == "P",
+    "chapter": lambda c: c == "C",
+    "article": lambda c: c == "Đ",
+    "roman": lambda c: c in "IVXL",
+    "arabic3": str.isdecimal,  # \d: any decimal digit
+    "arabic2": str.isdecimal,
+    "arabic": str.isdecimal,
+    "letter": lambda c: c in "abcdefghijklmnopqrstuvwxyzđ",
+    "paren": lambda c: c == "(",
+    "dash": lambda c: c in "-–—",
+    "plus": lambda c: c == "+",
+    "dot": lambda c: c in "•▪●◦*",
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def _patterns_for(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((style, pattern) for style, pattern in LABEL_PATTERNS if _FIRST_CHARS[style](first))
+
+
 def _label(text: str) -> tuple[str | None, str, int]:
-    for style, pattern in LABEL_PATTERNS:
+    for style, pattern in _patterns_for(text[:1]):
         m = pattern.match(text)
         if m:
             label = m.group("label") or (m.groupdict().get("label2") or "")
