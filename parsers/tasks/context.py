@@ -11,6 +11,7 @@ from parsers.agencies.charter import charter_body, functions_unit
 from parsers.models import AgencyMention, Deadline, Metadata, Section
 from parsers.tasks.addressees import addressees
 from parsers.tasks.procedure_annexes import procedure_annexes_from
+from parsers.tasks.process_steps import issues_process
 from parsers.tasks.roles import MentionIndex
 from parsers.tasks.shapes import (
     APPENDIX_POINTER,
@@ -61,6 +62,7 @@ class TaskContext:
     nlp: bool  # use underthesea's tagger where the verb table is silent
     normative: bool  # a law, decree or circular: rules, with assignments only where named
     charter: bool  # a body's charter ("Quy chế tổ chức và hoạt động của Hội đồng ..."): its steps name who acts
+    process: bool  # a decision whose "Bước N." steps are work of the bodies they name (not administrative procedures)
     node_at: dict[int, int]  # paragraph index -> its section
     heading_of: dict[int, int]  # section -> its heading paragraph
     parents: set[int]  # sections that have subsections
@@ -99,6 +101,7 @@ class TaskContext:
             nlp=nlp,
             normative=_is_normative(metadata),
             charter=charter_body(metadata.title) is not None,
+            process=issues_process(metadata),
             node_at=node_at,
             heading_of={section: i for i, section in node_at.items()},
             parents={s.parent for s in sections if s.parent is not None},

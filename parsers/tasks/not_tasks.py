@@ -3,6 +3,7 @@
 - An award quota says how many may be proposed, not what to do: "- Ban Chỉ đạo bầu cử của tỉnh:
   Không quá 05 cá nhân;", "- Đối với Ban Tổ chức Tỉnh ủy; Công an tỉnh; ... mỗi đơn vị đề nghị không
   quá 01 tập thể, 03 cá nhân;", "3. Ủy ban nhân dân xã, phường: Xét tối đa 15 tập thể và 30 cá nhân.".
+- A form's field left blank ("Chủ trì: Ông (bà)……………") is for whoever fills the form in.
 - A pointer sends the reader to the rules: "Thực hiện theo quy định tại mục 1, Phần III Công văn số
   7886/HD-BNV ...", "Thực hiện theo đúng quy định pháp luật về thi đua, khen thưởng hiện hành.",
   "Thực hiện theo quy định tại khoản 2 Điều này;".
@@ -29,12 +30,15 @@ QUOTA = re.compile(
 QUOTA_MAX_WORDS = 60
 # The value after a short label: "Ban bầu cử đại biểu Quốc hội: 01 cá nhân/01 ban;"
 LABEL = re.compile(r"^[^:]{2,160}:\s*")
+# A form's field left blank for whoever fills it in: "- Chủ trì: Ông (bà)…………………………" (a meeting record's
+# form annexed to a process), "Thời gian công khai: từ ngày … tháng … năm …" is not one (short gaps)
+FORM_BLANK = re.compile(r"(?:…|\.){10,}")
 POINTER = re.compile(r"^\W*Thực\s+hiện\s+theo\s+(?:đúng\s+)?(?:các\s+)?quy\s+định\b[^.;\n]*[.;]?\W*$", re.I)
 
 
 def assigns_nothing(text: str) -> bool:
-    """Whether a task's text is an award quota or a pointer to the rules."""
-    if POINTER.match(text):
+    """Whether a task's text is an award quota, a pointer to the rules or a form's blank field."""
+    if POINTER.match(text) or FORM_BLANK.search(text):
         return True
     if not QUOTA.search(text) or len(text.split()) > QUOTA_MAX_WORDS:
         return False

@@ -11,6 +11,7 @@ from parsers.tasks.actions import UNKNOWN, opening_action
 from parsers.tasks.clause_limits import CLAUSE_LIMIT
 from parsers.tasks.context import Draft, TaskContext
 from parsers.tasks.headings import heading_subject, inherited_lead, is_agency_heading
+from parsers.tasks.process_steps import short_named_doer, step_body, step_doer
 from parsers.tasks.roles import acts_after, explicit_lead, subject
 from parsers.tasks.shapes import (
     ADDRESS_LINE,
@@ -52,6 +53,9 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
     under_heading = under_heading or _follows_duty_heading(ctx, i)
     if is_caps(p.text) or p.text.startswith("(") or ADDRESS_LINE.match(p.text) or ctx.enacts(i):
         return []  # a title, a note or an address: "DANH MỤC NHIỆM VỤ ...", "(Kèm theo ...)", "Kính gửi: ..."
+    step = step_body(ctx.text, p.start, p.end) if ctx.process and ctx.zone(section) != "none" else None
+    if step is not None:
+        return _process_step(ctx, section, step, p.end)
     start = after_formula(ctx.text, p.start, p.end)
     if start is None:
         return []  # "... chịu trách nhiệm thi hành Quyết định này."
@@ -84,6 +88,25 @@ def free_paragraph(ctx: TaskContext, i: int) -> list[Draft]:
         item_roles(ctx, draft, start, p.end, [])
         return [draft]  # "UBND tỉnh đề nghị Bộ Xây dựng chỉ đạo rà soát ...", "Giao Sở Y tế ..."
     return []
+
+
+def _process_step(ctx: TaskContext, section: int | None, start: int, end: int) -> list[Draft]:
+    """A process's step, a task of the body it names ("Bước 1. Trong thời gian 02 (hai) ngày làm việc, Ủy ban
+    nhân dân cấp xã tiếp nhận ..."); none where it names no doer."""
+    doer = step_doer(ctx.index, start, end)
+    if doer is None:
+        return []
+    article = section
+    while article is not None and ctx.sections[article].parent is not None:
+        article = ctx.sections[article].parent
+    doer = short_named_doer(ctx.index, doer, ctx.sections[article].span_start if article is not None else start)
+    draft = Draft(ctx.section_path(section), start, end, "paragraph")
+    item_roles(ctx, draft, start, end, [])
+    draft.lead = doer.leads()
+    # "nếu không có khiếu nại, phản ánh thì Ủy ban nhân dân ... trả kết quả": the doer after the condition's
+    # "phản ánh" (a complaint, the noun) is not where the step reports
+    draft.report_to = [m for m in draft.report_to if m not in doer.mentions]
+    return [draft]
 
 
 def _sole_paragraph_of_topic(ctx: TaskContext, i: int) -> bool:

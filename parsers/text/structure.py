@@ -194,15 +194,26 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+# A heading that opens with a process names its steps, whatever the process is about: "Điều 4. Quy trình rà
+# soát đối tượng hỗ trợ đất ở, nhà ở, ...", "Điều 13. Quy trình thẩm định, phê duyệt, điều chỉnh Báo cáo ...",
+# "Điều 5. Quy trình thông báo trước khi dừng bán hàng" ("đối tượng" is its object, not the objectives part).
+# Not "Trình tự thực hiện": a regulation's article of that name states rules whose named doers have tasks
+# whatever kind its heading gives it ("Điều 3. Trình tự thực hiện" / "1. Căn cứ quyết định phê duyệt ...").
+PROCESS_HEADING = re.compile(r"^\W*(?:(?:Điều\s+\d+|[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.:)]\s*)?\W*quy\s+trình\b", re.I)
+
+
 def section_kind(heading: str, inherited: str = "other") -> str:
     """Kind of a section from its heading: ``"TỔ CHỨC THỰC HIỆN"`` -> ``"implementation"``.
 
     A note in parentheses names no kind: "1.1.1. Đối với vùng nuôi tôm nước lợ (đối tượng nuôi tôm thẻ chân
-    trắng, tôm sú)" is an activity, not the objectives part ("đối tượng")."""
+    trắng, tôm sú)" is an activity, not the objectives part ("đối tượng"). A part of a process is never its
+    objectives: "Điều 4. Quy trình rà soát đối tượng ..." / "d) Thời hạn rà soát đối tượng" stays a procedure."""
     head = PARENTHESES.sub(" ", heading)[:120]
+    if PROCESS_HEADING.match(head):
+        return "procedure"
     for kind, pattern in SECTION_KINDS:
         if pattern.search(head):
-            return kind
+            return inherited if kind == "objectives" and inherited == "procedure" else kind
     return inherited
 
 
