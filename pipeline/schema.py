@@ -104,7 +104,11 @@ TABLES: dict[str, Table] = {
             "path": (str, "Labels from the root (II.1); tasks.section refers to it."),
             "heading": (str, "Heading text."),
             "level": (int, "Depth in the tree (1 = top)."),
-            "kind": (str, "objectives, tasks, implementation, funding, criteria, appendix or other."),
+            "kind": (
+                str,
+                "objectives, tasks, implementation, activities, funding, procedure, working (rules of work), "
+                "criteria, appendix or other.",
+            ),
             "span_start": (int, "Start of the section in documents.text."),
             "span_end": (int, "End of the section in documents.text."),
         },
