@@ -30,9 +30,11 @@ CHAIN_GAP = re.compile(
 )
 # Words that may open an item before its subject: "Đề nghị Ủy ban MTTQ ...", "Giao Sở Y tế ...",
 # "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo ..." (a standing committee acts for its body),
-# "đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, ... tổ chức triển khai ..."
+# "đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, ... tổ chức triển khai ...";
+# a delegation names who will exercise the powers it lists: "Ủy quyền cho Giám đốc Sở Khoa học và Công nghệ
+# thực hiện ..., cụ thể như sau:", "Phân cấp cho Sở Công Thương ..." (the Giám đốc stands for his Sở)
 SUBJECT_OPENER = re.compile(
-    r"^\W*(?:(?:Đề\s+nghị|Giao|Yêu\s+cầu|Ủy\s+quyền|Riêng|Đối\s+với)\s+)?"
+    r"^\W*(?:(?:Đề\s+nghị|Giao|Yêu\s+cầu|(?:(?:Ủy|Uỷ)\s+quyền|Phân\s+cấp)(?:\s+cho)?|Riêng|Đối\s+với)\s+)?"
     r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Người\s+đứng\s+đầu|Lãnh\s+đạo|Bộ\s+trưởng|Cục\s+trưởng|Vụ\s+trưởng|"
     r"Thường\s+trực|(?:Phó\s+)?Trưởng)\s+)?(?:" + LIST_HEAD + r"\s*)?",
     re.I,
