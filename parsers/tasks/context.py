@@ -69,7 +69,6 @@ class TaskContext:
     members: dict[int | None, list[int]]  # section -> its paragraphs
     closing: set[int]  # paragraphs of "Nơi nhận" and signature blocks
     summary_sections: set[int | None]  # sections whose items sum up an appendix
-    card_sections: set[int]  # sections describing published administrative procedures, and all below them
     addressees: list[AgencyMention]  # a letter's "Kính gửi:" bodies, who its requests are for
     formalities: frozenset[int]  # sections laying out an administrative procedure (no tasks)
     unit: AgencyMention | None = None  # the unit a regulation of its functions is about (``functions_unit``)
@@ -108,7 +107,6 @@ class TaskContext:
             members=members,
             closing=closing,
             summary_sections=summary_sections,
-            card_sections=_card_sections(sections),
             addressees=addressees(layout.text, mentions, metadata),
             procedures_from=procedure_annexes_from(metadata, closing),
             formalities=_formalities(sections),
@@ -138,11 +136,9 @@ class TaskContext:
     def zone(self, section: int | None) -> str:
         """How much an item must show to be a task: "strong", "medium", "weak", "named" (its own words
         name the doer; a heading's does not count) or "none"."""
-        if section in self.card_sections:
-            return "none"
-        kind = self.sections[section].kind if section is not None else "other"
         if section in self.formalities:
             return "none"
+        kind = self.sections[section].kind if section is not None else "other"
         if kind in NAMED_KINDS:
             return "named"
         if section in self.unit_duties:
@@ -191,15 +187,6 @@ def _summary_sections(paragraphs: list[Paragraph], sections: list, owner: list[i
     return summary
 
 
-def _card_sections(sections: list[Section]) -> set[int]:
-    """Sections of a part describing published administrative procedures (``PROCEDURE_CARDS``)."""
-    cards: set[int] = set()
-    for k, section in enumerate(sections):  # a parent comes before its children
-        if PROCEDURE_CARDS.match(section.heading or "") or section.parent in cards:
-            cards.add(k)
-    return cards
-
-
 def _under(sections: list, section: int | None, ancestor: int) -> bool:
     while section is not None:
         if section == ancestor:
@@ -211,13 +198,15 @@ def _under(sections: list, section: int | None, ancestor: int) -> bool:
 def _formalities(sections: list[Section]) -> frozenset[int]:
     """Sections that lay out administrative procedures, and every section under one: an appendix
     of procedures ("PHỤ LỤC / QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", kind "procedure"), a
-    part "NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH" (not an article of a regulation)."""
+    part "NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH" (not an article of a regulation, unless its heading
+    is ``PROCEDURE_CARDS``: "Điều 2. Nội dung thủ tục hành chính được công bố ...")."""
     out: set[int] = set()
     for k, s in enumerate(sections):
         parent = s.parent
         procedure_appendix = s.label == "Phụ lục" and s.kind == "procedure"
         titled = not s.label.startswith("Điều") and FORMALITIES_HEADING.match(s.heading)
-        if (parent is not None and parent in out) or procedure_appendix or titled:
+        cards = PROCEDURE_CARDS.match(s.heading or "")
+        if (parent is not None and parent in out) or procedure_appendix or titled or cards:
             out.add(k)
     return frozenset(out)
 
