@@ -6,6 +6,11 @@ from parsers import parse_document
 from parsers.models import SourceText
 
 
+def parse_text(text: str):
+    """The parsed document of a short plain text."""
+    return parse_document(SourceText(source="x.txt", site="text", text=text, hints={}), "0" * 64)
+
+
 def task_rows(text: str) -> list[tuple[str, list[str], list[str]]]:
     """(first 30 characters, sorted lead names, sorted due dates) of every task of ``text``."""
     doc = parse_document(SourceText(source="t.txt", site="text", text=text, hints={"layout": "paragraphs"}), "0")

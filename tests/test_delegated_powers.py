@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from parsers import parse_document
-from parsers.models import SourceText
 from parsers.tasks.roles import SUBJECT_OPENER
+from tests.task_rows import parse_text
 
 THANH_HOA = (
     "ỦY BAN NHÂN DÂN TỈNH THANH HOÁ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
@@ -43,10 +42,6 @@ QUANG_NGAI = (
 )
 
 
-def _parse(text: str):
-    return parse_document(SourceText(source="x.txt", site="text", text=text, hints={}), "0" * 64)
-
-
 def _leads(task) -> list[str]:
     return [a.agency.name for a in task.agencies if a.role == "lead"]
 
@@ -59,7 +54,7 @@ def _leads(task) -> list[str]:
     ],
 )
 def test_each_delegated_power_is_a_task_of_the_department(text, department, powers):
-    tasks = _parse(text).tasks
+    tasks = parse_text(text).tasks
     assert [t.text[: len(p)] for t, p in zip(tasks, powers, strict=True)] == powers
     assert all(_leads(t) == [department] for t in tasks)
 

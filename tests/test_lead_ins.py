@@ -7,8 +7,7 @@ Sơn La 2954/QĐ-UBND (a department heading, then "Chủ trì, phối hợp vớ
 
 from __future__ import annotations
 
-from parsers import parse_document
-from parsers.models import SourceText
+from tests.task_rows import parse_text
 
 LETTER_HEAD = (
     "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
@@ -50,12 +49,8 @@ EXAMPLES = (
 )
 
 
-def _parse(text: str):
-    return parse_document(SourceText(source="x.txt", site="text", text=text, hints={}), "0" * 64)
-
-
 def test_a_letters_lead_in_and_closing_courtesy_are_not_tasks():
-    doc = _parse(LETTER_HEAD + REQUESTS)
+    doc = parse_text(LETTER_HEAD + REQUESTS)
     assert [t.text[:30] for t in doc.tasks] == ["Chỉ đạo Cục Đăng kiểm Việt Nam", "Sớm chỉ đạo nghiên cứu, sửa đổ"]
     assert all([a.agency.name for a in t.agencies if a.role == "lead"] == ["Bộ Xây dựng"] for t in doc.tasks)
     # the subject line's full stop closes the sentence, it is not part of the title
@@ -63,11 +58,11 @@ def test_a_letters_lead_in_and_closing_courtesy_are_not_tasks():
 
 
 def test_a_lead_in_under_a_department_heading_gives_its_bullets():
-    doc = _parse(PLAN_HEAD + DEPARTMENT)
+    doc = parse_text(PLAN_HEAD + DEPARTMENT)
     assert [t.text[:30] for t in doc.tasks] == ["Triển khai thực hiện các chính", "Tập trung cao cho việc xây dựn"]
 
 
 def test_work_listed_with_its_examples_stays_a_task():
-    texts = [t.text for t in _parse(PLAN_HEAD + EXAMPLES).tasks]
+    texts = [t.text for t in parse_text(PLAN_HEAD + EXAMPLES).tasks]
     assert texts and texts[0].startswith("Nghiên cứu, triển khai các nền tảng số chuyên dùng"), texts
     assert not any(t.startswith("Hệ thống") for t in texts), texts

@@ -58,10 +58,13 @@ CLAUSE_OPENER = re.compile(
 # A clause before the doer that names a body as its matter, ending with it: "Chậm nhất 90 ngày trước khi hết nhiệm kỳ
 # của [Ủy viên Hội đồng], ...", "Căn cứ cơ cấu, tiêu chuẩn, điều kiện bổ nhiệm [Ủy viên Hội đồng], ..."
 CLAUSE_CONDITION_BODY = re.compile(r"\b(?:của|bổ\s+nhiệm|nhiệm\s+kỳ|đối\s+với)\s*$", re.I)
+# The words of a request, and the courtesy that may come before them ("trân trọng đề nghị", "kính đề nghị")
+REQUEST_WORD = r"(?:đề\s+nghị|yêu\s+cầu)"
+COURTESY = r"(?:trân\s+trọng\s+|kính\s+)?"
 # Where a clause before the subject ends: a comma or a request ("..., Sở X", "đề nghị Giám đốc Sở X")
-CLAUSE_END = re.compile(r"(?:,|đề\s+nghị|yêu\s+cầu)\s*(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\s+)?$", re.I)
+CLAUSE_END = re.compile(rf"(?:,|{REQUEST_WORD})\s*(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch)\s+)?$", re.I)
 # A body asking others to act: "Chủ tịch UBND tỉnh yêu cầu ...", "UBND tỉnh đề nghị ...", "... giao ..."
-ASSIGNS_AFTER = re.compile(r"\s*(?:trân\s+trọng\s+|kính\s+)?(?:yêu\s+cầu|đề\s+nghị|giao)\b", re.I)
+ASSIGNS_AFTER = re.compile(rf"\s*{COURTESY}(?:{REQUEST_WORD}|giao)\b", re.I)
 # A purpose clause ("Để ...", "Nhằm ..."), which may close with ";" before the subject
 PURPOSE_OPENER = re.compile(r"^\W*(?:Để|Nhằm)\b", re.I)
 # A regulation's time limit before its doer (read only where the text assigns duties, not where it
@@ -75,8 +78,7 @@ TIME_LIMIT_OPENER = re.compile(r"^\W*(?:Trong\s+(?:thời\s+hạn|vòng|\d+\s+ng
 ASSIGNER = re.compile(
     r"\s*(?:(?:Về|Theo|Trên\s+cơ\s+sở)\b[^,;]{0,60},\s*)?"
     r"(?:(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)\b[^,;]{0,40}?\s+"
-    r"|(?:Phó\s+)?Thủ\s+tướng(?:\s+Chính\s+phủ)?(?:\s+[A-ZĐ]\w*){0,4}\s+|Chính\s+phủ\s+)?"
-    r"(?:trân\s+trọng\s+|kính\s+)?",
+    r"|(?:Phó\s+)?Thủ\s+tướng(?:\s+Chính\s+phủ)?(?:\s+[A-ZĐ]\w*){0,4}\s+|Chính\s+phủ\s+)?" + COURTESY,
     re.I,
 )
 GIAO_BEFORE = re.compile(r"\b(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu)\s*$")
@@ -239,7 +241,7 @@ def _opened_part(index: MentionIndex, start: int, chain: Chain, purpose: bool) -
 # đơn vị ... thực hiện ... Cụ thể:", "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành ... thực
 # hiện các nội dung sau:", "Uỷ ban nhân dân tỉnh Lào Cai báo cáo và đề nghị Bộ Xây dựng nội dung như sau:"
 REQUEST_AFTER = re.compile(
-    r"\s*(?:trân\s+trọng\s+|kính\s+)?(?:báo\s+cáo\s+và\s+)?(?:đề\s+nghị|yêu\s+cầu)\b\s*"
+    rf"\s*{COURTESY}(?:báo\s+cáo\s+và\s+)?{REQUEST_WORD}\b\s*"
     r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Chủ\s+tịch|Người\s+đứng\s+đầu|Lãnh\s+đạo)\s*,?\s*)*",
     re.I,
 )
